@@ -1,0 +1,74 @@
+package cn.gov.disclosure.calendar;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Counts working days on the national calendar (STATUTE.md §2): weekends and statutory holidays are
+ * off, announced make-up weekends are on. The day of the triggering event is not counted; a period
+ * of N working days ends at the end of the Nth working day after it.
+ */
+public final class WorkingDayCalendar {
+
+    private final HolidayTable holidays;
+
+    public WorkingDayCalendar(HolidayTable holidays) {
+        this.holidays = holidays;
+    }
+
+    public boolean isWorkingDay(LocalDate date) {
+        return holidays.kindOf(date).isWorking();
+    }
+
+    public DayKind kindOf(LocalDate date) {
+        return holidays.kindOf(date);
+    }
+
+    /** The last day of a period of {@code workingDays} working days that starts after {@code from}. */
+    public Deadline addWorkingDays(LocalDate from, int workingDays) {
+        if (workingDays < 0) {
+            throw new IllegalArgumentException("workingDays must not be negative");
+        }
+        List<Deadline.TraceEntry> trace = new ArrayList<>();
+        Set<Integer> unconfirmedYears = new LinkedHashSet<>();
+        LocalDate day = from;
+        int counted = 0;
+        while (counted < workingDays) {
+            day = day.plusDays(1);
+            if (!holidays.covers(day.getYear())) {
+                unconfirmedYears.add(day.getYear());
+            }
+            DayKind kind = holidays.kindOf(day);
+            if (kind.isWorking()) {
+                counted++;
+                if (kind == DayKind.MAKE_UP_WORKDAY) {
+                    trace.add(new Deadline.TraceEntry(day, kind.name(),
+                            "计入：" + labelOf(day) + "（" + kind.label() + "）"));
+                }
+            } else {
+                trace.add(new Deadline.TraceEntry(day, kind.name(), "不计入：" + reasonOf(day, kind)));
+            }
+        }
+        for (Integer year : unconfirmedYears) {
+            trace.add(new Deadline.TraceEntry(LocalDate.of(year, 1, 1), "WARNING",
+                    year + "年节假日安排尚未录入，该年按周一至周五工作日推算，结果待核实"));
+        }
+        return new Deadline(from, workingDays, day, List.copyOf(trace));
+    }
+
+    /** Whether every day in the given year is backed by an entered State Council notice. */
+    public boolean covers(int year) {
+        return holidays.covers(year);
+    }
+
+    private String reasonOf(LocalDate day, DayKind kind) {
+        return kind == DayKind.HOLIDAY ? labelOf(day) + "（" + kind.label() + "）" : kind.label();
+    }
+
+    private String labelOf(LocalDate day) {
+        return holidays.entry(day).map(HolidayTable.Entry::label).orElse("");
+    }
+}

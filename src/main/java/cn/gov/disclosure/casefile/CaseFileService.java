@@ -1,0 +1,110 @@
+package cn.gov.disclosure.casefile;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.gov.disclosure.web.NotFoundException;
+
+/** The case record: creating it, changing it, and recording every change as an event. */
+@Service
+public class CaseFileService {
+
+    private static final Logger log = LoggerFactory.getLogger(CaseFileService.class);
+
+    private final CaseRepository cases;
+    private final CaseNumberGenerator numbers;
+    private final Clock clock;
+
+    public CaseFileService(CaseRepository cases, CaseNumberGenerator numbers, Clock clock) {
+        this.cases = cases;
+        this.numbers = numbers;
+        this.clock = clock;
+    }
+
+    /** A registered case and the tracking code, which exists in plain text only now. */
+    public record Registration(ApplicationCase caseFile, String trackingCode) {
+    }
+
+    /**
+     * Stores a new case (the caller's transaction decides whether it commits). {@code draft} carries
+     * everything but the id, case number and creation stamp.
+     */
+    @Transactional
+    public Registration register(ApplicationCase draft, String actor) {
+        String caseNo = numbers.next(draft.receivedOn().getYear());
+        String trackingCode = TrackingCodes.generate();
+        Instant now = clock.instant();
+        ApplicationCase toStore = new ApplicationCase(0, caseNo, draft.channel(), draft.receivedOn(),
+                draft.applicantType(), draft.applicantName(), draft.idType(), draft.idNumber(),
+                draft.contactPerson(), draft.phone(), draft.email(), draft.address(), draft.postalCode(),
+                draft.description(), draft.documentNumber(), draft.form(), draft.delivery(),
+                draft.feeWaiverReason(), draft.filledInByStaff(), CaseStatus.RECEIVED, draft.dueOn(), null, null,
+                now, actor);
+        long id = cases.insert(toStore, TrackingCodes.hash(trackingCode));
+        ApplicationCase stored = cases.findByCaseNo(caseNo).orElseThrow();
+        cases.insertEvent(id, now, actor, "REGISTERED", "status", null, CaseStatus.RECEIVED.name(),
+                "渠道：" + draft.channel().label() + "；收到日期：" + draft.receivedOn() + "；答复期限：" + draft.dueOn()
+                        + (draft.filledInByStaff() ? "；申请人书写困难，由工作人员代为填写（条例第二十九条）" : ""));
+        log.info("Registered case {} ({}, id {}), due {}", caseNo, draft.applicantType(), stored.maskedIdNumber(),
+                draft.dueOn());
+        return new Registration(stored, trackingCode);
+    }
+
+    public ApplicationCase get(String caseNo) {
+        return cases.findByCaseNo(caseNo).orElseThrow(() -> new IllegalStateException("No case " + caseNo));
+    }
+
+    /** The case as its applicant may see it: a wrong code answers exactly like a missing case. */
+    public ApplicationCase getForApplicant(String caseNo, String trackingCode) {
+        Optional<String> hash = cases.trackingCodeHash(caseNo);
+        // Hash even when the case is missing so both answers take the same time.
+        boolean ok = TrackingCodes.matches(trackingCode, hash.orElse("0".repeat(64)));
+        if (hash.isEmpty() || !ok) {
+            throw new NotFoundException();
+        }
+        return get(caseNo);
+    }
+
+    @Transactional
+    public void changeStatus(String caseNo, CaseStatus newStatus, String actor, String note) {
+        ApplicationCase c = get(caseNo);
+        if (c.status() == newStatus) {
+            return;
+        }
+        cases.updateStatus(c.id(), newStatus);
+        cases.insertEvent(c.id(), clock.instant(), actor, "STATUS_CHANGED", "status", c.status().name(),
+                newStatus.name(), note);
+    }
+
+    @Transactional
+    public void recordReply(String caseNo, String replyType, LocalDate repliedOn, String actor) {
+        ApplicationCase c = get(caseNo);
+        cases.updateReply(c.id(), replyType, repliedOn);
+        cases.insertEvent(c.id(), clock.instant(), actor, "REPLIED", "replyType", c.replyType(), replyType,
+                "答复日期：" + repliedOn);
+    }
+
+    /** Records a change that is not a column of the case (a decision, a review outcome, a notice). */
+    @Transactional
+    public void recordEvent(String caseNo, String type, String field, String oldValue, String newValue,
+                            String actor, String note) {
+        ApplicationCase c = get(caseNo);
+        cases.insertEvent(c.id(), clock.instant(), actor, type, field, oldValue, newValue, note);
+    }
+
+    public List<CaseEvent> events(String caseNo) {
+        return cases.events(get(caseNo).id());
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+}

@@ -1,0 +1,135 @@
+package cn.gov.disclosure.intake;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.gov.disclosure.calendar.StatutoryDeadlines;
+import cn.gov.disclosure.casefile.ApplicationCase;
+import cn.gov.disclosure.casefile.CaseFileService;
+import cn.gov.disclosure.casefile.CaseStatus;
+import cn.gov.disclosure.web.BadRequestException;
+import cn.gov.disclosure.web.FieldError;
+import cn.gov.disclosure.workflow.ProcessVariables;
+
+/**
+ * Receives an application: validates it, stores the case and starts its process in one transaction,
+ * so that an accepted application is never lost and a rejected one leaves nothing behind.
+ */
+@Service
+public class IntakeService {
+
+    public static final String PROCESS_KEY = "disclosure-application";
+
+    private final CaseFileService caseFiles;
+    private final StatutoryDeadlines deadlines;
+    private final RuntimeService runtime;
+
+    public IntakeService(CaseFileService caseFiles, StatutoryDeadlines deadlines, RuntimeService runtime) {
+        this.caseFiles = caseFiles;
+        this.deadlines = deadlines;
+        this.runtime = runtime;
+    }
+
+    /** What the applicant gets back: the receipt. */
+    public record Receipt(String caseNo, String trackingCode, LocalDate receivedOn, LocalDate dueOn) {
+    }
+
+    /** {@code POST /api/applications}: stores the case, then starts its process with it. */
+    @Transactional
+    public Receipt submit(ApplicationSubmission submission, String actor, boolean staff) {
+        CaseFileService.Registration r = register(submission, actor, staff);
+        ApplicationCase c = r.caseFile();
+        VariableMap vars = ProcessVariables.forNewCase(c, deadlines);
+        vars.putValueTyped(ProcessVariables.TRACKING_CODE, Variables.stringValue(r.trackingCode(), true));
+        runtime.startProcessInstanceByKey(PROCESS_KEY, c.caseNo(), vars);
+        return new Receipt(c.caseNo(), r.trackingCode(), c.receivedOn(), c.dueOn());
+    }
+
+    /**
+     * Validates and stores a case whose process is already starting (a clerk's start form in Tasklist);
+     * throws with every problem listed so the clerk can correct the form and nothing is stored.
+     */
+    @Transactional
+    public CaseFileService.Registration register(ApplicationSubmission submission, String actor, boolean staff) {
+        LocalDate today = caseFiles.today();
+        List<FieldError> errors = ApplicationValidator.validate(submission, staff, today);
+        if (!errors.isEmpty()) {
+            throw new BadRequestException(errors);
+        }
+        // Art. 31: online applications count as received when the system confirms them, i.e. today;
+        // staff record the day a letter was signed for, a fax confirmed, or a walk-in handed over.
+        LocalDate receivedOn = staff && submission.receivedOn() != null ? submission.receivedOn() : today;
+        LocalDate dueOn = deadlines.replyDue(receivedOn).due();
+        return caseFiles.register(toDraft(submission, receivedOn, dueOn), actor);
+    }
+
+    private static ApplicationCase toDraft(ApplicationSubmission s, LocalDate receivedOn, LocalDate dueOn) {
+        ApplicationSubmission.Applicant a = s.applicant();
+        ApplicationSubmission.Request q = s.request();
+        return new ApplicationCase(0, null, s.channel(), receivedOn, a.type(), TextNormalizer.clean(a.name()),
+                a.idType(), TextNormalizer.upper(a.idNumber()), TextNormalizer.clean(a.contactPerson()),
+                TextNormalizer.clean(a.phone()), TextNormalizer.clean(a.email()), TextNormalizer.clean(a.address()),
+                TextNormalizer.clean(a.postalCode()), TextNormalizer.clean(q.description()),
+                TextNormalizer.clean(q.documentNumber()), q.form(), q.delivery(),
+                TextNormalizer.clean(q.feeWaiverReason()), Boolean.TRUE.equals(s.filledInByStaff()),
+                CaseStatus.RECEIVED, dueOn, null, null, null, null);
+    }
+
+    /** Reads a Tasklist start form's variables into the same shape as the JSON API. */
+    public static ApplicationSubmission fromFormVariables(Map<String, Object> v) {
+        return new ApplicationSubmission(
+                enumOrNull(Channel.class, v.get("channel")),
+                dateOrNull(v.get("receivedOn")),
+                new ApplicationSubmission.Applicant(
+                        enumOrNull(ApplicantType.class, v.get("applicantType")),
+                        str(v.get("applicantName")),
+                        enumOrNull(IdType.class, v.get("idType")),
+                        str(v.get("idNumber")),
+                        str(v.get("contactPerson")),
+                        str(v.get("phone")),
+                        str(v.get("email")),
+                        str(v.get("address")),
+                        str(v.get("postalCode"))),
+                new ApplicationSubmission.Request(
+                        str(v.get("description")),
+                        str(v.get("documentNumber")),
+                        enumOrNull(InformationForm.class, v.get("form")),
+                        enumOrNull(Delivery.class, v.get("delivery")),
+                        str(v.get("feeWaiverReason"))),
+                Boolean.TRUE.equals(v.get("filledInByStaff")) || "true".equals(v.get("filledInByStaff")));
+    }
+
+    private static String str(Object o) {
+        return o == null ? null : o.toString();
+    }
+
+    private static <E extends Enum<E>> E enumOrNull(Class<E> type, Object value) {
+        if (value == null || value.toString().isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.toString());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static LocalDate dateOrNull(Object value) {
+        if (value == null || value.toString().isBlank()) {
+            return null;
+        }
+        String s = value.toString();
+        try {
+            return LocalDate.parse(s.length() >= 10 ? s.substring(0, 10) : s);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new BadRequestException("receivedOn", "收到日期格式应为 YYYY-MM-DD");
+        }
+    }
+}

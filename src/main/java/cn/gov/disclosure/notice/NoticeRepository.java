@@ -1,0 +1,50 @@
+package cn.gov.disclosure.notice;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** SQL for {@code notice}: every notice is kept exactly as it was sent. */
+@Repository
+public class NoticeRepository {
+
+    private final JdbcClient jdbc;
+
+    public NoticeRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long insert(long caseId, NoticeType type, LocalDate issuedOn, Instant createdAt, byte[] pdf) {
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO notice (case_id, notice_type, title, issued_on, created_at, pdf) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(caseId, type.name(), type.title(), issuedOn, Timestamp.from(createdAt), pdf)
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    public List<Notice> listForCase(long caseId) {
+        return jdbc.sql("SELECT id, case_id, notice_type, title, issued_on FROM notice WHERE case_id = ? ORDER BY id")
+                .param(caseId)
+                .query((rs, n) -> new Notice(rs.getLong("id"), rs.getLong("case_id"), rs.getString("notice_type"),
+                        rs.getString("title"), rs.getObject("issued_on", LocalDate.class)))
+                .list();
+    }
+
+    /** The PDF, only if the notice belongs to the given case. */
+    public Optional<byte[]> pdf(long caseId, long noticeId) {
+        return jdbc.sql("SELECT pdf FROM notice WHERE id = ? AND case_id = ?").params(noticeId, caseId)
+                .query((rs, n) -> rs.getBytes("pdf")).optional();
+    }
+
+    public Optional<byte[]> pdf(long noticeId) {
+        return jdbc.sql("SELECT pdf FROM notice WHERE id = ?").param(noticeId)
+                .query((rs, n) -> rs.getBytes("pdf")).optional();
+    }
+}

@@ -1,0 +1,25 @@
+package cn.gov.disclosure.notice;
+
+/** Every kind of notice the system issues, with its template under {@code templates/notices/}. */
+public enum NoticeType {
+    /** 受理回执: confirms receipt and the date the reply is due (Arts. 31, 33). */
+    ACKNOWLEDGMENT("政府信息公开申请受理回执", "acknowledgment"),
+    /** 予以公开告知书, Art. 36(2). */
+    REPLY_DISCLOSED("政府信息公开申请答复书（予以公开）", "reply-disclosed");
+
+    private final String title;
+    private final String template;
+
+    NoticeType(String title, String template) {
+        this.title = title;
+        this.template = template;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String template() {
+        return template;
+    }
+}

@@ -1,0 +1,49 @@
+package cn.gov.disclosure.notice;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.springframework.stereotype.Component;
+
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.pdfboxout.PDFontSupplier;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+
+/** XHTML to PDF through openhtmltopdf on PDFBox, with the shared, subset-embedded Chinese fonts. */
+@Component
+public class PdfRenderer {
+
+    /** The CSS font-family the notice templates use. */
+    public static final String FONT_FAMILY = "NoticeSerif";
+
+    private final NoticeFonts fonts;
+
+    public PdfRenderer(NoticeFonts fonts) {
+        this.fonts = fonts;
+    }
+
+    /**
+     * Synchronized because the parsed fonts are shared and read lazily by PDFBox, which is not
+     * thread-safe; a one-page notice renders in milliseconds, so the lock is not a bottleneck.
+     */
+    public synchronized byte[] render(String xhtml, String title) {
+        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            doc.getDocumentInformation().setTitle(title);
+            PdfRendererBuilder builder = new PdfRendererBuilder();
+            builder.usePDDocument(doc);
+            builder.useFont(new PDFontSupplier(PDType0Font.load(doc, fonts.regular(), true)), FONT_FAMILY, 400,
+                    FontStyle.NORMAL, true);
+            builder.useFont(new PDFontSupplier(PDType0Font.load(doc, fonts.bold(), true)), FONT_FAMILY, 700,
+                    FontStyle.NORMAL, true);
+            builder.withHtmlContent(xhtml, null);
+            builder.toStream(out);
+            builder.run();
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot render notice " + title, e);
+        }
+    }
+}

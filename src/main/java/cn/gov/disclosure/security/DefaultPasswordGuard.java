@@ -1,0 +1,55 @@
+package cn.gov.disclosure.security;
+
+import java.util.Set;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+
+/**
+ * Outside the demo profile the application refuses to start while a default password is configured
+ * for the administrator or still works for any demo account (e.g. a database first started in demo).
+ */
+@Component
+@Profile("!demo")
+public class DefaultPasswordGuard implements InitializingBean {
+
+    static final Set<String> DEFAULTS = Set.of("demo", "admin", "password", "changeme", "123456", "camunda");
+    private static final Set<String> DEMO_ACCOUNTS = Set.of("clerk", "legal", "head", "admin", "demo");
+
+    private final IdentityService identity;
+    private final String adminId;
+    private final String adminPassword;
+    private final String mailPassword;
+
+    public DefaultPasswordGuard(IdentityService identity,
+                                @Value("${camunda.bpm.admin-user.id:}") String adminId,
+                                @Value("${camunda.bpm.admin-user.password:}") String adminPassword,
+                                @Value("${spring.mail.password:}") String mailPassword) {
+        this.identity = identity;
+        this.adminId = adminId;
+        this.adminPassword = adminPassword;
+        this.mailPassword = mailPassword;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        if (!adminId.isBlank() && (adminPassword.isBlank() || DEFAULTS.contains(adminPassword.toLowerCase()))) {
+            throw new IllegalStateException("Refusing to start: camunda.bpm.admin-user.password is empty or a default "
+                    + "password. Set a strong one (e.g. environment variable CAMUNDA_BPM_ADMINUSER_PASSWORD).");
+        }
+        if (!mailPassword.isBlank() && DEFAULTS.contains(mailPassword.toLowerCase())) {
+            throw new IllegalStateException("Refusing to start: spring.mail.password is a default password.");
+        }
+        for (String user : DEMO_ACCOUNTS) {
+            for (String pw : DEFAULTS) {
+                if (identity.checkPassword(user, pw)) {
+                    throw new IllegalStateException("Refusing to start: user '" + user + "' still has a default "
+                            + "password. Change it in Camunda Admin (demo profile) or delete the account.");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package cn.gov.disclosure.security;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.DependsOn;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+
+/**
+ * Demo profile only: users {@code clerk}, {@code legal}, {@code head} (and {@code admin}, created by
+ * Camunda from {@code camunda.bpm.admin-user}), each with the demo password.
+ */
+@Component
+@Profile("demo")
+@DependsOn("accessSetup")
+public class DemoUsers implements InitializingBean {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
+
+    private static final Map<String, String[]> USERS = Map.of(
+            "clerk", new String[] {"经办人", "演示", Groups.CLERK},
+            "legal", new String[] {"法制审核员", "演示", Groups.LEGAL},
+            "head", new String[] {"负责人", "演示", Groups.HEAD});
+
+    private final IdentityService identity;
+    private final String password;
+
+    public DemoUsers(IdentityService identity, @Value("${disclosure.demo.password:demo}") String password) {
+        this.identity = identity;
+        this.password = password;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        USERS.forEach((id, data) -> {
+            if (identity.createUserQuery().userId(id).count() == 0) {
+                User u = identity.newUser(id);
+                u.setFirstName(data[1]);
+                u.setLastName(data[0]);
+                u.setPassword(password);
+                u.setEmail(id + "@demo.invalid");
+                identity.saveUser(u);
+            }
+            if (identity.createGroupQuery().groupMember(id).groupId(data[2]).count() == 0) {
+                identity.createMembership(id, data[2]);
+            }
+        });
+        log.warn("Demo users clerk, legal, head and admin exist with the demo password. Never use the demo profile "
+                + "in production.");
+    }
+}

@@ -1,0 +1,67 @@
+package cn.gov.disclosure.security;
+
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may call what.
+ * <ul>
+ *   <li>{@code /camunda/**} (Tasklist, Cockpit, Admin) sign in through Camunda's own login.</li>
+ *   <li>{@code /engine-rest/**} requires HTTP Basic against the engine's users (Camunda's filter), and the
+ *       engine's authorization checks then apply: an open engine REST would be remote code execution.</li>
+ *   <li>Applicants: {@code POST /api/applications}, their own case with its tracking code, the calendar.</li>
+ *   <li>Everything else (staff pages, reports) requires a signed-in member of staff.</li>
+ * </ul>
+ */
+@Configuration
+public class SecurityConfig {
+
+    /** Camunda's webapps and engine REST authenticate by themselves; Spring Security stays out of the way. */
+    @Bean
+    @Order(1)
+    public SecurityFilterChain camundaChain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/camunda/**", "/engine-rest/**")
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .csrf(c -> c.disable())
+                .headers(h -> h.frameOptions(f -> f.sameOrigin()));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    public SecurityFilterChain applicationChain(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(a -> a
+                        .requestMatchers(HttpMethod.POST, "/api/applications").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/applications/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/calendar/**").permitAll()
+                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
+                        .requestMatchers("/", "/error", "/favicon.ico").permitAll()
+                        .anyRequest().authenticated())
+                .httpBasic(b -> b.realmName("disclosure"))
+                // JSON API and Basic auth: no session cookie, hence no CSRF exposure.
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        return http.build();
+    }
+
+    @Bean
+    public FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+        FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        registration.setName("engine-rest-authentication");
+        registration.addUrlPatterns("/engine-rest/*");
+        registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+                HttpBasicAuthenticationProvider.class.getName());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
+    }
+}

@@ -1,0 +1,93 @@
+package cn.gov.disclosure.web;
+
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+
+/** Turns every failure of the JSON API into a Chinese message; never a stack trace. */
+@RestControllerAdvice(basePackages = "cn.gov.disclosure")
+public class ApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(BadRequestException.class)
+    public ResponseEntity<Map<String, Object>> badRequest(BadRequestException e) {
+        return ResponseEntity.badRequest().body(Map.of("errors", e.errors()));
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    public ResponseEntity<Map<String, Object>> notFound(NotFoundException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(Map.of("errors", List.of(new FieldError("caseNo", e.getMessage()))));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    public ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+        String field = "body";
+        String message = "请求内容不是有效的 JSON，请检查格式";
+        if (e.getCause() instanceof JsonMappingException jme && !jme.getPath().isEmpty()) {
+            field = path(jme);
+            message = jme instanceof InvalidFormatException ife && ife.getTargetType().isEnum()
+                    ? "取值无效，可选值：" + String.join("、", enumNames(ife.getTargetType()))
+                    : "取值格式不正确";
+        }
+        return ResponseEntity.badRequest().body(Map.of("errors", List.of(new FieldError(field, message))));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    public ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException e) {
+        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(Map.of("errors",
+                List.of(new FieldError("Content-Type", "请以 application/json 格式提交"))));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    public ResponseEntity<Map<String, Object>> missing(MissingServletRequestParameterException e) {
+        return ResponseEntity.badRequest().body(Map.of("errors",
+                List.of(new FieldError(e.getParameterName(), "缺少必填参数"))));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    public ResponseEntity<Map<String, Object>> mismatch(MethodArgumentTypeMismatchException e) {
+        return ResponseEntity.badRequest().body(Map.of("errors",
+                List.of(new FieldError(e.getName(), "参数格式不正确（日期请用 YYYY-MM-DD，数量请用整数）"))));
+    }
+
+    @ExceptionHandler(Exception.class)
+    public ResponseEntity<Map<String, Object>> unexpected(Exception e) {
+        log.error("Unexpected error in API call", e);
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(Map.of("errors",
+                List.of(new FieldError("server", "系统暂时无法处理您的请求，请稍后再试；如持续出现请联系受理机关"))));
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!sb.isEmpty()) {
+                    sb.append('.');
+                }
+                sb.append(ref.getFieldName());
+            } else {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static List<String> enumNames(Class<?> type) {
+        return java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString).toList();
+    }
+}

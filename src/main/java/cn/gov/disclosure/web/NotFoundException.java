@@ -1,0 +1,8 @@
+package cn.gov.disclosure.web;
+
+/** Answered as 404 with the same body whether the thing is missing or the caller may not see it. */
+public class NotFoundException extends RuntimeException {
+    public NotFoundException() {
+        super("未找到该申请，或查询码不正确");
+    }
+}

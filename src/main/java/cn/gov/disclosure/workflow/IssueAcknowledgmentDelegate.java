@@ -1,0 +1,24 @@
+package cn.gov.disclosure.workflow;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import cn.gov.disclosure.notice.NoticeService;
+
+/** 出具受理回执: the acknowledgment PDF and its e-mail (Arts. 31, 33). */
+@Component("issueAcknowledgment")
+public class IssueAcknowledgmentDelegate implements JavaDelegate {
+
+    private final NoticeService notices;
+
+    public IssueAcknowledgmentDelegate(NoticeService notices) {
+        this.notices = notices;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        notices.issueAcknowledgment((String) execution.getVariable(ProcessVariables.CASE_NO),
+                (String) execution.getVariable(ProcessVariables.TRACKING_CODE));
+    }
+}

@@ -1,0 +1,36 @@
+package cn.gov.disclosure.workflow;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import cn.gov.disclosure.calendar.StatutoryDeadlines;
+import cn.gov.disclosure.casefile.CaseFileService;
+import cn.gov.disclosure.casefile.CaseStatus;
+
+/** 登记答复结果: the reply type and date go on the case, and the appeal window starts. */
+@Component("recordReply")
+public class RecordReplyDelegate implements JavaDelegate {
+
+    private final CaseFileService caseFiles;
+    private final StatutoryDeadlines deadlines;
+    private final IdentityService identity;
+
+    public RecordReplyDelegate(CaseFileService caseFiles, StatutoryDeadlines deadlines, IdentityService identity) {
+        this.caseFiles = caseFiles;
+        this.deadlines = deadlines;
+        this.identity = identity;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String caseNo = (String) execution.getVariable(ProcessVariables.CASE_NO);
+        String actor = Actors.current(identity);
+        caseFiles.recordReply(caseNo, (String) execution.getVariable(ProcessVariables.REPLY_TYPE), caseFiles.today(),
+                actor);
+        caseFiles.changeStatus(caseNo, CaseStatus.REPLIED, actor, "答复书已送达");
+        execution.setVariable(ProcessVariables.APPEAL_WINDOW_ENDS,
+                StatutoryDeadlines.endOfDay(deadlines.appealWindowEnds(caseFiles.today())));
+    }
+}

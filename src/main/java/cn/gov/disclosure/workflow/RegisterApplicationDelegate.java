@@ -1,0 +1,50 @@
+package cn.gov.disclosure.workflow;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+import cn.gov.disclosure.calendar.StatutoryDeadlines;
+import cn.gov.disclosure.casefile.CaseFileService;
+import cn.gov.disclosure.intake.IntakeService;
+
+/**
+ * 登记申请 (Art. 45). Applications from the web API arrive registered; those a clerk enters in the
+ * Tasklist start form (letters, faxes, walk-ins, Art. 29 代为填写) are validated and registered here,
+ * in the same transaction as the process start. Invalid input aborts the start with the problems
+ * listed, and nothing is stored.
+ */
+@Component("registerApplication")
+public class RegisterApplicationDelegate implements JavaDelegate {
+
+    private final IntakeService intake;
+    private final StatutoryDeadlines deadlines;
+    private final IdentityService identity;
+
+    public RegisterApplicationDelegate(IntakeService intake, StatutoryDeadlines deadlines, IdentityService identity) {
+        this.intake = intake;
+        this.deadlines = deadlines;
+        this.identity = identity;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        if (execution.getVariable(ProcessVariables.CASE_NO) != null) {
+            return;
+        }
+        String actor = Actors.current(identity);
+        CaseFileService.Registration r = intake.register(
+                IntakeService.fromFormVariables(execution.getVariables()), actor, true);
+        execution.setProcessBusinessKey(r.caseFile().caseNo());
+        execution.setVariables(ProcessVariables.forNewCase(r.caseFile(), deadlines));
+        execution.setVariable(ProcessVariables.TRACKING_CODE, Variables.stringValue(r.trackingCode(), true));
+        // The raw form fields (identity number among them) live in the case record only.
+        for (String field : new String[] {"channel", "receivedOn", "applicantType", "idType", "idNumber",
+                "contactPerson", "phone", "email", "address", "postalCode", "description", "documentNumber", "form",
+                "delivery", "feeWaiverReason", "filledInByStaff"}) {
+            execution.removeVariable(field);
+        }
+    }
+}

@@ -1,0 +1,137 @@
+#!/usr/bin/env python3
+"""Writes the Camunda Forms (form-js schema 16) under bpmn/forms/. Run from the repository root:
+python3 src/tools/gen_forms.py"""
+import json
+
+SCHEMA = 16
+
+def ro(key, label):
+    return {"type": "textfield", "key": key, "label": label, "readonly": True}
+
+def text(md):
+    return {"type": "text", "text": md}
+
+def tf(key, label, required=False, maxlen=None, pattern=None, desc=None):
+    c = {"type": "textfield", "key": key, "label": label}
+    v = {}
+    if required: v["required"] = True
+    if maxlen: v["maxLength"] = maxlen
+    if pattern: v["pattern"] = pattern
+    if v: c["validate"] = v
+    if desc: c["description"] = desc
+    return c
+
+def ta(key, label, required=False, maxlen=2000, desc=None):
+    c = tf(key, label, required, maxlen, desc=desc)
+    c["type"] = "textarea"
+    return c
+
+def choice(kind, key, label, values, required=True, default=None, desc=None):
+    c = {"type": kind, "key": key, "label": label,
+         "values": [{"label": l, "value": v} for v, l in values]}
+    if required: c["validate"] = {"required": True}
+    if default: c["defaultValue"] = default
+    if desc: c["description"] = desc
+    return c
+
+CASE = [ro("caseNo", "案件编号"), ro("applicantName", "申请人"), ro("applicantTypeLabel", "申请人类型"),
+        ro("receivedOnText", "收到申请日期"), ro("dueOnText", "答复期限（第三十三条）"),
+        {"type": "textarea", "key": "requestDescription", "label": "申请获取的政府信息", "readonly": True},
+        ro("requestedFormLabel", "提供形式与获取方式")]
+
+def form(id, components):
+    for i, c in enumerate(components):
+        c["id"] = f"{id}_{c.get('key', 'text')}_{i}"
+    doc = {"id": id, "type": "default", "schemaVersion": SCHEMA, "executionPlatform": "Camunda Platform",
+           "executionPlatformVersion": "7.24.0", "components": components}
+    with open(f"bpmn/forms/{id}.form", "w", encoding="utf-8") as f:
+        json.dump(doc, f, ensure_ascii=False, indent=2)
+        f.write("\n")
+
+form("register-application", [
+    text("### 登记政府信息公开申请\n用于登记信函、传真、当面等渠道收到的申请（《条例》第二十九条、第三十一条）。"
+         "网络申请由申请人在网上提交，无需在此登记。"),
+    choice("select", "channel", "申请渠道", [("IN_PERSON", "当面"), ("LETTER", "信函（平常信函）"),
+           ("REGISTERED_MAIL", "挂号信函、EMS 等需签收的邮件"), ("FAX", "传真"), ("ONLINE", "网络"), ("OTHER", "其他")]),
+    {"type": "datetime", "subtype": "date", "key": "receivedOn", "dateLabel": "收到申请日期",
+     "description": "当面：提交之日；需签收的邮件：签收之日；平常信函：与申请人确认之日；传真、网络：双方确认之日（第三十一条）",
+     "validate": {"required": True}},
+    choice("select", "applicantType", "申请人类型", [("NATURAL_PERSON", "自然人"), ("COMMERCIAL_ENTERPRISE", "商业企业"),
+           ("RESEARCH_INSTITUTION", "科研机构"), ("PUBLIC_INTEREST_ORGANIZATION", "社会公益组织"),
+           ("LEGAL_SERVICE_ORGANIZATION", "法律服务机构"), ("OTHER_ORGANIZATION", "其他组织")]),
+    tf("applicantName", "申请人姓名或名称", True, 100),
+    choice("select", "idType", "身份证明类型", [("RESIDENT_ID_CARD", "居民身份证"),
+           ("UNIFIED_SOCIAL_CREDIT_CODE", "统一社会信用代码"), ("PASSPORT", "护照"), ("OTHER", "其他证件")]),
+    tf("idNumber", "身份证明号码", True, 40),
+    tf("contactPerson", "联系人（法人或其他组织必填）", False, 50),
+    tf("phone", "联系电话", False, 20),
+    tf("email", "电子邮箱", False, 254, desc="电子邮箱与通信地址至少填写一项"),
+    tf("address", "通信地址", False, 200),
+    tf("postalCode", "邮政编码", False, 6, "^\\d{6}$"),
+    ta("description", "所需政府信息的名称、文号或便于查询的其他特征性描述", True, 2000),
+    tf("documentNumber", "文号", False, 100),
+    choice("radio", "form", "所需信息的提供形式", [("PAPER", "纸质"), ("ELECTRONIC", "电子")]),
+    choice("radio", "delivery", "获取信息的方式", [("POST", "邮寄"), ("EMAIL", "电子邮件"), ("PICKUP", "当面领取"),
+           ("ONLINE", "网上获取")]),
+    ta("feeWaiverReason", "申请减免费用的理由（如有）", False, 1000),
+    {"type": "checkbox", "key": "filledInByStaff", "label": "申请人书写确有困难，由工作人员代为填写（第二十九条第一款）"},
+])
+
+form("review-completeness", CASE + [
+    text("请审查申请是否载明申请人信息、所需政府信息的描述以及提供形式和获取方式（第二十九条第二款）。"
+         "内容不明确的，须在七个工作日内一次性告知补正（第三十条）。"),
+    choice("radio", "completeness", "审查结论", [("COMPLETE", "申请内容明确，予以办理"),
+           ("NEEDS_CORRECTION", "申请内容不明确，需要补正")]),
+    ta("reviewNotes", "审查意见（需要补正的，逐项写明补正事项）", False, 2000),
+])
+
+form("manual-correction", CASE + [
+    ta("reviewNotes", "补正事项", False, 2000),
+    text("请在七个工作日内一次性告知申请人需要补正的全部事项和合理的补正期限（第三十条），"
+         "并将补正告知书归入案卷。完成后提交本任务。"),
+    ta("correctionNoticeNotes", "补正告知书送达情况（日期、方式）", True, 1000),
+])
+
+form("search-information", CASE + [
+    text("检索本机关掌握的相关政府信息（第三十三条）。不需要另行制作或者对现有政府信息进行加工、分析（第三十八条）。"),
+    ta("searchNotes", "检索情况（检索范围、结果、涉及的其他机关或第三方）", True, 2000),
+])
+
+form("decide-reply", CASE + [
+    ta("legalComment", "法制审核退回意见（如有）", False, 2000),
+    choice("select", "replyType", "答复类型", [
+        ("DISCLOSED", "予以公开（第三十六条第二项）"),
+        ("ALREADY_PUBLIC", "已主动公开（第三十六条第一项）"),
+        ("PARTIALLY_DISCLOSED", "部分公开（第三十七条）"),
+        ("NOT_DISCLOSED", "不予公开（第三十六条第三项）"),
+        ("NOT_HELD", "本机关不掌握相关政府信息（第三十六条第四项）"),
+        ("OTHER_AGENCY", "不属于本机关负责公开（第三十六条第五项）"),
+        ("REPEAT_APPLICATION", "重复申请，不予重复处理（第三十六条第六项）"),
+        ("SEPARATE_ACCESS_REGIME", "有关法律法规对获取有特别规定（第三十六条第七项）"),
+        ("NOT_PROCESSED_PETITION", "信访、投诉、举报类申请，不作为政府信息公开申请处理（第三十九条）"),
+    ], desc="予以公开直接生成答复书；除已主动公开外，其他类型须经法制审核"),
+    ta("disclosureDetails", "提供信息的说明（所提供的文件名称、份数、获取方式等）", False, 2000),
+    ta("reasoning", "答复理由（说理，将写入答复书）", False, 2000),
+])
+
+form("legal-review", CASE + [
+    ro("replyType", "拟答复类型"),
+    {"type": "textarea", "key": "reasoning", "label": "经办人说理", "readonly": True},
+    {"type": "textarea", "key": "searchNotes", "label": "检索情况", "readonly": True},
+    choice("radio", "legalOutcome", "审核结论", [("APPROVED", "同意答复"), ("RETURNED", "退回修改")]),
+    ta("legalComment", "审核意见（退回时必须写明修改要求）", False, 2000),
+])
+
+form("manual-reply", CASE + [
+    ro("replyType", "答复类型"),
+    {"type": "textarea", "key": "reasoning", "label": "答复理由", "readonly": True},
+    text("请按答复类型制作答复书，写明法律依据、理由和救济途径（复议机关、人民法院及期限），送达申请人后提交本任务。"),
+    ta("manualReplyNotes", "答复书送达情况（文号、日期、方式）", True, 1000),
+])
+
+form("handle-appeal", [ro("caseNo", "案件编号"), ro("applicantName", "申请人"),
+    text("行政复议：收到申请书副本之日起十日内提出书面答复并提交证据、依据（简易程序五日）；"
+         "行政诉讼：收到起诉状副本之日起十五日内提交答辩状和证据、依据。"),
+    ta("appealNotes", "办理情况（复议机关或法院、案号、答复或答辩日期、结果）", True, 2000),
+])
+print("forms written")
