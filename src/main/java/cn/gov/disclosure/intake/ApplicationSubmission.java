@@ -6,6 +6,19 @@ import java.time.LocalDate;
 public record ApplicationSubmission(Channel channel, LocalDate receivedOn, Applicant applicant, Request request,
                                     Boolean filledInByStaff) {
 
+    /** The same submission with text trimmed, radicals replaced and the identity number upper-cased. */
+    public ApplicationSubmission normalized() {
+        Applicant a = applicant == null ? null : new Applicant(applicant.type(), TextNormalizer.clean(applicant.name()),
+                applicant.idType(), TextNormalizer.upper(applicant.idNumber()),
+                TextNormalizer.clean(applicant.contactPerson()), TextNormalizer.clean(applicant.phone()),
+                TextNormalizer.clean(applicant.email()), TextNormalizer.clean(applicant.address()),
+                TextNormalizer.clean(applicant.postalCode()));
+        Request r = request == null ? null : new Request(TextNormalizer.clean(request.description()),
+                TextNormalizer.clean(request.documentNumber()), request.form(), request.delivery(),
+                TextNormalizer.clean(request.feeWaiverReason()));
+        return new ApplicationSubmission(channel, receivedOn, a, r, filledInByStaff);
+    }
+
     public record Applicant(ApplicantType type, String name, IdType idType, String idNumber, String contactPerson,
                             String phone, String email, String address, String postalCode) {
     }

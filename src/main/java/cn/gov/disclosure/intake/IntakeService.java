@@ -59,26 +59,24 @@ public class IntakeService {
     @Transactional
     public CaseFileService.Registration register(ApplicationSubmission submission, String actor, boolean staff) {
         LocalDate today = caseFiles.today();
-        List<FieldError> errors = ApplicationValidator.validate(submission, staff, today);
+        ApplicationSubmission s = submission == null ? null : submission.normalized();
+        List<FieldError> errors = ApplicationValidator.validate(s, staff, today);
         if (!errors.isEmpty()) {
             throw new BadRequestException(errors);
         }
         // Art. 31: online applications count as received when the system confirms them, i.e. today;
         // staff record the day a letter was signed for, a fax confirmed, or a walk-in handed over.
-        LocalDate receivedOn = staff && submission.receivedOn() != null ? submission.receivedOn() : today;
+        LocalDate receivedOn = staff && s.receivedOn() != null ? s.receivedOn() : today;
         LocalDate dueOn = deadlines.replyDue(receivedOn).due();
-        return caseFiles.register(toDraft(submission, receivedOn, dueOn), actor);
+        return caseFiles.register(toDraft(s, receivedOn, dueOn), actor);
     }
 
     private static ApplicationCase toDraft(ApplicationSubmission s, LocalDate receivedOn, LocalDate dueOn) {
         ApplicationSubmission.Applicant a = s.applicant();
         ApplicationSubmission.Request q = s.request();
-        return new ApplicationCase(0, null, s.channel(), receivedOn, a.type(), TextNormalizer.clean(a.name()),
-                a.idType(), TextNormalizer.upper(a.idNumber()), TextNormalizer.clean(a.contactPerson()),
-                TextNormalizer.clean(a.phone()), TextNormalizer.clean(a.email()), TextNormalizer.clean(a.address()),
-                TextNormalizer.clean(a.postalCode()), TextNormalizer.clean(q.description()),
-                TextNormalizer.clean(q.documentNumber()), q.form(), q.delivery(),
-                TextNormalizer.clean(q.feeWaiverReason()), Boolean.TRUE.equals(s.filledInByStaff()),
+        return new ApplicationCase(0, null, s.channel(), receivedOn, a.type(), a.name(), a.idType(), a.idNumber(),
+                a.contactPerson(), a.phone(), a.email(), a.address(), a.postalCode(), q.description(),
+                q.documentNumber(), q.form(), q.delivery(), q.feeWaiverReason(), Boolean.TRUE.equals(s.filledInByStaff()),
                 CaseStatus.RECEIVED, dueOn, null, null, null, null);
     }
 

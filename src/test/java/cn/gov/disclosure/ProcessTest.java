@@ -1,0 +1,40 @@
+package cn.gov.disclosure;
+
+import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestExecutionListeners;
+
+/**
+ * Base of the process tests: the real engine and database (mock servlet environment, no SMTP) with the process
+ * test coverage extension. Each process test class must reach every flow node of the models it runs
+ * (report under target/process-test-coverage/).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK, classes = DisclosureApplication.class,
+        properties = {
+                "spring.datasource.url=jdbc:h2:mem:disclosure-process-test;DB_CLOSE_DELAY=-1",
+                "disclosure.demo.mail-server.enabled=false",
+                "disclosure.mail.poll-interval=PT1H"})
+@ActiveProfiles({"demo", "test"})
+@Import({ProcessEngineCoverageConfiguration.class, ProcessTest.Coverage.class})
+@TestExecutionListeners(value = ProcessEngineCoverageTestExecutionListener.class,
+        mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+public abstract class ProcessTest {
+
+    @TestConfiguration
+    static class Coverage {
+        @Bean
+        @Primary
+        ProcessEngineCoverageProperties processCoverage() {
+            return ProcessEngineCoverageProperties.Companion.builder()
+                    .assertClassCoverageAtLeast(1.0)
+                    .build();
+        }
+    }
+}

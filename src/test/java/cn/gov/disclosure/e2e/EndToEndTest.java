@@ -1,0 +1,158 @@
+package cn.gov.disclosure.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import cn.gov.disclosure.IntegrationTest;
+import cn.gov.disclosure.mail.DemoMailServer;
+import cn.gov.disclosure.workflow.TestApplications;
+import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+
+/**
+ * From an application over HTTP to the PDF reply in the applicant's mailbox: the real engine driven
+ * through its REST API by the right users, real H2, and SMTP delivery to GreenMail.
+ */
+class EndToEndTest extends IntegrationTest {
+
+    @Autowired TestRestTemplate http;
+    @Autowired DemoMailServer mailbox;
+
+    private TestRestTemplate as(String user) {
+        return http.withBasicAuth(user, "demo");
+    }
+
+    private static HttpEntity<String> json(String body) {
+        HttpHeaders h = new HttpHeaders();
+        h.setContentType(MediaType.APPLICATION_JSON);
+        return new HttpEntity<>(body, h);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> tasks(String user, String caseNo) {
+        return as(user).getForObject("/engine-rest/task?processInstanceBusinessKey=" + caseNo, List.class);
+    }
+
+    private void completeOnlyTask(String user, String caseNo, String expectedName, String variablesJson) {
+        List<Map<String, Object>> open = tasks(user, caseNo);
+        assertThat(open).hasSize(1);
+        assertThat(open.get(0)).containsEntry("name", expectedName);
+        ResponseEntity<String> r = as(user).postForEntity("/engine-rest/task/" + open.get(0).get("id") + "/complete",
+                json("{\"variables\": " + variablesJson + "}"), String.class);
+        assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+    }
+
+    private List<MimeMessage> mailsFor(String caseNo) {
+        return Arrays.stream(mailbox.received()).filter(m -> {
+            try {
+                return m.getSubject().contains(caseNo);
+            } catch (MessagingException e) {
+                return false;
+            }
+        }).toList();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anApplicationBecomesADisclosureReplyInTheApplicantsMailbox() throws Exception {
+        ResponseEntity<Map> receipt = http.postForEntity("/api/applications",
+                json(TestApplications.DESIGN_EXAMPLE_JSON), Map.class);
+        assertThat(receipt.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String caseNo = (String) receipt.getBody().get("caseNo");
+        String trackingCode = (String) receipt.getBody().get("trackingCode");
+
+        // The clerk group sees the new case; the legal group does not.
+        assertThat(tasks("legal", caseNo)).isEmpty();
+        Map<String, Object> review = tasks("clerk", caseNo).get(0);
+        assertThat(review).containsEntry("name", "审查申请内容");
+        assertThat(review.get("due")).isNotNull();
+
+        // The acknowledgment arrives by e-mail with its PDF.
+        await().atMost(Duration.ofSeconds(15)).until(() -> mailsFor(caseNo).size() == 1);
+        assertThat(mailsFor(caseNo).get(0).getSubject()).contains("受理回执");
+
+        completeOnlyTask("clerk", caseNo, "审查申请内容", "{\"completeness\": {\"value\": \"COMPLETE\"}}");
+        completeOnlyTask("clerk", caseNo, "检索查找政府信息", "{\"searchNotes\": {\"value\": \"已检索到立项批复\"}}");
+        completeOnlyTask("clerk", caseNo, "拟定答复意见", """
+                {"replyType": {"value": "DISCLOSED"},
+                 "disclosureDetails": {"value": "立项批复文件电子版一份，随本答复书发送"},
+                 "reasoning": {"value": "该信息不涉及国家秘密、商业秘密和个人隐私"}}""");
+        assertThat(tasks("clerk", caseNo)).isEmpty();
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> mailsFor(caseNo).size() == 2);
+        MimeMessage reply = mailsFor(caseNo).stream().filter(m -> {
+            try {
+                return m.getSubject().contains("答复书");
+            } catch (MessagingException e) {
+                return false;
+            }
+        }).findFirst().orElseThrow();
+        assertThat(reply.getAllRecipients()[0].toString()).isEqualTo("zhangsan@example.cn");
+        byte[] pdf = firstAttachment(reply);
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setSortByPosition(true);
+            // Lines and pages break wherever the layout puts them; compare the characters, not the breaks.
+            String text = stripper.getText(doc).replaceAll("\\s+", "").replaceAll("—\\d+—", "");
+            assertThat(text).contains(caseNo).contains("中华人民共和国政府信息公开条例")
+                    .contains("第三十六条第二项").contains("六十日内").contains("六个月内")
+                    .contains("示例市人民政府").contains("示例市人民法院");
+        }
+
+        // The applicant follows the case with the tracking code, and only with it.
+        ResponseEntity<Map> view = http.getForEntity("/api/applications/" + caseNo + "?trackingCode=" + trackingCode,
+                Map.class);
+        assertThat(view.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(view.getBody()).containsEntry("status", "ARCHIVED");
+        List<Map<String, Object>> notices = (List<Map<String, Object>>) view.getBody().get("notices");
+        assertThat(notices).extracting(n -> n.get("type")).containsExactly("ACKNOWLEDGMENT", "REPLY_DISCLOSED");
+        ResponseEntity<byte[]> download = http.getForEntity(notices.get(1).get("pdf") + "?trackingCode=" + trackingCode,
+                byte[].class);
+        assertThat(download.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
+        assertThat(download.getBody()).isEqualTo(pdf);
+
+        ResponseEntity<String> wrongCode = http.getForEntity("/api/applications/" + caseNo + "?trackingCode=AAAA-BBBB",
+                String.class);
+        ResponseEntity<String> noSuchCase = http.getForEntity("/api/applications/GK-1999-99999?trackingCode="
+                + trackingCode, String.class);
+        assertThat(wrongCode.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(wrongCode.getBody()).isEqualTo(noSuchCase.getBody());
+        assertThat(http.getForEntity(notices.get(1).get("pdf") + "?trackingCode=AAAA", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    private static byte[] firstAttachment(MimeMessage m) throws MessagingException, IOException {
+        Multipart mp = (Multipart) m.getContent();
+        for (int i = 0; i < mp.getCount(); i++) {
+            BodyPart part = mp.getBodyPart(i);
+            if (part.getFileName() != null) {
+                assertThat(part.getContentType()).startsWith("application/pdf");
+                try (InputStream in = part.getInputStream()) {
+                    return in.readAllBytes();
+                }
+            }
+        }
+        throw new AssertionError("no attachment");
+    }
+}

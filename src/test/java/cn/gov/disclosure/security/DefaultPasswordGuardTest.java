@@ -1,0 +1,26 @@
+package cn.gov.disclosure.security;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+import cn.gov.disclosure.DisclosureApplication;
+
+/** Outside the demo profile, the application refuses to start with a default administrator password. */
+class DefaultPasswordGuardTest {
+
+    @Test
+    void refusesToStartWithTheDemoPasswordInProduction() {
+        SpringApplicationBuilder app = new SpringApplicationBuilder(DisclosureApplication.class)
+                .profiles("production-check")
+                .properties(
+                        "server.port=0",
+                        "spring.datasource.url=jdbc:h2:mem:guard-test;DB_CLOSE_DELAY=-1",
+                        "camunda.bpm.job-execution.enabled=false",
+                        "camunda.bpm.admin-user.id=admin",
+                        "camunda.bpm.admin-user.password=demo");
+        assertThatThrownBy(app::run).rootCause().hasMessageContaining("Refusing to start")
+                .hasMessageContaining("camunda.bpm.admin-user.password");
+    }
+}
