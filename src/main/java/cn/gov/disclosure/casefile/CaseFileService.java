@@ -100,6 +100,17 @@ public class CaseFileService {
         cases.insertEvent(c.id(), clock.instant(), actor, type, field, oldValue, newValue, note);
     }
 
+    /**
+     * Records a new value of a field kept in the process rather than in the case row (a task's decision),
+     * with the value it had before taken from the latest event for that field.
+     */
+    @Transactional
+    public void recordChange(String caseNo, String type, String field, String newValue, String actor, String note) {
+        ApplicationCase c = get(caseNo);
+        String oldValue = cases.latestValue(c.id(), field).orElse(null);
+        cases.insertEvent(c.id(), clock.instant(), actor, type, field, oldValue, newValue, note);
+    }
+
     public List<CaseEvent> events(String caseNo) {
         return cases.events(get(caseNo).id());
     }

@@ -99,6 +99,12 @@ public class CaseRepository {
                 .params(caseId, Timestamp.from(at), actor, type, field, oldValue, newValue, note).update();
     }
 
+    /** The value a field had after its latest recorded change, if any. */
+    public Optional<String> latestValue(long caseId, String field) {
+        return jdbc.sql("SELECT new_value FROM case_event WHERE case_id = ? AND field = ? ORDER BY id DESC")
+                .params(caseId, field).query(String.class).stream().findFirst();
+    }
+
     public List<CaseEvent> events(long caseId) {
         return jdbc.sql("SELECT * FROM case_event WHERE case_id = ? ORDER BY occurred_at, id").param(caseId)
                 .query((rs, n) -> new CaseEvent(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(),

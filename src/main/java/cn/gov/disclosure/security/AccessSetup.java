@@ -71,9 +71,9 @@ public class AccessSetup implements InitializingBean {
             grant(group, Resources.PROCESS_DEFINITION, IntakeService.PROCESS_KEY, Permissions.READ_HISTORY);
         }
 
-        ensureFilter("我的待办", "已签收、由我办理的任务，按法定期限排序", -10,
+        ensureFilter("我的待办", "已签收、由我办理的任务，按法定期限排序", 0,
                 tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
-        ensureFilter("本组待办", "本组可签收的任务，按法定期限排序", 0,
+        ensureFilter("本组待办", "本组可签收的任务，按法定期限排序", -10,
                 tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
                         .includeAssignedTasks().orderByDueDate().asc());
         log.info("Groups, authorizations and Tasklist filters are in place");

@@ -33,7 +33,7 @@ public class CaseWorkflow {
     public void recordOutcome(DelegateTask task, String variable) {
         Object value = task.getVariable(variable);
         String actor = task.getAssignee() != null ? task.getAssignee() : Actors.current(identity);
-        caseFiles.recordEvent(caseNo(task.getExecution()), "TASK_COMPLETED", variable, null,
+        caseFiles.recordChange(caseNo(task.getExecution()), "TASK_COMPLETED", variable,
                 value == null ? null : value.toString(), actor, task.getName());
     }
 

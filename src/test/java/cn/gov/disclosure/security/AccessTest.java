@@ -76,6 +76,28 @@ class AccessTest extends IntegrationTest {
         assertThat(page.getBody()).contains("演示邮箱");
     }
 
+    /** Tasklist's own login and assets pass through; they were once caught by the staff chain's Basic auth. */
+    @Test
+    void tasklistLoginWorksThroughCamundasOwnAuthentication() {
+        assertThat(http.getForEntity("/camunda/api/tasklist/plugin/tasklistPlugins/static/app/plugin.js",
+                String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        ResponseEntity<String> app = http.getForEntity("/camunda/app/tasklist/default/", String.class);
+        // Camunda's CSRF protection binds the token to the session: send both cookies back, and the header.
+        List<String> cookies = app.getHeaders().get(HttpHeaders.SET_COOKIE).stream().map(c -> c.split(";")[0])
+                .toList();
+        String xsrf = cookies.stream().filter(c -> c.startsWith("XSRF-TOKEN=")).findFirst().orElseThrow()
+                .substring("XSRF-TOKEN=".length());
+        HttpHeaders h = new HttpHeaders();
+        h.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        h.add("X-XSRF-TOKEN", xsrf);
+        h.add(HttpHeaders.COOKIE, String.join("; ", cookies));
+        ResponseEntity<Map> login = http.postForEntity("/camunda/api/admin/auth/user/default/login/tasklist",
+                new HttpEntity<>("username=clerk&password=demo", h), Map.class);
+        assertThat(login.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(login.getBody()).containsEntry("userId", "clerk");
+        assertThat(login.getBody().get("authorizedApps").toString()).contains("tasklist");
+    }
+
     @Test
     void healthIsPublic() {
         ResponseEntity<Map> r = http.getForEntity("/actuator/health", Map.class);

@@ -185,7 +185,9 @@ class DisclosureProcessTest extends ProcessTest {
                 .containsExactly("RETURNED");
         assertThat(caseFiles.events(pi.getBusinessKey()))
                 .filteredOn(e -> "replyType".equals(e.field()) && e.type().equals("TASK_COMPLETED"))
-                .extracting(CaseEvent::newValue).containsExactly("NOT_HELD", "DISCLOSED");
+                .extracting(CaseEvent::oldValue, CaseEvent::newValue)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(null, "NOT_HELD"),
+                        org.assertj.core.groups.Tuple.tuple("NOT_HELD", "DISCLOSED"));
     }
 
     @Test
