@@ -3,70 +3,102 @@ package cn.gov.disclosure.calendar;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZonedDateTime;
 import java.util.Date;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The time limits of the Regulation, as the workflow needs them. The arithmetic is in
- * {@link WorkingDayCalendar}; this class only knows which limit applies where.
+ * The statutory limits as the workflow uses them (bean {@code deadlines} in BPMN expressions): the
+ * arithmetic is in {@link StatutoryPeriods} and {@link ReplyClock}; this class adds the office's
+ * settings (reminder days, delivery allowance) and turns days into engine dates.
  */
 @Component("deadlines")
 public class StatutoryDeadlines {
 
-    /** Art. 33: reply within 20 working days of receipt. */
-    public static final int REPLY_WORKING_DAYS = 20;
-    /** Art. 30: a correction notice within 7 working days of receipt. */
-    public static final int CORRECTION_NOTICE_WORKING_DAYS = 7;
+    /** Reminders and escalations fire when the office opens. */
+    static final LocalTime OFFICE_OPENS = LocalTime.of(9, 0);
 
-    private final WorkingDayCalendar calendar;
+    private final StatutoryPeriods periods;
     private final Clock clock;
     private final int appealDeliveryAllowanceDays;
+    private final int firstReminderDays;
+    private final int secondReminderDays;
 
     public StatutoryDeadlines(WorkingDayCalendar calendar, Clock clock,
-                              @Value("${disclosure.appeal.delivery-allowance-days:15}") int appealDeliveryAllowanceDays) {
-        this.calendar = calendar;
+                              @Value("${disclosure.appeal.delivery-allowance-days:15}") int appealDeliveryAllowanceDays,
+                              @Value("${disclosure.reminders.first-working-days-before:5}") int firstReminderDays,
+                              @Value("${disclosure.reminders.second-working-days-before:2}") int secondReminderDays) {
+        this.periods = new StatutoryPeriods(calendar);
         this.clock = clock;
         this.appealDeliveryAllowanceDays = appealDeliveryAllowanceDays;
+        this.firstReminderDays = firstReminderDays;
+        this.secondReminderDays = secondReminderDays;
+    }
+
+    public StatutoryPeriods periods() {
+        return periods;
+    }
+
+    public WorkingDayCalendar calendar() {
+        return periods.calendar();
     }
 
     public Deadline replyDue(LocalDate receivedOn) {
-        return calendar.addWorkingDays(receivedOn, REPLY_WORKING_DAYS);
+        return periods.replyDue(receivedOn);
     }
 
     public Deadline correctionNoticeDue(LocalDate receivedOn) {
-        return calendar.addWorkingDays(receivedOn, CORRECTION_NOTICE_WORKING_DAYS);
+        return periods.correctionNoticeDue(receivedOn);
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
     }
 
     /** The end of a period of N working days from today, for steps whose limit starts when they start. */
     public Date workingDaysFromToday(int workingDays) {
-        return endOfDay(calendar.addWorkingDays(LocalDate.now(clock), workingDays).due());
+        return endOfDay(periods.calendar().addWorkingDays(today(), workingDays).due());
     }
 
     /**
-     * When the applicant can no longer apply for reconsideration (60 days) or sue (6 months) against a
-     * reply sent on {@code repliedOn}: the later of the two, moved to the next working day if it falls
-     * on a rest day (民法典 Art. 203), plus a configurable allowance for the reply to reach the applicant
-     * (the periods run from when the applicant knew of the reply).
+     * When the case can no longer be challenged, for a reply sent on {@code repliedOn}: the appeal window
+     * counted from when the applicant knew of the reply, allowing a configurable time for delivery.
      */
     public LocalDate appealWindowEnds(LocalDate repliedOn) {
-        LocalDate known = repliedOn.plusDays(appealDeliveryAllowanceDays);
-        LocalDate reconsideration = nextWorkingDayIfRest(known.plusDays(60));
-        LocalDate lawsuit = nextWorkingDayIfRest(known.plusMonths(6));
-        return lawsuit.isAfter(reconsideration) ? lawsuit : reconsideration;
+        return periods.appealWindowEnds(repliedOn.plusDays(appealDeliveryAllowanceDays));
     }
 
-    public LocalDate nextWorkingDayIfRest(LocalDate day) {
-        LocalDate d = day;
-        while (!calendar.isWorkingDay(d)) {
-            d = d.plusDays(1);
-        }
-        return d;
+    /** First reminder: {@code disclosure.reminders.first-working-days-before} working days before the due day. */
+    public Date firstReminder(Date due) {
+        return reminder(due, firstReminderDays);
     }
 
-    /** Task due dates are the end of the office day (Beijing time) on the last day of the period. */
+    /** Second reminder: {@code disclosure.reminders.second-working-days-before} working days before. */
+    public Date secondReminder(Date due) {
+        return reminder(due, secondReminderDays);
+    }
+
+    /** Escalation to the head: the morning of the due day. */
+    public Date escalation(Date due) {
+        return atOpening(toLocalDate(due));
+    }
+
+    private Date reminder(Date due, int workingDaysBefore) {
+        return atOpening(periods.calendar().workingDaysBefore(toLocalDate(due), workingDaysBefore));
+    }
+
+    /** Task due dates are the end of the last day of the period, Beijing time. */
     public static Date endOfDay(LocalDate day) {
         return Date.from(day.atTime(LocalTime.of(23, 59)).atZone(CalendarConfiguration.CHINA).toInstant());
+    }
+
+    public static Date atOpening(LocalDate day) {
+        return Date.from(day.atTime(OFFICE_OPENS).atZone(CalendarConfiguration.CHINA).toInstant());
+    }
+
+    public static LocalDate toLocalDate(Date date) {
+        return ZonedDateTime.ofInstant(date.toInstant(), CalendarConfiguration.CHINA).toLocalDate();
     }
 }

@@ -59,6 +59,44 @@ public final class WorkingDayCalendar {
         return new Deadline(from, workingDays, day, List.copyOf(trace));
     }
 
+    /**
+     * A period in calendar days or months (60 days, 6 months, 15 days). It ends on the corresponding day
+     * (the month's last day if it has no such day, 民法典 Art. 202); if that is a rest day or holiday, on
+     * the first working day after it (民法典 Art. 203).
+     */
+    public Deadline addCalendarPeriod(LocalDate from, java.time.Period period) {
+        List<Deadline.TraceEntry> trace = new ArrayList<>();
+        LocalDate nominal = from.plus(period);
+        LocalDate day = nominal;
+        while (!isWorkingDay(day)) {
+            DayKind kind = kindOf(day);
+            trace.add(new Deadline.TraceEntry(day, kind.name(), "期限末日为" + (kind == DayKind.HOLIDAY
+                    ? labelOf(day) + "（法定节假日）" : "休息日") + "，顺延（民法典第二百零三条）"));
+            day = day.plusDays(1);
+        }
+        for (int year = from.getYear(); year <= day.getYear(); year++) {
+            if (!holidays.covers(year)) {
+                trace.add(new Deadline.TraceEntry(LocalDate.of(year, 1, 1), "WARNING",
+                        year + "年节假日安排尚未录入，该年按周一至周五工作日推算，结果待核实"));
+            }
+        }
+        int days = (int) java.time.temporal.ChronoUnit.DAYS.between(from, day);
+        return new Deadline(from, days, day, List.copyOf(trace));
+    }
+
+    /** The working day that lies {@code workingDays} working days before {@code day} (for reminders). */
+    public LocalDate workingDaysBefore(LocalDate day, int workingDays) {
+        LocalDate d = day;
+        int counted = 0;
+        while (counted < workingDays) {
+            d = d.minusDays(1);
+            if (isWorkingDay(d)) {
+                counted++;
+            }
+        }
+        return d;
+    }
+
     /** Whether every day in the given year is backed by an entered State Council notice. */
     public boolean covers(int year) {
         return holidays.covers(year);

@@ -1,0 +1,150 @@
+package cn.gov.disclosure.calendar;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The reply period of one application (Arts. 30, 32–34, 42), as an immutable value: where it starts,
+ * whether it was extended, and when it was paused. Plain Java; {@link #evaluate} does the counting.
+ *
+ * <ul>
+ *   <li>It starts the day after receipt, or after receipt of the corrected application (Art. 30).</li>
+ *   <li>It runs {@value StatutoryPeriods#REPLY_WORKING_DAYS} working days, plus an extension of at most
+ *       {@value #MAX_EXTENSION} working days approved by the head of the office (Art. 33).</li>
+ *   <li>A pause (consultation, Arts. 32 and 34; fee payment if so configured) stops it: the working days
+ *       after the day the pause began, up to and including the day it ended, are not counted; counting
+ *       resumes the next day with the days that were left.</li>
+ * </ul>
+ */
+public record ReplyClock(LocalDate start, String startReason, int workingDays, int extensionDays,
+                         List<Pause> pauses) {
+
+    public static final int MAX_EXTENSION = 20;
+
+    /** A stretch during which the clock stood still; {@code to} is null while it lasts. */
+    public record Pause(LocalDate from, LocalDate to, PauseReason reason) {
+        boolean covers(LocalDate day) {
+            return day.isAfter(from) && (to == null || !day.isAfter(to));
+        }
+    }
+
+    /** What the clock says: the due day (empty while paused) and the counting trace. */
+    public record Reading(Optional<LocalDate> due, int workingDaysLeftAtPause, boolean paused,
+                          List<Deadline.TraceEntry> trace) {
+    }
+
+    public ReplyClock {
+        pauses = List.copyOf(pauses);
+    }
+
+    /** Art. 33: 20 working days from receipt. */
+    public static ReplyClock receivedOn(LocalDate receivedOn) {
+        return new ReplyClock(receivedOn, "收到申请", StatutoryPeriods.REPLY_WORKING_DAYS, 0, List.of());
+    }
+
+    /** Art. 30: the period runs again, in full, from receipt of the corrected application. */
+    public ReplyClock restartedOnCorrection(LocalDate correctedOn) {
+        if (correctedOn.isBefore(start)) {
+            throw new IllegalArgumentException("补正日期不能早于收到申请日期");
+        }
+        return new ReplyClock(correctedOn, "收到补正后的申请（第三十条）", workingDays, 0, List.of());
+    }
+
+    /** Art. 33(2): once, at most 20 working days, after the head's approval. */
+    public ReplyClock extendedBy(int days) {
+        if (extensionDays > 0) {
+            throw new IllegalStateException("答复期限已延长过一次，不能再次延长");
+        }
+        if (days < 1 || days > MAX_EXTENSION) {
+            throw new IllegalArgumentException("延长期限应为1至" + MAX_EXTENSION + "个工作日");
+        }
+        return new ReplyClock(start, startReason, workingDays, days, pauses);
+    }
+
+    public ReplyClock pausedFrom(LocalDate from, PauseReason reason) {
+        if (isPaused()) {
+            throw new IllegalStateException("答复期限已处于中止状态");
+        }
+        if (from.isBefore(start)) {
+            throw new IllegalArgumentException("中止日期不能早于期限起算日");
+        }
+        List<Pause> list = new ArrayList<>(pauses);
+        list.add(new Pause(from, null, reason));
+        return new ReplyClock(start, startReason, workingDays, extensionDays, list);
+    }
+
+    public ReplyClock resumedOn(LocalDate on) {
+        if (!isPaused()) {
+            throw new IllegalStateException("答复期限未中止，无需恢复");
+        }
+        Pause open = pauses.get(pauses.size() - 1);
+        if (on.isBefore(open.from())) {
+            throw new IllegalArgumentException("恢复日期不能早于中止日期");
+        }
+        List<Pause> list = new ArrayList<>(pauses.subList(0, pauses.size() - 1));
+        list.add(new Pause(open.from(), on, open.reason()));
+        return new ReplyClock(start, startReason, workingDays, extensionDays, list);
+    }
+
+    public boolean isPaused() {
+        return !pauses.isEmpty() && pauses.get(pauses.size() - 1).to() == null;
+    }
+
+    public int totalWorkingDays() {
+        return workingDays + extensionDays;
+    }
+
+    /** Counts the period on the calendar. While paused, the due day is unknown and the days left are given. */
+    public Reading evaluate(WorkingDayCalendar calendar) {
+        List<Deadline.TraceEntry> trace = new ArrayList<>();
+        trace.add(new Deadline.TraceEntry(start, "START", "起算：" + startReason + "，当日不计入；期限"
+                + workingDays + "个工作日" + (extensionDays > 0 ? "，经批准延长" + extensionDays + "个工作日" : "")));
+        int target = totalWorkingDays();
+        int counted = 0;
+        LocalDate day = start;
+        Pause open = isPaused() ? pauses.get(pauses.size() - 1) : null;
+        while (counted < target) {
+            day = day.plusDays(1);
+            if (open != null && day.isAfter(open.from())) {
+                trace.add(new Deadline.TraceEntry(open.from(), "PAUSED", open.reason().label() + "，自次日起中止计算（"
+                        + open.reason().basis() + "），尚余" + (target - counted) + "个工作日"));
+                return new Reading(Optional.empty(), target - counted, true, List.copyOf(trace));
+            }
+            Pause pause = pauseCovering(day);
+            DayKind kind = calendar.kindOf(day);
+            if (pause != null) {
+                if (kind.isWorking()) {
+                    trace.add(new Deadline.TraceEntry(day, "PAUSED", "不计入：" + pause.reason().label() + "期间（"
+                            + pause.reason().basis() + "）"));
+                }
+                continue;
+            }
+            if (kind.isWorking()) {
+                counted++;
+                if (kind == DayKind.MAKE_UP_WORKDAY) {
+                    trace.add(new Deadline.TraceEntry(day, kind.name(), "计入：调休上班日"));
+                }
+            } else {
+                trace.add(new Deadline.TraceEntry(day, kind.name(), "不计入：" + kind.label()));
+            }
+        }
+        for (int year = start.getYear(); year <= day.getYear(); year++) {
+            if (!calendar.covers(year)) {
+                trace.add(new Deadline.TraceEntry(LocalDate.of(year, 1, 1), "WARNING",
+                        year + "年节假日安排尚未录入，该年按周一至周五工作日推算，结果待核实"));
+            }
+        }
+        return new Reading(Optional.of(day), 0, false, List.copyOf(trace));
+    }
+
+    private Pause pauseCovering(LocalDate day) {
+        for (Pause p : pauses) {
+            if (p.to() != null && p.covers(day)) {
+                return p;
+            }
+        }
+        return null;
+    }
+}
