@@ -134,4 +134,27 @@ form("handle-appeal", [ro("caseNo", "案件编号"), ro("applicantName", "申请
          "行政诉讼：收到起诉状副本之日起十五日内提交答辩状和证据、依据。"),
     ta("appealNotes", "办理情况（复议机关或法院、案号、答复或答辩日期、结果）", True, 2000),
 ])
+form("extension-request", [
+    text("### 申请延长答复期限\n不能在二十个工作日内答复的，经政府信息公开工作机构负责人同意，可以延长答复期限，"
+         "延长的期限最长不得超过二十个工作日，并告知申请人（《条例》第三十三条第二款）。每件申请只能延长一次。"),
+    tf("caseNo", "案件编号", True, 40),
+    {"type": "number", "key": "extensionDays", "label": "延长的工作日数", "defaultValue": 20,
+     "validate": {"required": True, "min": 1, "max": 20}},
+    ta("extensionReason", "延期理由（将写入延期告知书）", True, 500),
+])
+
+form("approve-extension", [ro("caseNo", "案件编号"), ro("applicantName", "申请人"),
+    {"type": "textarea", "key": "requestDescription", "label": "申请获取的政府信息", "readonly": True},
+    ro("dueOnText", "现答复期限"),
+    {"type": "number", "key": "extensionDays", "label": "申请延长的工作日数", "readonly": True},
+    {"type": "textarea", "key": "extensionReason", "label": "延期理由", "readonly": True},
+    choice("radio", "extensionDecision", "审批意见", [("APPROVED", "同意延期"), ("REFUSED", "不同意延期")]),
+    ta("headComment", "负责人意见", False, 1000),
+])
+
+form("supervise-overdue-case", [ro("caseNo", "案件编号"), ro("applicantName", "申请人"),
+    ro("dueOnText", "答复期限"), ro("openTasks", "到期时的待办环节"),
+    text("该案件已到答复期限最后一日仍未答复。请督促经办人当日答复；逾期答复的，申请人可以申请行政复议或提起行政诉讼。"),
+    ta("supervisionNotes", "督办意见", True, 1000),
+])
 print("forms written")

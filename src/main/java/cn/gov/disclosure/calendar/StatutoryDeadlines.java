@@ -98,6 +98,10 @@ public class StatutoryDeadlines {
         return Date.from(day.atTime(OFFICE_OPENS).atZone(CalendarConfiguration.CHINA).toInstant());
     }
 
+    public static Date atStartOfDay(LocalDate day) {
+        return Date.from(day.atStartOfDay(CalendarConfiguration.CHINA).toInstant());
+    }
+
     public static LocalDate toLocalDate(Date date) {
         return ZonedDateTime.ofInstant(date.toInstant(), CalendarConfiguration.CHINA).toLocalDate();
     }

@@ -58,6 +58,10 @@ public class CaseFileService {
         return new Registration(stored, trackingCode);
     }
 
+    public Optional<ApplicationCase> find(String caseNo) {
+        return cases.findByCaseNo(caseNo);
+    }
+
     public ApplicationCase get(String caseNo) {
         return cases.findByCaseNo(caseNo).orElseThrow(() -> new IllegalStateException("No case " + caseNo));
     }

@@ -58,6 +58,16 @@ public class NoticeService {
         return issue(caseNo, NoticeType.REPLY_DISCLOSED, model);
     }
 
+    /** 延期告知书 (Art. 33(2)): the new due date, the reason and that the head approved it. */
+    @Transactional
+    public Notice issueExtension(String caseNo, int days, String reason) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("extensionDays", days);
+        model.put("actName", "延期决定");
+        model.put("reason", blankToNull(reason));
+        return issue(caseNo, NoticeType.EXTENSION, model);
+    }
+
     /** Renders without storing or sending: for previews and the benchmark. */
     public byte[] preview(ApplicationCase c, NoticeType type, Map<String, Object> extra) {
         return renderer.render(templates.notice(type.template(), model(c, type, extra)), type.title());

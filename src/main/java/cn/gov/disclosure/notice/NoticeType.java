@@ -4,6 +4,8 @@ package cn.gov.disclosure.notice;
 public enum NoticeType {
     /** 受理回执: confirms receipt and the date the reply is due (Arts. 31, 33). */
     ACKNOWLEDGMENT("政府信息公开申请受理回执", "acknowledgment"),
+    /** 延期告知书: the head approved a longer period (Art. 33(2)). */
+    EXTENSION("延长答复期限告知书", "extension"),
     /** 予以公开告知书, Art. 36(2). */
     REPLY_DISCLOSED("政府信息公开申请答复书（予以公开）", "reply-disclosed");
 

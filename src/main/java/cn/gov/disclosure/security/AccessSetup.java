@@ -34,6 +34,9 @@ import cn.gov.disclosure.intake.IntakeService;
 @Component
 public class AccessSetup implements InitializingBean {
 
+    /** The process definitions the office's groups work with. */
+    static final List<String> PROCESSES = List.of(IntakeService.PROCESS_KEY, "extension-request", "deadline-escalation");
+
     private static final Logger log = LoggerFactory.getLogger(AccessSetup.class);
 
     private final IdentityService identity;
@@ -58,10 +61,14 @@ public class AccessSetup implements InitializingBean {
 
         for (String group : cn.gov.disclosure.security.Groups.WORKFLOW.keySet()) {
             grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-            grant(group, Resources.PROCESS_DEFINITION, IntakeService.PROCESS_KEY, Permissions.READ);
+            for (String process : PROCESSES) {
+                grant(group, Resources.PROCESS_DEFINITION, process, Permissions.READ);
+            }
         }
-        // Clerks register letters, faxes and walk-ins from the start form.
+        // Clerks register letters, faxes and walk-ins, and ask for extensions, from start forms.
         grant(cn.gov.disclosure.security.Groups.CLERK, Resources.PROCESS_DEFINITION, IntakeService.PROCESS_KEY,
+                Permissions.CREATE_INSTANCE);
+        grant(cn.gov.disclosure.security.Groups.CLERK, Resources.PROCESS_DEFINITION, "extension-request",
                 Permissions.CREATE_INSTANCE);
         grant(cn.gov.disclosure.security.Groups.CLERK, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
         // Legal officers and the head follow cases in Cockpit.
@@ -71,10 +78,26 @@ public class AccessSetup implements InitializingBean {
             grant(group, Resources.PROCESS_DEFINITION, IntakeService.PROCESS_KEY, Permissions.READ_HISTORY);
         }
 
-        ensureFilter("我的待办", "已签收、由我办理的任务，按法定期限排序", 0,
-                tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
-        ensureFilter("本组待办", "本组可签收的任务，按法定期限排序", -10,
+        List<String> all = List.copyOf(cn.gov.disclosure.security.Groups.WORKFLOW.keySet());
+        ensureFilter("本组待办", "本组可签收的任务，按法定期限排序", -10, all,
                 tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+                        .includeAssignedTasks().orderByDueDate().asc());
+        ensureFilter("我的待办", "已签收、由我办理的任务，按法定期限排序", 0, all,
+                tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
+        // Each task's follow-up date is set three working days before it is due (CaseWorkflow.setFollowUp).
+        ensureFilter("三个工作日内到期", "三个工作日内到期的本组任务", 10, all,
+                tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+                        .includeAssignedTasks().followUpBeforeExpression("${now()}").orderByDueDate().asc());
+        ensureFilter("已超期", "已超过期限仍未办结的本组任务", 20, all,
+                tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+                        .includeAssignedTasks().dueBeforeExpression("${now()}").orderByDueDate().asc());
+        ensureFilter("待法制审核", "待法制审核的答复意见", 30,
+                List.of(cn.gov.disclosure.security.Groups.LEGAL, cn.gov.disclosure.security.Groups.HEAD),
+                tasks.createTaskQuery().taskCandidateGroup(cn.gov.disclosure.security.Groups.LEGAL)
+                        .includeAssignedTasks().orderByDueDate().asc());
+        ensureFilter("待负责人审批", "待工作机构负责人审批、督办的事项", 40,
+                List.of(cn.gov.disclosure.security.Groups.HEAD),
+                tasks.createTaskQuery().taskCandidateGroup(cn.gov.disclosure.security.Groups.HEAD)
                         .includeAssignedTasks().orderByDueDate().asc());
         log.info("Groups, authorizations and Tasklist filters are in place");
     }
@@ -103,7 +126,7 @@ public class AccessSetup implements InitializingBean {
         authorizations.saveAuthorization(a);
     }
 
-    private void ensureFilter(String name, String description, int priority, TaskQuery query) {
+    private void ensureFilter(String name, String description, int priority, List<String> groups, TaskQuery query) {
         Filter filter = filters.createFilterQuery().filterName(name).singleResult();
         if (filter == null) {
             filter = filters.newTaskFilter(name);
@@ -116,9 +139,10 @@ public class AccessSetup implements InitializingBean {
                 "variables", List.of(
                         Map.of("name", "caseNo", "label", "案件编号"),
                         Map.of("name", "applicantName", "label", "申请人"),
-                        Map.of("name", "dueOnText", "label", "答复期限"))));
+                        Map.of("name", "dueOnText", "label", "答复期限"),
+                        Map.of("name", "deadlineFlag", "label", "期限提示"))));
         filter = filters.saveFilter(filter);
-        for (String group : cn.gov.disclosure.security.Groups.WORKFLOW.keySet()) {
+        for (String group : groups) {
             grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
         }
     }

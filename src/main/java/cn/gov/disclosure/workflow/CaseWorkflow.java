@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
+import cn.gov.disclosure.calendar.StatutoryDeadlines;
 import cn.gov.disclosure.casefile.CaseFileService;
 import cn.gov.disclosure.casefile.CaseStatus;
 
@@ -17,10 +18,12 @@ public class CaseWorkflow {
 
     private final CaseFileService caseFiles;
     private final IdentityService identity;
+    private final StatutoryDeadlines deadlines;
 
-    public CaseWorkflow(CaseFileService caseFiles, IdentityService identity) {
+    public CaseWorkflow(CaseFileService caseFiles, IdentityService identity, StatutoryDeadlines deadlines) {
         this.caseFiles = caseFiles;
         this.identity = identity;
+        this.deadlines = deadlines;
     }
 
     /** Moves the case to {@code status} (no event if it is there already). */
@@ -35,6 +38,24 @@ public class CaseWorkflow {
         String actor = task.getAssignee() != null ? task.getAssignee() : Actors.current(identity);
         caseFiles.recordChange(caseNo(task.getExecution()), "TASK_COMPLETED", variable,
                 value == null ? null : value.toString(), actor, task.getName());
+    }
+
+    /**
+     * Sets the task's follow-up date three working days before it is due, which is how the shared filter
+     * 三个工作日内到期 finds it (filters cannot count working days themselves).
+     */
+    public void setFollowUp(DelegateTask task) {
+        if (task.getDueDate() != null) {
+            task.setFollowUpDate(StatutoryDeadlines.atStartOfDay(deadlines.calendar().workingDaysBefore(
+                    StatutoryDeadlines.toLocalDate(task.getDueDate()), 3)));
+        }
+    }
+
+    /** The head refused an extension: the due date stays, the refusal is on the record. */
+    public void recordExtensionRefused(DelegateExecution execution) {
+        caseFiles.recordEvent(caseNo(execution), "EXTENSION_REFUSED", "extensionDays", null,
+                String.valueOf(execution.getVariable("extensionDays")), Actors.current(identity),
+                "工作机构负责人不同意延长答复期限：" + execution.getVariable("headComment"));
     }
 
     private static String caseNo(DelegateExecution execution) {

@@ -142,6 +142,51 @@ class EndToEndTest extends IntegrationTest {
                 .isEqualTo(HttpStatus.NOT_FOUND);
     }
 
+    /**
+     * The extension path with real users and Camunda authorization: the clerk asks through the engine REST,
+     * the head approves, and the clerk's task, the case and the applicant all learn the new due date.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theHeadApprovesAnExtensionAndTheApplicantIsTold() throws Exception {
+        Map<String, Object> receipt = http.postForObject("/api/applications",
+                json(TestApplications.DESIGN_EXAMPLE_JSON.replace("立项批复文件", "可行性研究报告")), Map.class);
+        String caseNo = (String) receipt.get("caseNo");
+        String dueBefore = (String) receipt.get("dueOn");
+        completeOnlyTask("clerk", caseNo, "审查申请内容", "{\"completeness\": {\"value\": \"COMPLETE\"}}");
+
+        ResponseEntity<String> started = as("clerk").postForEntity(
+                "/engine-rest/process-definition/key/extension-request/submit-form",
+                json("{\"variables\": {\"caseNo\": {\"value\": \"" + caseNo + "\"},"
+                        + " \"extensionDays\": {\"value\": 10, \"type\": \"Long\"},"
+                        + " \"extensionReason\": {\"value\": \"需要调取的档案分散在多个科室\"}}}"), String.class);
+        assertThat(started.getStatusCode()).as(started.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(tasks("clerk", caseNo)).extracting(t -> t.get("name")).containsExactly("检索查找政府信息");
+
+        List<Map<String, Object>> headTasks = tasks("head", caseNo);
+        assertThat(headTasks).extracting(t -> t.get("name")).containsExactly("审批延长答复期限");
+        ResponseEntity<String> approved = as("head").postForEntity(
+                "/engine-rest/task/" + headTasks.get(0).get("id") + "/complete",
+                json("{\"variables\": {\"extensionDecision\": {\"value\": \"APPROVED\"}}}"), String.class);
+        assertThat(approved.getStatusCode()).as(approved.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+
+        Map<String, Object> view = http.getForObject("/api/applications/" + caseNo + "?trackingCode="
+                + receipt.get("trackingCode"), Map.class);
+        String dueAfter = (String) view.get("dueOn");
+        assertThat(java.time.LocalDate.parse(dueAfter)).isAfter(java.time.LocalDate.parse(dueBefore));
+        // The clerk's task bound to the reply limit moved with it (due dates are 23:59 Beijing = 15:59 UTC).
+        Map<String, Object> clerkTask = tasks("clerk", caseNo).get(0);
+        assertThat((String) clerkTask.get("due")).startsWith(dueAfter + "T15:59");
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> mailsFor(caseNo).stream().anyMatch(m -> {
+            try {
+                return m.getSubject().contains("延长答复期限告知书");
+            } catch (MessagingException e) {
+                return false;
+            }
+        }));
+    }
+
     private static byte[] firstAttachment(MimeMessage m) throws MessagingException, IOException {
         Multipart mp = (Multipart) m.getContent();
         for (int i = 0; i < mp.getCount(); i++) {

@@ -13,14 +13,15 @@ class DefaultPasswordGuardTest {
     @Test
     void refusesToStartWithTheDemoPasswordInProduction() {
         SpringApplicationBuilder app = new SpringApplicationBuilder(DisclosureApplication.class)
-                .profiles("production-check")
-                .properties(
-                        "server.port=0",
-                        "spring.datasource.url=jdbc:h2:mem:guard-test;DB_CLOSE_DELAY=-1",
-                        "camunda.bpm.job-execution.enabled=false",
-                        "camunda.bpm.admin-user.id=admin",
-                        "camunda.bpm.admin-user.password=demo");
-        assertThatThrownBy(app::run).rootCause().hasMessageContaining("Refusing to start")
+                .profiles("production-check");
+        // Command-line arguments, so that they win over application.yml.
+        assertThatThrownBy(() -> app.run(
+                "--server.port=0",
+                "--spring.datasource.url=jdbc:h2:mem:guard-test;DB_CLOSE_DELAY=-1",
+                "--camunda.bpm.job-execution.enabled=false",
+                "--camunda.bpm.admin-user.id=admin",
+                "--camunda.bpm.admin-user.password=demo"))
+                .rootCause().hasMessageContaining("Refusing to start")
                 .hasMessageContaining("camunda.bpm.admin-user.password");
     }
 }

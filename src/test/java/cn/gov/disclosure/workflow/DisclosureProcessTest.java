@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -48,6 +49,9 @@ class DisclosureProcessTest extends ProcessTest {
     @Autowired CaseRepository caseRepository;
     @Autowired NoticeRepository notices;
     @Autowired StatutoryDeadlines deadlines;
+    @Autowired CaseClockService clocks;
+    @Autowired cn.gov.disclosure.mail.MailOutbox outbox;
+    @Autowired cn.gov.disclosure.casefile.CaseClockRepository clockRepository;
 
     @BeforeEach
     void setUp() {
@@ -252,5 +256,171 @@ class DisclosureProcessTest extends ProcessTest {
                 .hasMessageContaining("选择邮寄获取信息时，请填写通信地址");
         assertThat(caseRepository.count()).isEqualTo(cases);
         assertThat(runtime.createProcessInstanceQuery().count()).isEqualTo(instances);
+    }
+
+    // ---- the statutory clock: reminders, escalation, extension, pauses ----
+
+    private Job timer(ProcessInstance pi, String activity) {
+        Job job = management.createJobQuery().processInstanceId(pi.getId()).activityId(activity).singleResult();
+        assertThat(job).as("timer " + activity).isNotNull();
+        return job;
+    }
+
+    /** Moves the engine clock to just before and just after the job's due date, then fires it. */
+    private void fireOnTime(Job job) {
+        ClockUtil.setCurrentTime(new Date(job.getDuedate().getTime() - 60_000));
+        assertThat(management.createJobQuery().jobId(job.getId()).executable().count()).as("not yet due").isZero();
+        ClockUtil.setCurrentTime(new Date(job.getDuedate().getTime() + 60_000));
+        assertThat(management.createJobQuery().jobId(job.getId()).executable().count()).as("due").isEqualTo(1);
+        management.executeJob(job.getId());
+    }
+
+    private List<String> reminderSubjects(ApplicationCase c) {
+        return outbox.forCase(c.id()).stream().map(m -> m.subject()).filter(sub -> sub.startsWith("【")).toList();
+    }
+
+    @Test
+    void remindersAndEscalationFireOnTheRightWorkingDays() {
+        ProcessInstance pi = submit("2026年度部门预算公开表格");
+        ApplicationCase c = caseOf(pi);
+        LocalDate due = c.dueOn();
+        LocalDate firstDay = deadlines.calendar().workingDaysBefore(due, 5);
+        LocalDate secondDay = deadlines.calendar().workingDaysBefore(due, 2);
+        assertThat(timer(pi, "FirstReminderDue").getDuedate()).isEqualTo(StatutoryDeadlines.atOpening(firstDay));
+        assertThat(timer(pi, "SecondReminderDue").getDuedate()).isEqualTo(StatutoryDeadlines.atOpening(secondDay));
+        assertThat(timer(pi, "DeadlineDay").getDuedate()).isEqualTo(StatutoryDeadlines.atOpening(due));
+        assertThat(deadlines.calendar().isWorkingDay(firstDay)).isTrue();
+        assertThat(deadlines.calendar().isWorkingDay(secondDay)).isTrue();
+        Task review = task(pi, "ReviewCompleteness");
+        assertThat(review.getFollowUpDate()).isEqualTo(StatutoryDeadlines.atStartOfDay(
+                deadlines.calendar().workingDaysBefore(StatutoryDeadlines.toLocalDate(review.getDueDate()), 3)));
+
+        fireOnTime(timer(pi, "FirstReminderDue"));
+        assertThat(pi).hasPassed("SendFirstReminder", "FirstReminderSent").isWaitingAt("ReviewCompleteness");
+        assertThat(task(pi, "ReviewCompleteness").getPriority()).isEqualTo(DeadlineWatch.PRIORITY_FIRST_REMINDER);
+        assertThat(runtime.getVariable(pi.getId(), "deadlineFlag")).isEqualTo("临近答复期限");
+        assertThat(outbox.forCase(c.id())).filteredOn(m -> m.subject().startsWith("【临近答复期限】"))
+                .extracting(m -> m.recipient()).containsExactly("clerk@demo.invalid");
+
+        fireOnTime(timer(pi, "SecondReminderDue"));
+        assertThat(task(pi, "ReviewCompleteness").getPriority()).isEqualTo(DeadlineWatch.PRIORITY_SECOND_REMINDER);
+        assertThat(reminderSubjects(c)).hasSize(2);
+
+        fireOnTime(timer(pi, "DeadlineDay"));
+        assertThat(pi).hasPassed("EscalateToHead", "Escalated").isWaitingAt("ReviewCompleteness");
+        assertThat(clockRepository.isOverdue(c.id())).isTrue();
+        ProcessInstance escalation = runtime.createProcessInstanceQuery().processDefinitionKey("deadline-escalation")
+                .processInstanceBusinessKey(c.caseNo()).singleResult();
+        assertThat(escalation).isWaitingAt("SuperviseOverdueCase");
+        Task supervise = task(escalation, "SuperviseOverdueCase");
+        assertThat(candidateGroup(supervise)).isEqualTo("head");
+        assertThat(runtime.getVariable(escalation.getId(), "openTasks")).isEqualTo("审查申请内容");
+        complete(escalation, "SuperviseOverdueCase", "supervisionNotes", "请今日答复");
+        assertThat(escalation).hasPassed("SupervisionRecorded").isEnded();
+        assertThat(caseFiles.events(c.caseNo())).extracting(CaseEvent::type)
+                .contains("REMINDER_SENT", "ESCALATED");
+    }
+
+    @Test
+    void repliedCasesGetNoMoreReminders() {
+        ProcessInstance pi = submit("2026年度部门决算公开表格");
+        toDecision(pi, "DISCLOSED");
+        assertThat(management.createJobQuery().processInstanceId(pi.getId()).activityId("FirstReminderDue").count())
+                .isZero();
+        assertThat(management.createJobQuery().processInstanceId(pi.getId()).activityId("AppealWindowExpired")
+                .count()).isEqualTo(1);
+    }
+
+    private ProcessInstance requestExtension(String caseNo, Object days, String reason) {
+        identity.setAuthentication("clerk", List.of("clerk"));
+        try {
+            Map<String, Object> form = new HashMap<>();
+            form.put("caseNo", caseNo);
+            form.put("extensionDays", days);
+            form.put("extensionReason", reason);
+            return runtime.startProcessInstanceByKey("extension-request", form);
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    @Test
+    void anApprovedExtensionMovesTheDueDateTasksAndTimersAndTellsTheApplicant() {
+        ProcessInstance pi = submit("某区2025年征地补偿安置方案及批复");
+        complete(pi, "ReviewCompleteness", "completeness", "COMPLETE");
+        ApplicationCase before = caseOf(pi);
+
+        ProcessInstance ext = requestExtension(before.caseNo(), 20L, "涉及档案材料较多，需要调取汇总");
+        assertThat(ext.getBusinessKey()).isEqualTo(before.caseNo());
+        Task approve = task(ext, "ApproveExtension");
+        assertThat(candidateGroup(approve)).isEqualTo("head");
+        assertThat(approve.getDueDate()).isEqualTo(StatutoryDeadlines.endOfDay(before.dueOn()));
+        complete(ext, "ApproveExtension", "extensionDecision", "APPROVED", "headComment", "同意");
+        assertThat(ext).hasPassed("GrantExtension", "ExtensionGranted").isEnded();
+
+        LocalDate newDue = deadlines.calendar().addWorkingDays(before.receivedOn(), 40).due();
+        ApplicationCase after = caseOf(pi);
+        assertThat(after.dueOn()).isEqualTo(newDue);
+        assertThat(runtime.getVariable(pi.getId(), "dueOn")).isEqualTo(StatutoryDeadlines.endOfDay(newDue));
+        assertThat(task(pi, "SearchInformation").getDueDate()).isEqualTo(StatutoryDeadlines.endOfDay(newDue));
+        assertThat(timer(pi, "FirstReminderDue").getDuedate()).isEqualTo(
+                StatutoryDeadlines.atOpening(deadlines.calendar().workingDaysBefore(newDue, 5)));
+        assertThat(timer(pi, "DeadlineDay").getDuedate()).isEqualTo(StatutoryDeadlines.atOpening(newDue));
+        assertThat(notices.listForCase(after.id())).extracting(n -> n.type()).contains("EXTENSION");
+        assertThat(caseFiles.events(after.caseNo())).filteredOn(e -> e.type().equals("EXTENDED"))
+                .extracting(CaseEvent::oldValue, CaseEvent::newValue)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(before.dueOn().toString(), newDue.toString()));
+
+        // Art. 33 allows one extension only.
+        assertThatThrownBy(() -> requestExtension(before.caseNo(), 5L, "再次延长的理由"))
+                .hasMessageContaining("已延长过");
+    }
+
+    @Test
+    void aRefusedExtensionLeavesTheDueDate() {
+        ProcessInstance pi = submit("某街道2025年城市更新项目清单");
+        LocalDate due = caseOf(pi).dueOn();
+        ProcessInstance ext = requestExtension(pi.getBusinessKey(), 10L, "需要征求相关科室意见");
+        complete(ext, "ApproveExtension", "extensionDecision", "REFUSED", "headComment", "期限内可以办结");
+        assertThat(ext).hasPassed("RecordExtensionRefused", "ExtensionRefused").isEnded();
+        assertThat(caseOf(pi).dueOn()).isEqualTo(due);
+        assertThat(caseFiles.events(pi.getBusinessKey())).extracting(CaseEvent::type).contains("EXTENSION_REFUSED");
+    }
+
+    @Test
+    void anInvalidExtensionRequestStartsNothing() {
+        ProcessInstance pi = submit("某水库2025年安全鉴定报告");
+        long before = runtime.createProcessInstanceQuery().processDefinitionKey("extension-request").count();
+        assertThatThrownBy(() -> requestExtension(pi.getBusinessKey(), 25L, "理由"))
+                .hasMessageContaining("1至20个工作日").hasMessageContaining("4至500字");
+        assertThatThrownBy(() -> requestExtension("GK-1999-00001", 5L, "需要更多时间检索"))
+                .hasMessageContaining("未找到该案件编号");
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("extension-request").count())
+                .isEqualTo(before);
+    }
+
+    @Test
+    void aConsultationPausesTheClockAndItsTimersAndResumesWithTheDaysLeft() {
+        ProcessInstance pi = submit("某企业排污许可证副本及执行报告");
+        complete(pi, "ReviewCompleteness", "completeness", "COMPLETE");
+        ApplicationCase c = caseOf(pi);
+        LocalDate from = deadlines.calendar().addWorkingDays(c.receivedOn(), 3).due();
+        cn.gov.disclosure.calendar.ReplyClock.Reading paused = clocks.pause(c.caseNo(),
+                cn.gov.disclosure.calendar.PauseReason.THIRD_PARTY_CONSULTATION, from, "clerk");
+        assertThat(paused.paused()).isTrue();
+        assertThat(paused.workingDaysLeftAtPause()).isEqualTo(17);
+        assertThat(timer(pi, "FirstReminderDue").isSuspended()).isTrue();
+        assertThat(timer(pi, "DeadlineDay").isSuspended()).isTrue();
+
+        LocalDate answeredOn = deadlines.calendar().addWorkingDays(from, 10).due();
+        cn.gov.disclosure.calendar.ReplyClock.Reading resumed = clocks.resume(c.caseNo(), answeredOn, "clerk");
+        LocalDate newDue = deadlines.calendar().addWorkingDays(answeredOn, 17).due();
+        assertThat(resumed.due()).contains(newDue);
+        assertThat(caseOf(pi).dueOn()).isEqualTo(newDue);
+        assertThat(timer(pi, "DeadlineDay").isSuspended()).isFalse();
+        assertThat(timer(pi, "DeadlineDay").getDuedate()).isEqualTo(StatutoryDeadlines.atOpening(newDue));
+        assertThat(task(pi, "SearchInformation").getDueDate()).isEqualTo(StatutoryDeadlines.endOfDay(newDue));
+        assertThat(caseFiles.events(c.caseNo())).extracting(CaseEvent::type)
+                .contains("CLOCK_PAUSED", "CLOCK_RESUMED");
     }
 }

@@ -1,0 +1,34 @@
+package cn.gov.disclosure.workflow;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import cn.gov.disclosure.calendar.ReplyClock;
+import cn.gov.disclosure.notice.NoticeService;
+
+/** 延长答复期限并告知申请人: moves the due date everywhere and sends the 延期告知书. */
+@Component("grantExtension")
+public class GrantExtensionDelegate implements JavaDelegate {
+
+    private final CaseClockService clocks;
+    private final NoticeService notices;
+    private final IdentityService identity;
+
+    public GrantExtensionDelegate(CaseClockService clocks, NoticeService notices, IdentityService identity) {
+        this.clocks = clocks;
+        this.notices = notices;
+        this.identity = identity;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String caseNo = (String) execution.getVariable(ProcessVariables.CASE_NO);
+        int days = ((Number) execution.getVariable("extensionDays")).intValue();
+        String reason = (String) execution.getVariable("extensionReason");
+        ReplyClock.Reading reading = clocks.extend(caseNo, days, Actors.current(identity), reason);
+        notices.issueExtension(caseNo, days, reason);
+        execution.setVariable("newDueOnText", reading.due().map(Object::toString).orElse("中止计算中"));
+    }
+}

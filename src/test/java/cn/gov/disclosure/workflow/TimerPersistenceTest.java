@@ -1,0 +1,62 @@
+package cn.gov.disclosure.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Date;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import cn.gov.disclosure.DisclosureApplication;
+import cn.gov.disclosure.casefile.CaseFileService;
+import cn.gov.disclosure.intake.IntakeService;
+import cn.gov.disclosure.mail.MailOutbox;
+
+/** Reminder timers are jobs in the database: they outlive the application that created them. */
+class TimerPersistenceTest {
+
+    @TempDir
+    Path dir;
+
+    private ConfigurableApplicationContext start(Path db) {
+        // Command-line arguments, so that they win over the profiles' files.
+        return new SpringApplicationBuilder(DisclosureApplication.class)
+                .profiles("demo", "test")
+                .run("--server.port=0",
+                        "--spring.datasource.url=jdbc:h2:file:" + db.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE",
+                        "--disclosure.demo.mail-server.enabled=false",
+                        "--disclosure.mail.poll-interval=PT1H");
+    }
+
+    @Test
+    void aReminderScheduledBeforeARestartFiresAfterIt() throws Exception {
+        Path db = Files.createDirectories(dir.resolve("data")).resolve("disclosure");
+        String caseNo;
+        String jobId;
+        Date due;
+        try (ConfigurableApplicationContext first = start(db)) {
+            caseNo = first.getBean(IntakeService.class)
+                    .submit(TestApplications.online("某路段交通信号灯设置方案"), "applicant", false).caseNo();
+            Job job = first.getBean(ManagementService.class).createJobQuery().activityId("FirstReminderDue")
+                    .singleResult();
+            jobId = job.getId();
+            due = job.getDuedate();
+        }
+        try (ConfigurableApplicationContext second = start(db)) {
+            ManagementService management = second.getBean(ManagementService.class);
+            Job job = management.createJobQuery().jobId(jobId).singleResult();
+            assertThat(job).isNotNull();
+            assertThat(job.getDuedate()).isEqualTo(due);
+            management.executeJob(jobId);
+            long caseId = second.getBean(CaseFileService.class).get(caseNo).id();
+            assertThat(second.getBean(MailOutbox.class).forCase(caseId))
+                    .anyMatch(m -> m.subject().startsWith("【临近答复期限】"));
+        }
+    }
+}
