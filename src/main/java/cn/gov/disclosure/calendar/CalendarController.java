@@ -19,6 +19,33 @@ public class CalendarController {
         this.calendar = calendar;
     }
 
+    /**
+     * The reply period of an application with an optional extension and pauses, e.g.
+     * {@code ?receivedOn=2026-09-18&extensionDays=10&pauses=2026-09-24..2026-10-14}: the due day and the trace.
+     */
+    @GetMapping("/api/calendar/reply-period")
+    public ReplyClock.Reading replyPeriod(
+            @RequestParam("receivedOn") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate receivedOn,
+            @RequestParam(name = "extensionDays", defaultValue = "0") int extensionDays,
+            @RequestParam(name = "pauses", required = false) java.util.List<String> pauses) {
+        try {
+            ReplyClock clock = ReplyClock.receivedOn(receivedOn);
+            if (extensionDays != 0) {
+                clock = clock.extendedBy(extensionDays);
+            }
+            for (String p : pauses == null ? java.util.List.<String>of() : pauses) {
+                String[] fromTo = p.split("\\.\\.");
+                clock = clock.pausedFrom(LocalDate.parse(fromTo[0]), PauseReason.THIRD_PARTY_CONSULTATION);
+                if (fromTo.length > 1) {
+                    clock = clock.resumedOn(LocalDate.parse(fromTo[1]));
+                }
+            }
+            return clock.evaluate(calendar);
+        } catch (IllegalArgumentException | IllegalStateException | java.time.DateTimeException e) {
+            throw new BadRequestException("pauses", e.getMessage() + "（中止期间格式：YYYY-MM-DD..YYYY-MM-DD）");
+        }
+    }
+
     @GetMapping("/api/calendar/deadline")
     public Deadline deadline(@RequestParam("from") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                              @RequestParam("workingDays") int workingDays) {

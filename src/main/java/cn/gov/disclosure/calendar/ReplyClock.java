@@ -115,10 +115,11 @@ public record ReplyClock(LocalDate start, String startReason, int workingDays, i
             Pause pause = pauseCovering(day);
             DayKind kind = calendar.kindOf(day);
             if (pause != null) {
-                if (kind.isWorking()) {
-                    trace.add(new Deadline.TraceEntry(day, "PAUSED", "不计入：" + pause.reason().label() + "期间（"
-                            + pause.reason().basis() + "）"));
-                }
+                trace.add(kind.isWorking()
+                        ? new Deadline.TraceEntry(day, "PAUSED", "不计入：" + pause.reason().label() + "期间（"
+                                + pause.reason().basis() + "）")
+                        : new Deadline.TraceEntry(day, kind.name(), "不计入：" + calendar.describe(day) + "，且在"
+                                + pause.reason().label() + "期间"));
                 continue;
             }
             if (kind.isWorking()) {
@@ -127,7 +128,7 @@ public record ReplyClock(LocalDate start, String startReason, int workingDays, i
                     trace.add(new Deadline.TraceEntry(day, kind.name(), "计入：调休上班日"));
                 }
             } else {
-                trace.add(new Deadline.TraceEntry(day, kind.name(), "不计入：" + kind.label()));
+                trace.add(new Deadline.TraceEntry(day, kind.name(), "不计入：" + calendar.describe(day)));
             }
         }
         for (int year = start.getYear(); year <= day.getYear(); year++) {

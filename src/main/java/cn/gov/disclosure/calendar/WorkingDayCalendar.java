@@ -102,6 +102,11 @@ public final class WorkingDayCalendar {
         return holidays.covers(year);
     }
 
+    /** Why a day is off, e.g. "国庆节（法定节假日）" or "周末休息日". */
+    public String describe(LocalDate day) {
+        return reasonOf(day, kindOf(day));
+    }
+
     private String reasonOf(LocalDate day, DayKind kind) {
         return kind == DayKind.HOLIDAY ? labelOf(day) + "（" + kind.label() + "）" : kind.label();
     }

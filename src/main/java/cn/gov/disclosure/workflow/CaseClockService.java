@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,11 +43,14 @@ public class CaseClockService {
     private final TaskService tasks;
     private final ManagementService management;
     private final AsSystem asSystem;
+    private final boolean feePaymentStopsClock;
 
     public CaseClockService(CaseFileService caseFiles, CaseClockRepository clocks, StatutoryDeadlines deadlines,
                             RuntimeService runtime, TaskService tasks, ManagementService management,
-                            AsSystem asSystem) {
+                            AsSystem asSystem,
+                            @Value("${disclosure.clock.fee-payment-stops-reply-clock:false}") boolean feePaymentStopsClock) {
         this.asSystem = asSystem;
+        this.feePaymentStopsClock = feePaymentStopsClock;
         this.caseFiles = caseFiles;
         this.clocks = clocks;
         this.deadlines = deadlines;
@@ -81,6 +85,25 @@ public class CaseClockService {
     public ReplyClock.Reading resume(String caseNo, LocalDate on, String actor) {
         return change(caseNo, c -> c.resumedOn(on), actor, "CLOCK_RESUMED",
                 "答复期限自" + on.plusDays(1) + "起恢复计算");
+    }
+
+    /**
+     * Art. 42: a fee notice gives the applicant 20 working days to pay. Whether the reply clock stands still
+     * meanwhile is not settled in the Regulation; {@code disclosure.clock.fee-payment-stops-reply-clock}
+     * (default false, the cautious reading: the clock runs on) decides.
+     *
+     * @return the last day for payment
+     */
+    @Transactional
+    public LocalDate feeNoticeReceived(String caseNo, LocalDate receivedOn, String actor) {
+        LocalDate payBy = deadlines.periods().feePayment(receivedOn).due();
+        caseFiles.recordEvent(caseNo, "FEE_NOTICE_RECEIVED", "feePaymentDue", null, payBy.toString(), actor,
+                "申请人应于" + payBy + "前缴纳信息处理费（第四十二条）；" + (feePaymentStopsClock
+                        ? "缴费期间不计入答复期限" : "缴费期间计入答复期限"));
+        if (feePaymentStopsClock) {
+            pause(caseNo, PauseReason.FEE_PAYMENT, receivedOn, actor);
+        }
+        return payBy;
     }
 
     /** Art. 30: the full period runs again from receipt of the corrected application. */
