@@ -44,8 +44,8 @@ public class CalendarConfiguration {
         int thisYear = LocalDate.now(CHINA).getYear();
         for (int year = thisYear; year <= thisYear + 1; year++) {
             if (!table.covers(year)) {
-                log.warn("No holiday notice entered for {}: its deadlines are computed Monday to Friday only "
-                        + "and flagged as unconfirmed. Add the year to the override file (see README).", year);
+                log.warn("No holiday notice entered for {}: its deadlines skip weekends and the fixed statutory holidays only "
+                        + "and are flagged as unconfirmed. Add the year to the override file (see README).", year);
             }
         }
         log.info("Holiday notices entered for years {}", table.declaredYears().keySet());

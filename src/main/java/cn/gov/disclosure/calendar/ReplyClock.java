@@ -134,7 +134,7 @@ public record ReplyClock(LocalDate start, String startReason, int workingDays, i
         for (int year = start.getYear(); year <= day.getYear(); year++) {
             if (!calendar.covers(year)) {
                 trace.add(new Deadline.TraceEntry(LocalDate.of(year, 1, 1), "WARNING",
-                        year + "年节假日安排尚未录入，该年按周一至周五工作日推算，结果待核实"));
+                        year + "年节假日安排尚未录入，该年仅按法定节日和周末推算，调休安排未知，结果待核实"));
             }
         }
         return new Reading(Optional.of(day), 0, false, List.copyOf(trace));

@@ -20,10 +20,18 @@ public final class WorkingDayCalendar {
     }
 
     public boolean isWorkingDay(LocalDate date) {
-        return holidays.kindOf(date).isWorking();
+        return kindOf(date).isWorking();
     }
 
+    /**
+     * From the entered notices; for a year without one, the holidays fixed by law
+     * ({@link StatutoryHolidays}) on top of plain weeks.
+     */
     public DayKind kindOf(LocalDate date) {
+        if (holidays.entry(date).isEmpty() && !holidays.covers(date.getYear())
+                && StatutoryHolidays.nameOf(date).isPresent()) {
+            return DayKind.HOLIDAY;
+        }
         return holidays.kindOf(date);
     }
 
@@ -41,7 +49,7 @@ public final class WorkingDayCalendar {
             if (!holidays.covers(day.getYear())) {
                 unconfirmedYears.add(day.getYear());
             }
-            DayKind kind = holidays.kindOf(day);
+            DayKind kind = kindOf(day);
             if (kind.isWorking()) {
                 counted++;
                 if (kind == DayKind.MAKE_UP_WORKDAY) {
@@ -54,7 +62,7 @@ public final class WorkingDayCalendar {
         }
         for (Integer year : unconfirmedYears) {
             trace.add(new Deadline.TraceEntry(LocalDate.of(year, 1, 1), "WARNING",
-                    year + "年节假日安排尚未录入，该年按周一至周五工作日推算，结果待核实"));
+                    year + "年节假日安排尚未录入，该年仅按法定节日和周末推算，调休安排未知，结果待核实"));
         }
         return new Deadline(from, workingDays, day, List.copyOf(trace));
     }
@@ -77,7 +85,7 @@ public final class WorkingDayCalendar {
         for (int year = from.getYear(); year <= day.getYear(); year++) {
             if (!holidays.covers(year)) {
                 trace.add(new Deadline.TraceEntry(LocalDate.of(year, 1, 1), "WARNING",
-                        year + "年节假日安排尚未录入，该年按周一至周五工作日推算，结果待核实"));
+                        year + "年节假日安排尚未录入，该年仅按法定节日和周末推算，调休安排未知，结果待核实"));
             }
         }
         int days = (int) java.time.temporal.ChronoUnit.DAYS.between(from, day);
@@ -112,6 +120,8 @@ public final class WorkingDayCalendar {
     }
 
     private String labelOf(LocalDate day) {
-        return holidays.entry(day).map(HolidayTable.Entry::label).orElse("");
+        return holidays.entry(day).map(HolidayTable.Entry::label)
+                .or(() -> StatutoryHolidays.nameOf(day).map(n -> n + "（按《全国年节及纪念日放假办法》推定）"))
+                .orElse("");
     }
 }

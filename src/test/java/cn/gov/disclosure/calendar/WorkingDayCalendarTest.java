@@ -104,4 +104,28 @@ class WorkingDayCalendarTest {
         }
         assertThat(differences).isEmpty();
     }
+
+    /** Under the 2024 revision of the holiday rules, every fixed statutory holiday is off in the notices. */
+    @Test
+    void fixedStatutoryHolidaysAreOffInEveryNoticeSince2025() {
+        List<String> missing = new ArrayList<>();
+        for (LocalDate d = LocalDate.of(2025, 1, 1); d.isBefore(LocalDate.of(2027, 1, 1)); d = d.plusDays(1)) {
+            if (StatutoryHolidays.nameOf(d).isPresent() && calendar.kindOf(d) != DayKind.HOLIDAY) {
+                missing.add(d + " " + StatutoryHolidays.nameOf(d).get());
+            }
+        }
+        assertThat(missing).isEmpty();
+    }
+
+    @Test
+    void aYearWithoutANoticeStillSkipsTheFixedHolidays() {
+        assertThat(calendar.kindOf(LocalDate.of(2027, 1, 1))).isEqualTo(DayKind.HOLIDAY);
+        // Lunar New Year 2027 falls on 02-06: New Year's Eve and the first three days are off.
+        assertThat(List.of(5, 6, 7, 8)).allMatch(d -> calendar.kindOf(LocalDate.of(2027, 2, d)) == DayKind.HOLIDAY);
+        assertThat(calendar.kindOf(LocalDate.of(2027, 2, 9))).isEqualTo(DayKind.WORKDAY);
+        Deadline d = calendar.addWorkingDays(LocalDate.of(2026, 12, 31), 1);
+        assertThat(d.due()).isEqualTo(LocalDate.of(2027, 1, 4)); // 01-01 holiday, 01-02/03 weekend
+        assertThat(d.trace().get(0).reason()).contains("元旦").contains("推定");
+        assertThat(d.hasWarnings()).isTrue();
+    }
 }
