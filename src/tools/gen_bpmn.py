@@ -218,32 +218,35 @@ node("serviceTask", "SendDisclosureReply", "制作并送达予以公开答复书
      'camunda:delegateExpression="${sendDisclosureReply}"')
 node("endEvent", "ReplySent", "答复已送达", 1580, Y, "")
 
-subprocess("FirstReminder", "第一次到期提醒", 500, 470, 330, 110,
-           "答复期限届满前若干个工作日（默认五个，disclosure.reminders.first-working-days-before）提醒经办人。",
-           event=True)
-timer_start("FirstReminderDue", "期限前五个工作日", 540, 525, "", "${deadlines.firstReminder(dueOn)}")
-node("serviceTask", "SendFirstReminder", "提醒经办人", 660, 525, "以电子邮件提醒当前任务的办理人或候选组成员，并在 Tasklist 中标记。",
-     'camunda:expression="${deadlineWatch.remind(execution, \'FIRST\')}"')
-node("endEvent", "FirstReminderSent", "已提醒", 780, 525, "")
-end_subprocess()
+def timer_subprocess(id, name, x, w, doc, timer, task, end):
+    """A non-interrupting timer event subprocess: timer (id, name, date) -> service task (id, name, doc,
+    expression) -> end (id, name), laid out in one row at the bottom of the handling stage."""
+    subprocess(id, name, x, 470, w, 110, doc, event=True)
+    timer_start(timer[0], timer[1], x + 40, 525, "", timer[2])
+    node("serviceTask", task[0], task[1], x + 160, 525, task[2], f'camunda:expression="{task[3]}"')
+    node("endEvent", end[0], end[1], x + w - 50, 525, "")
+    end_subprocess()
 
-subprocess("SecondReminder", "第二次到期提醒", 860, 470, 330, 110,
-           "答复期限届满前若干个工作日（默认两个，disclosure.reminders.second-working-days-before）再次提醒。",
-           event=True)
-timer_start("SecondReminderDue", "期限前两个工作日", 900, 525, "", "${deadlines.secondReminder(dueOn)}")
-node("serviceTask", "SendSecondReminder", "再次提醒经办人", 1020, 525, "以电子邮件再次提醒，并在 Tasklist 中标记为临期。",
-     'camunda:expression="${deadlineWatch.remind(execution, \'SECOND\')}"')
-node("endEvent", "SecondReminderSent", "已提醒", 1140, 525, "")
-end_subprocess()
 
-subprocess("DeadlineReached", "答复期限当日督办", 1220, 470, 390, 110,
-           "答复期限最后一日仍未答复的，标记案件并报工作机构负责人督办（《条例》第三十三条）。", event=True)
-timer_start("DeadlineDay", "答复期限当日", 1260, 525, "", "${deadlines.escalation(dueOn)}")
-node("serviceTask", "EscalateToHead", "标记到期并报负责人督办", 1400, 525,
-     "在案件上标记到期未答复，启动“督办到期案件”流程，由工作机构负责人督办。",
-     'camunda:expression="${deadlineWatch.escalate(execution)}"')
-node("endEvent", "Escalated", "已报督办", 1550, 525, "")
-end_subprocess()
+timer_subprocess("FirstReminder", "第一次到期提醒", 500, 330,
+                 "答复期限届满前若干个工作日（默认五个，disclosure.reminders.first-working-days-before）提醒经办人。",
+                 ("FirstReminderDue", "期限前五个工作日", "${deadlines.firstReminder(dueOn)}"),
+                 ("SendFirstReminder", "提醒经办人", "以电子邮件提醒当前任务的办理人或候选组成员，并在 Tasklist 中标记。",
+                  "${deadlineWatch.remind(execution, 'FIRST')}"),
+                 ("FirstReminderSent", "已提醒"))
+timer_subprocess("SecondReminder", "第二次到期提醒", 860, 330,
+                 "答复期限届满前若干个工作日（默认两个，disclosure.reminders.second-working-days-before）再次提醒。",
+                 ("SecondReminderDue", "期限前两个工作日", "${deadlines.secondReminder(dueOn)}"),
+                 ("SendSecondReminder", "再次提醒经办人", "以电子邮件再次提醒，并在 Tasklist 中标记为临期。",
+                  "${deadlineWatch.remind(execution, 'SECOND')}"),
+                 ("SecondReminderSent", "已提醒"))
+timer_subprocess("DeadlineReached", "答复期限当日督办", 1220, 390,
+                 "答复期限最后一日仍未答复的，标记案件并报工作机构负责人督办（《条例》第三十三条）。",
+                 ("DeadlineDay", "答复期限当日", "${deadlines.escalation(dueOn)}"),
+                 ("EscalateToHead", "标记到期并报负责人督办",
+                  "在案件上标记到期未答复，启动“督办到期案件”流程，由工作机构负责人督办。",
+                  "${deadlineWatch.escalate(execution)}"),
+                 ("Escalated", "已报督办"))
 end_subprocess()
 
 node("exclusiveGateway", "HandlingOutcomeGateway", "是否已答复？", 1700, Y, "补正阶段转人工处理的，不进入答复登记。")
