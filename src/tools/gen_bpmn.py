@@ -53,9 +53,9 @@ def reset():
     N.clear(); F.clear(); PARENT.clear(); BOX.clear()
 
 
-def emit(path, process_id, process_name, process_doc, messages=()):
+def emit(path, process_id, process_name, process_doc, messages=(), errors=()):
     """Writes the nodes and flows defined so far as one executable process with its diagram."""
-    SIZE = {"startEvent": (36, 36), "endEvent": (36, 36), "intermediateCatchEvent": (36, 36),
+    SIZE = {"startEvent": (36, 36), "endEvent": (36, 36), "intermediateCatchEvent": (36, 36), "boundaryEvent": (36, 36),
             "exclusiveGateway": (50, 50), "eventBasedGateway": (50, 50)}
     def size(kind):
         return SIZE.get(kind, (110, 80))
@@ -104,6 +104,8 @@ def emit(path, process_id, process_name, process_doc, messages=()):
       'targetNamespace="http://disclosure.gov.cn/bpmn" exporter="src/tools/gen_bpmn.py" exporterVersion="1">')
     for mid, mname in messages:
         w(f'  <bpmn:message id="{mid}" name="{mname}" />')
+    for eid, ename, ecode in errors:
+        w(f'  <bpmn:error id="{eid}" name="{ename}" errorCode="{ecode}" />')
     w(f'  <bpmn:process id="{process_id}" name="{process_name}" isExecutable="true" camunda:historyTimeToLive="P3650D">')
     w(f'    <bpmn:documentation>{escape(process_doc)}</bpmn:documentation>')
     incoming = {}; outgoing = {}
@@ -182,41 +184,49 @@ node("serviceTask", "IssueAcknowledgment", "出具受理回执", 400, Y,
      "《条例》第三十一条、第三十三条：告知收到日期和答复期限；以电子邮件发送受理回执（PDF）。",
      'camunda:delegateExpression="${issueAcknowledgment}"')
 
-subprocess("HandleApplication", "办理申请", 480, 20, 1160, 690,
+subprocess("HandleApplication", "办理申请", 480, 20, 1400, 690,
            "《条例》第三十三条：自收到申请之日起二十个工作日内予以答复。办理期间按答复期限提醒经办人，"
            "到期当日报工作机构负责人督办；延长期限、中止计算时，提醒和督办的时间随之调整。")
 node("startEvent", "HandlingStarted", "开始办理", 520, Y, "")
 user("ReviewCompleteness", "审查申请内容", 620, Y,
      "《条例》第三十条：申请内容不明确的，应当自收到申请之日起七个工作日内一次性告知补正。",
      "clerk", "review-completeness", "${reviewDueOn}", outcome("completeness"))
-node("exclusiveGateway", "CompletenessGateway", "申请内容是否明确？", 760, Y,
+node("exclusiveGateway", "CompletenessGateway", "申请内容是否明确？", 750, Y,
      "《条例》第二十九条第二款、第三十条。")
-user("RequestCorrectionManually", "人工制作并送达补正告知书", 870, 80,
+user("RequestCorrectionManually", "人工制作并送达补正告知书", 860, 80,
      "《条例》第三十条。补正流程（补正告知书、补正期限、视为放弃）将在后续版本实现；此前由经办人人工办理，"
      "并在七个工作日内一次性告知申请人需补正的事项。",
      "clerk", "manual-correction", "${reviewDueOn}", status("CORRECTION_REQUIRED"))
-node("endEvent", "CorrectionNoticeSent", "补正告知已送达", 1010, 80, "")
-user("SearchInformation", "检索查找政府信息", 870, Y,
+node("endEvent", "CorrectionNoticeSent", "补正告知已送达", 1000, 80, "")
+user("SearchInformation", "检索查找政府信息", 860, Y,
      "《条例》第三十三条、第三十八条：在二十个工作日内检索、调取申请的政府信息；不需要另行制作或加工分析。",
      "clerk", "search-information", "${dueOn}", status("IN_PROGRESS"))
-user("DecideReply", "拟定答复意见", 1020, Y,
-     "《条例》第三十六条、第三十七条：按答复类型拟定意见，说明法律依据和理由。",
+user("DecideReply", "拟定答复意见", 1000, Y,
+     "《条例》第三十五条至第三十九条：选择答复类型及理由，写明说理；不予公开的理由见第十四条至第十六条。",
      "clerk", "decide-reply", "${dueOn}", outcome("replyType"))
-node("exclusiveGateway", "ReplyTypeGateway", "答复类型？", 1160, Y,
-     "予以公开直接答复；已主动公开暂由人工答复；其他答复类型须经法制审核。",
-     'default="NeedsLegalReviewFlow"')
-user("LegalReview", "法制审核答复意见", 1160, 390,
+node("serviceTask", "PrepareReplyDraft", "生成并核验答复书草稿", 1140, Y,
+     "按答复类型和理由生成答复书草稿（PDF），核验法律依据、理由、救济途径等要素是否齐全；不齐全的退回经办人。",
+     'camunda:delegateExpression="${prepareReplyDraft}"')
+node("boundaryEvent", "NoticeIncomplete", "答复书要素不全", 1140, 260,
+     "核验未通过：问题清单写入 checkerProblems，显示在“拟定答复意见”表单中。",
+     'attachedToRef="PrepareReplyDraft"',
+     inner='<bpmn:errorEventDefinition id="NoticeIncompleteDefinition" errorRef="NoticeIncompleteError" />')
+user("ConfirmReply", "核对答复书草稿", 1280, Y,
+     "经办人阅读答复书草稿（PDF），确认无误后提交；需要修改的退回重新拟定。",
+     "clerk", "confirm-reply", "${dueOn}", outcome("confirmation"))
+node("exclusiveGateway", "ConfirmGateway", "草稿是否确认？", 1400, Y, "")
+node("exclusiveGateway", "LegalReviewNeededGateway", "是否须法制审核？", 1500, Y,
+     "予以公开、已主动公开以外的答复，送达前须经法制审核（答复类型目录 legalReview）。",
+     'default="NoLegalReviewFlow"')
+user("LegalReview", "法制审核答复意见", 1500, 390,
      "不予公开、部分公开、无法提供、不予处理等答复在送达前须经法制审核（《条例》第三十六条、第三十七条，"
-     "行政复议法第二十三条）。",
+     "行政复议法第二十三条）。审核人员可查看答复书草稿；退回的须写明意见。",
      "legal", "legal-review", "${dueOn}", status("LEGAL_REVIEW") + outcome("legalOutcome"))
-node("exclusiveGateway", "LegalReviewGateway", "审核是否通过？", 1300, 390, "退回的，由经办人按审核意见修改后重新提交。")
-user("ComposeReplyManually", "人工制作并送达答复书", 1440, 390,
-     "该答复类型的通知书模板将在后续版本上线；此前由经办人人工制作并送达，答复书须载明依据、理由和救济途径。",
-     "clerk", "manual-reply", "${dueOn}")
-node("serviceTask", "SendDisclosureReply", "制作并送达予以公开答复书", 1300, Y,
-     "《条例》第三十六条第二项：予以公开的，向申请人提供该政府信息，或者告知获取的方式、途径和时间。",
-     'camunda:delegateExpression="${sendDisclosureReply}"')
-node("endEvent", "ReplySent", "答复已送达", 1580, Y, "")
+node("exclusiveGateway", "LegalReviewGateway", "审核是否通过？", 1640, 390, "退回的，由经办人按审核意见修改后重新提交。")
+node("serviceTask", "SendReply", "制作并送达答复书", 1640, Y,
+     "《条例》第三十五条至第三十九条：正式生成答复书，再次核验后送达申请人（电子邮件附 PDF）。",
+     'camunda:delegateExpression="${sendReply}"')
+node("endEvent", "ReplySent", "答复已送达", 1810, Y, "")
 
 def timer_subprocess(id, name, x, w, doc, timer, task, end):
     """A non-interrupting timer event subprocess: timer (id, name, date) -> service task (id, name, doc,
@@ -249,29 +259,29 @@ timer_subprocess("DeadlineReached", "答复期限当日督办", 1220, 390,
                  ("Escalated", "已报督办"))
 end_subprocess()
 
-node("exclusiveGateway", "HandlingOutcomeGateway", "是否已答复？", 1700, Y, "补正阶段转人工处理的，不进入答复登记。")
-node("endEvent", "CorrectionHandledManually", "转人工补正处理", 1700, 80,
+node("exclusiveGateway", "HandlingOutcomeGateway", "是否已答复？", 1940, Y, "补正阶段转人工处理的，不进入答复登记。")
+node("endEvent", "CorrectionHandledManually", "转人工补正处理", 1940, 80,
      "补正阶段由人工继续处理；答复期限自收到补正申请之日起重新计算（第三十条）。")
-node("serviceTask", "RecordReply", "登记答复结果", 1820, Y,
+node("serviceTask", "RecordReply", "登记答复结果", 2060, Y,
      "《条例》第四十五条：记录答复类型和答复日期，开始计算申请行政复议（六十日）和提起行政诉讼（六个月）的期限。",
      'camunda:delegateExpression="${recordReply}"')
-node("serviceTask", "ArchiveCase", "归档", 1970, Y, "《条例》第四十五条：答复后归档。",
+node("serviceTask", "ArchiveCase", "归档", 2210, Y, "《条例》第四十五条：答复后归档。",
      'camunda:expression="${caseWorkflow.status(execution, \'ARCHIVED\')}"')
-node("eventBasedGateway", "AppealWindowGateway", "等待复议、诉讼期限届满", 2110, Y,
+node("eventBasedGateway", "AppealWindowGateway", "等待复议、诉讼期限届满", 2350, Y,
      "行政复议法第二十条（六十日）、行政诉讼法第四十六条（六个月）。")
-node("intermediateCatchEvent", "AppealWindowExpired", "复议、诉讼期限届满", 2220, Y,
+node("intermediateCatchEvent", "AppealWindowExpired", "复议、诉讼期限届满", 2460, Y,
      "期限最后一日为法定休假日的，顺延至休假日结束后的第一日（民法典第二百零三条）。",
      inner='<bpmn:timerEventDefinition id="AppealWindowTimer"><bpmn:timeDate xsi:type="bpmn:tFormalExpression">${appealWindowEnds}</bpmn:timeDate></bpmn:timerEventDefinition>')
-node("intermediateCatchEvent", "AppealReceived", "收到复议申请或起诉状", 2220, 390,
+node("intermediateCatchEvent", "AppealReceived", "收到复议申请或起诉状", 2460, 390,
      "《条例》第五十一条。复议、诉讼的办理流程将在后续版本实现。",
      inner='<bpmn:messageEventDefinition id="AppealReceivedDefinition" messageRef="AppealReceivedMessage" />')
-user("HandleAppealManually", "人工办理复议答复或应诉", 2330, 390,
+user("HandleAppealManually", "人工办理复议答复或应诉", 2570, 390,
      "行政复议法第四十八条（十日内书面答复并提交证据、依据）、行政诉讼法第六十七条（十五日内提交答辩状和证据）。"
      "复议、诉讼流程上线前由法制审核人员人工办理。",
      "legal", "handle-appeal", "${deadlines.workingDaysFromToday(10)}")
-node("serviceTask", "CloseCase", "结案", 2480, Y, "复议、诉讼期限届满或复议、诉讼办结后结案。",
+node("serviceTask", "CloseCase", "结案", 2720, Y, "复议、诉讼期限届满或复议、诉讼办结后结案。",
      'camunda:expression="${caseWorkflow.status(execution, \'CLOSED\')}"')
-node("endEvent", "CaseClosed", "案件办结", 2620, Y, "")
+node("endEvent", "CaseClosed", "案件办结", 2860, Y, "")
 
 flow("f1", "ApplicationReceived", "RegisterApplication")
 flow("f2", "RegisterApplication", "IssueAcknowledgment")
@@ -283,24 +293,28 @@ flow("NeedsCorrectionFlow", "CompletenessGateway", "RequestCorrectionManually", 
      "${completeness == 'NEEDS_CORRECTION'}")
 flow("f5", "RequestCorrectionManually", "CorrectionNoticeSent")
 flow("f6", "SearchInformation", "DecideReply")
-flow("f7", "DecideReply", "ReplyTypeGateway")
-flow("DisclosedFlow", "ReplyTypeGateway", "SendDisclosureReply", "予以公开", "${replyType == 'DISCLOSED'}")
-flow("AlreadyPublicFlow", "ReplyTypeGateway", "ComposeReplyManually", "已主动公开", "${replyType == 'ALREADY_PUBLIC'}",
-     via=[(1160, 245), (1160, 300), (1440, 300), (1440, 350)])
-flow("NeedsLegalReviewFlow", "ReplyTypeGateway", "LegalReview", "其他答复类型")
+flow("f7", "DecideReply", "PrepareReplyDraft")
+flow("f7a", "PrepareReplyDraft", "ConfirmReply")
+flow("NoticeIncompleteFlow", "NoticeIncomplete", "DecideReply", "退回修改",
+     via=[(1140, 278), (1140, 320), (1020, 320), (1020, 260)])
+flow("f7b", "ConfirmReply", "ConfirmGateway")
+flow("ReviseFlow", "ConfirmGateway", "DecideReply", "修改", "${confirmation == 'REVISE'}",
+     via=[(1400, 245), (1400, 300), (980, 300), (980, 260)])
+flow("SubmitFlow", "ConfirmGateway", "LegalReviewNeededGateway", "确认提交", "${confirmation == 'SUBMIT'}")
+flow("NeedsLegalReviewFlow", "LegalReviewNeededGateway", "LegalReview", "须法制审核", "${replyNeedsLegalReview}")
+flow("NoLegalReviewFlow", "LegalReviewNeededGateway", "SendReply", "无须审核")
 flow("f8", "LegalReview", "LegalReviewGateway")
-flow("ApprovedFlow", "LegalReviewGateway", "ComposeReplyManually", "通过", "${legalOutcome == 'APPROVED'}")
+flow("ApprovedFlow", "LegalReviewGateway", "SendReply", "通过", "${legalOutcome == 'APPROVED'}")
 flow("ReturnedFlow", "LegalReviewGateway", "DecideReply", "退回修改", "${legalOutcome == 'RETURNED'}",
-     via=[(1300, 415), (1300, 450), (1020, 450), (1020, 260)])
-flow("f9", "SendDisclosureReply", "ReplySent")
-flow("f10", "ComposeReplyManually", "ReplySent", via=[(1495, 390), (1580, 390), (1580, 238)])
+     via=[(1640, 415), (1640, 460), (960, 460), (960, 260)])
+flow("f9", "SendReply", "ReplySent")
 flow("r1", "FirstReminderDue", "SendFirstReminder")
 flow("r2", "SendFirstReminder", "FirstReminderSent")
 flow("r3", "SecondReminderDue", "SendSecondReminder")
 flow("r4", "SendSecondReminder", "SecondReminderSent")
 flow("r5", "DeadlineDay", "EscalateToHead")
 flow("r6", "EscalateToHead", "Escalated")
-flow("f10a", "HandleApplication", "HandlingOutcomeGateway", via=[(1640, Y), (1675, Y)])
+flow("f10a", "HandleApplication", "HandlingOutcomeGateway", via=[(1880, Y), (1915, Y)])
 flow("RepliedFlow", "HandlingOutcomeGateway", "RecordReply", "已答复", "${completeness == 'COMPLETE'}")
 flow("CorrectionFlow", "HandlingOutcomeGateway", "CorrectionHandledManually", "待补正",
      "${completeness == 'NEEDS_CORRECTION'}")
@@ -317,7 +331,8 @@ flow("f18", "CloseCase", "CaseClosed")
 emit("bpmn/disclosure-application.bpmn", "disclosure-application", "依申请公开办理",
      "《中华人民共和国政府信息公开条例》（2019年修订）第二十九条至第四十五条规定的依申请公开办理流程："
      "收到、登记、审查（补正）、办理、答复、法制审核、归档，以及答复后的复议、诉讼期限跟踪。",
-     messages=[("AppealReceivedMessage", "AppealReceived")])
+     messages=[("AppealReceivedMessage", "AppealReceived")],
+     errors=[("NoticeIncompleteError", "答复书要素不全", "NOTICE_INCOMPLETE")])
 
 # ---- 申请延长答复期限 ----
 reset()

@@ -97,36 +97,41 @@ form("search-information", CASE + [
     ta("searchNotes", "检索情况（检索范围、结果、涉及的其他机关或第三方）", True, 2000),
 ])
 
+CATALOGUE = json.load(open("templates/catalogue/replies.json", encoding="utf-8"))
+
+def draft_link():
+    return text("[打开答复书草稿（PDF）]({{draftNoticeUrl}})　如浏览器提示登录，请使用本系统的用户名和密码。")
+
 form("decide-reply", CASE + [
+    {"type": "textarea", "key": "checkerProblems", "label": "答复书核验发现的问题（如有）", "readonly": True},
     ta("legalComment", "法制审核退回意见（如有）", False, 2000),
-    choice("select", "replyType", "答复类型", [
-        ("DISCLOSED", "予以公开（第三十六条第二项）"),
-        ("ALREADY_PUBLIC", "已主动公开（第三十六条第一项）"),
-        ("PARTIALLY_DISCLOSED", "部分公开（第三十七条）"),
-        ("NOT_DISCLOSED", "不予公开（第三十六条第三项）"),
-        ("NOT_HELD", "本机关不掌握相关政府信息（第三十六条第四项）"),
-        ("OTHER_AGENCY", "不属于本机关负责公开（第三十六条第五项）"),
-        ("REPEAT_APPLICATION", "重复申请，不予重复处理（第三十六条第六项）"),
-        ("SEPARATE_ACCESS_REGIME", "有关法律法规对获取有特别规定（第三十六条第七项）"),
-        ("NOT_PROCESSED_PETITION", "信访、投诉、举报类申请，不作为政府信息公开申请处理（第三十九条）"),
-    ], desc="予以公开直接生成答复书；除已主动公开外，其他类型须经法制审核"),
-    ta("disclosureDetails", "提供信息的说明（所提供的文件名称、份数、获取方式等）", False, 2000),
-    ta("reasoning", "答复理由（说理，将写入答复书）", False, 2000),
+    choice("select", "replyType", "答复类型",
+           [(t["code"], t["label"] + "（" + "、".join(t["articles"]) + "）") for t in CATALOGUE["replyTypes"]],
+           desc="予以公开、已主动公开以外的答复，须经法制审核后送达"),
+    text("**不予公开或部分公开的理由**（可多选，仅适用于不予公开、部分公开）"),
+] + [{"type": "checkbox", "key": "withhold_" + r["code"], "label": r["label"] + "（" + r["article"] + "）"}
+     for r in CATALOGUE["withholdingReasons"]] + [
+    ta("disclosureDetails", "提供的信息、获取方式或途径（予以公开、部分公开、已主动公开等须填写）", False, 2000),
+    tf("referralAgency", "负责公开该信息的机关（不属于本机关负责公开的须填写）", False, 100),
+    tf("referralContact", "该机关的联系方式（能够确定的）", False, 200),
+    ta("reasoning", "答复理由（说理，将写入答复书；不予公开、无法提供、不予处理等须写明）", False, 2000),
+])
+
+form("confirm-reply", CASE + [
+    ro("replyTypeLabel", "答复类型"),
+    draft_link(),
+    text("请通读答复书草稿，核对申请内容、答复类型、法律依据、理由和救济途径。"),
+    choice("radio", "confirmation", "核对结果", [("SUBMIT", "确认无误，提交（须法制审核的将送法制审核）"),
+           ("REVISE", "需要修改，退回重新拟定")]),
 ])
 
 form("legal-review", CASE + [
-    ro("replyType", "拟答复类型"),
+    ro("replyTypeLabel", "拟答复类型"),
+    draft_link(),
     {"type": "textarea", "key": "reasoning", "label": "经办人说理", "readonly": True},
     {"type": "textarea", "key": "searchNotes", "label": "检索情况", "readonly": True},
     choice("radio", "legalOutcome", "审核结论", [("APPROVED", "同意答复"), ("RETURNED", "退回修改")]),
     ta("legalComment", "审核意见（退回时必须写明修改要求）", False, 2000),
-])
-
-form("manual-reply", CASE + [
-    ro("replyType", "答复类型"),
-    {"type": "textarea", "key": "reasoning", "label": "答复理由", "readonly": True},
-    text("请按答复类型制作答复书，写明法律依据、理由和救济途径（复议机关、人民法院及期限），送达申请人后提交本任务。"),
-    ta("manualReplyNotes", "答复书送达情况（文号、日期、方式）", True, 1000),
 ])
 
 form("handle-appeal", [ro("caseNo", "案件编号"), ro("applicantName", "申请人"),

@@ -21,25 +21,32 @@ public class NoticeRepository {
         this.jdbc = jdbc;
     }
 
-    public long insert(long caseId, NoticeType type, LocalDate issuedOn, Instant createdAt, byte[] pdf) {
+    public static final String ISSUED = "ISSUED";
+    public static final String DRAFT = "DRAFT";
+
+    public long insert(long caseId, NoticeType type, String status, LocalDate issuedOn, Instant createdAt, byte[] pdf) {
         KeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO notice (case_id, notice_type, title, issued_on, created_at, pdf) VALUES (?, ?, ?, ?, ?, ?)")
-                .params(caseId, type.name(), type.title(), issuedOn, Timestamp.from(createdAt), pdf)
+        jdbc.sql("INSERT INTO notice (case_id, notice_type, title, status, issued_on, created_at, pdf) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .params(caseId, type.name(), type.title(), status, issuedOn, Timestamp.from(createdAt), pdf)
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
 
+    /** The notices the applicant received (drafts excluded), oldest first. */
     public List<Notice> listForCase(long caseId) {
-        return jdbc.sql("SELECT id, case_id, notice_type, title, issued_on FROM notice WHERE case_id = ? ORDER BY id")
+        return jdbc.sql("SELECT id, case_id, notice_type, title, issued_on FROM notice WHERE case_id = ? "
+                        + "AND status = 'ISSUED' ORDER BY id")
                 .param(caseId)
                 .query((rs, n) -> new Notice(rs.getLong("id"), rs.getLong("case_id"), rs.getString("notice_type"),
                         rs.getString("title"), rs.getObject("issued_on", LocalDate.class)))
                 .list();
     }
 
-    /** The PDF, only if the notice belongs to the given case. */
+    /** The PDF of an issued notice, only if it belongs to the given case. */
     public Optional<byte[]> pdf(long caseId, long noticeId) {
-        return jdbc.sql("SELECT pdf FROM notice WHERE id = ? AND case_id = ?").params(noticeId, caseId)
+        return jdbc.sql("SELECT pdf FROM notice WHERE id = ? AND case_id = ? AND status = 'ISSUED'")
+                .params(noticeId, caseId)
                 .query((rs, n) -> rs.getBytes("pdf")).optional();
     }
 

@@ -3,6 +3,7 @@ package cn.gov.disclosure.notice;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Service;
@@ -27,9 +28,14 @@ public class NoticeService {
     private final MailOutbox outbox;
     private final AgencyProfile agency;
     private final Clock clock;
+    private final ReplyCatalogue catalogue;
+    private final NoticeChecker checker;
 
     public NoticeService(CaseFileService caseFiles, NoticeTemplates templates, PdfRenderer renderer,
-                         NoticeRepository notices, MailOutbox outbox, AgencyProfile agency, Clock clock) {
+                         NoticeRepository notices, MailOutbox outbox, AgencyProfile agency, Clock clock,
+                         ReplyCatalogue catalogue, NoticeChecker checker) {
+        this.catalogue = catalogue;
+        this.checker = checker;
         this.caseFiles = caseFiles;
         this.templates = templates;
         this.renderer = renderer;
@@ -47,15 +53,53 @@ public class NoticeService {
         return issue(caseNo, NoticeType.ACKNOWLEDGMENT, model);
     }
 
-    /** 予以公开 reply (Art. 36(2)). */
-    @Transactional
-    public Notice issueDisclosureReply(String caseNo, String details, String reasoning) {
+    /**
+     * Renders a reply for the clerk and the legal officer to read before it goes out: checked like the
+     * real one, kept as a DRAFT, never sent or shown to the applicant.
+     *
+     * @throws NoticeIncompleteException with what to correct
+     */
+    @Transactional(noRollbackFor = NoticeIncompleteException.class)
+    public Notice draftReply(String caseNo, ReplyDraft draft) {
+        return reply(caseNo, draft, NoticeRepository.DRAFT);
+    }
+
+    /** The reply (答复书) of any type, checked, stored and e-mailed. */
+    @Transactional(noRollbackFor = NoticeIncompleteException.class)
+    public Notice issueReply(String caseNo, ReplyDraft draft) {
+        return reply(caseNo, draft, NoticeRepository.ISSUED);
+    }
+
+    private Notice reply(String caseNo, ReplyDraft draft, String status) {
         ApplicationCase c = caseFiles.get(caseNo);
+        List<String> problems = checker.checkDraft(c, draft);
+        if (!problems.isEmpty()) {
+            throw new NoticeIncompleteException(problems);
+        }
+        ReplyCatalogue.ReplyType type = catalogue.require(draft.replyType());
+        Map<String, Object> model = model(c, NoticeType.REPLY, replyModel(c, type, draft));
+        byte[] pdf = renderer.render(templates.notice(NoticeType.REPLY.template(), model), NoticeType.REPLY.title());
+        problems = checker.checkRendered(pdf, c, type, draft, (String) model.get("issuedOnText"));
+        if (!problems.isEmpty()) {
+            throw new NoticeIncompleteException(problems);
+        }
+        return store(c, NoticeType.REPLY, status, pdf, model);
+    }
+
+    private Map<String, Object> replyModel(ApplicationCase c, ReplyCatalogue.ReplyType type, ReplyDraft draft) {
         Map<String, Object> model = new HashMap<>();
-        model.put("details", blankToNull(details));
-        model.put("reasoning", blankToNull(reasoning));
-        model.put("deliveryText", deliveryText(c.delivery()));
-        return issue(caseNo, NoticeType.REPLY_DISCLOSED, model);
+        model.put("type", type);
+        model.put("reasons", draft.reasonCodes().stream().map(catalogue::reason).flatMap(java.util.Optional::stream)
+                .toList());
+        model.put("reasoning", blankToNull(draft.reasoning()));
+        // Only reply types that provide something (or point somewhere) print the clerk's details.
+        model.put("details", type.detailsLabel() == null ? null : blankToNull(draft.details()));
+        model.put("detailsLabel", type.detailsLabel());
+        model.put("deliveryText", "DISCLOSED".equals(type.code()) ? deliveryText(c.delivery()) : null);
+        model.put("referralAgency", type.referral() ? blankToNull(draft.referralAgency()) : null);
+        model.put("referralContact", type.referral() ? blankToNull(draft.referralContact()) : null);
+        model.put("reconsiderationFirst", type.reconsiderationFirst());
+        return model;
     }
 
     /** 延期告知书 (Art. 33(2)): the new due date, the reason and that the head approved it. */
@@ -75,13 +119,18 @@ public class NoticeService {
 
     private Notice issue(String caseNo, NoticeType type, Map<String, Object> extra) {
         ApplicationCase c = caseFiles.get(caseNo);
-        LocalDate today = LocalDate.now(clock);
         Map<String, Object> model = model(c, type, extra);
         byte[] pdf = renderer.render(templates.notice(type.template(), model), type.title());
-        long id = notices.insert(c.id(), type, today, clock.instant(), pdf);
-        caseFiles.recordEvent(caseNo, "NOTICE_ISSUED", "notice", null, type.name(), "system",
-                type.title() + "（通知编号 " + id + "）");
-        if (c.email() != null) {
+        return store(c, type, NoticeRepository.ISSUED, pdf, model);
+    }
+
+    private Notice store(ApplicationCase c, NoticeType type, String status, byte[] pdf, Map<String, Object> model) {
+        LocalDate today = LocalDate.now(clock);
+        long id = notices.insert(c.id(), type, status, today, clock.instant(), pdf);
+        boolean issued = NoticeRepository.ISSUED.equals(status);
+        caseFiles.recordEvent(c.caseNo(), issued ? "NOTICE_ISSUED" : "NOTICE_DRAFTED", "notice", null, type.name(),
+                "system", type.title() + (issued ? "" : "（草稿）") + "（通知编号 " + id + "）");
+        if (issued && c.email() != null) {
             String subject = type.title() + "（" + c.caseNo() + "）";
             outbox.enqueue(c.id(), c.email(), subject, templates.mail(type.template(), model), id);
         }

@@ -6,8 +6,8 @@ public enum NoticeType {
     ACKNOWLEDGMENT("政府信息公开申请受理回执", "acknowledgment"),
     /** 延期告知书: the head approved a longer period (Art. 33(2)). */
     EXTENSION("延长答复期限告知书", "extension"),
-    /** 予以公开告知书, Art. 36(2). */
-    REPLY_DISCLOSED("政府信息公开申请答复书（予以公开）", "reply-disclosed");
+    /** 答复书: every reply type of Arts. 35–39, worded from the reply catalogue. */
+    REPLY("政府信息公开申请答复书", "reply");
 
     private final String title;
     private final String template;

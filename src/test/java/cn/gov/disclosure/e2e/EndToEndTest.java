@@ -98,6 +98,16 @@ class EndToEndTest extends IntegrationTest {
                 {"replyType": {"value": "DISCLOSED"},
                  "disclosureDetails": {"value": "立项批复文件电子版一份，随本答复书发送"},
                  "reasoning": {"value": "该信息不涉及国家秘密、商业秘密和个人隐私"}}""");
+        // The clerk reads the draft (a staff-only PDF) before submitting it.
+        Map<String, Object> confirm = tasks("clerk", caseNo).get(0);
+        assertThat(confirm).containsEntry("name", "核对答复书草稿");
+        Map<String, Object> draftUrl = as("clerk").getForObject("/engine-rest/task/" + confirm.get("id")
+                + "/variables/draftNoticeUrl", Map.class);
+        String url = (String) draftUrl.get("value");
+        assertThat(http.getForEntity(url, String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        ResponseEntity<byte[]> draft = as("clerk").getForEntity(url, byte[].class);
+        assertThat(draft.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
+        completeOnlyTask("clerk", caseNo, "核对答复书草稿", "{\"confirmation\": {\"value\": \"SUBMIT\"}}");
         assertThat(tasks("clerk", caseNo)).isEmpty();
 
         await().atMost(Duration.ofSeconds(15)).until(() -> mailsFor(caseNo).size() == 2);
@@ -126,7 +136,7 @@ class EndToEndTest extends IntegrationTest {
         assertThat(view.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(view.getBody()).containsEntry("status", "ARCHIVED");
         List<Map<String, Object>> notices = (List<Map<String, Object>>) view.getBody().get("notices");
-        assertThat(notices).extracting(n -> n.get("type")).containsExactly("ACKNOWLEDGMENT", "REPLY_DISCLOSED");
+        assertThat(notices).extracting(n -> n.get("type")).containsExactly("ACKNOWLEDGMENT", "REPLY");
         ResponseEntity<byte[]> download = http.getForEntity(notices.get(1).get("pdf") + "?trackingCode=" + trackingCode,
                 byte[].class);
         assertThat(download.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);

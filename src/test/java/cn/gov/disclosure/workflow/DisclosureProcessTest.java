@@ -92,11 +92,35 @@ class DisclosureProcessTest extends ProcessTest {
         return caseFiles.get(pi.getBusinessKey());
     }
 
-    private void toDecision(ProcessInstance pi, String replyType) {
+    /** Review, search and decide; {@code extra} are more form fields of 拟定答复意见. */
+    private void decide(ProcessInstance pi, String replyType, Object... extra) {
         complete(pi, "ReviewCompleteness", "completeness", "COMPLETE");
         complete(pi, "SearchInformation", "searchNotes", "已检索到相关文件");
-        complete(pi, "DecideReply", "replyType", replyType, "reasoning", "依法说明理由",
-                "disclosureDetails", "提供文件一份");
+        completeDecision(pi, replyType, extra);
+    }
+
+    private void completeDecision(ProcessInstance pi, String replyType, Object... extra) {
+        Object[] vars = new Object[6 + extra.length];
+        vars[0] = "replyType";
+        vars[1] = replyType;
+        vars[2] = "reasoning";
+        vars[3] = "经检索和审查，依据所引条款作出本答复，具体情况如上所述。";
+        vars[4] = "disclosureDetails";
+        vars[5] = "相关文件电子版一份，随本答复书发送";
+        System.arraycopy(extra, 0, vars, 6, extra.length);
+        complete(pi, "DecideReply", vars);
+    }
+
+    /** Decide and confirm the draft. */
+    private void toDecision(ProcessInstance pi, String replyType, Object... extra) {
+        decide(pi, replyType, extra);
+        complete(pi, "ConfirmReply", "confirmation", "SUBMIT");
+    }
+
+    private String issuedReplyText(ApplicationCase c) {
+        long id = notices.listForCase(c.id()).stream().filter(n -> n.type().equals("REPLY")).findFirst()
+                .orElseThrow().id();
+        return cn.gov.disclosure.notice.NoticeChecker.textOf(notices.pdf(c.id(), id).orElseThrow());
     }
 
     @Test
@@ -117,13 +141,19 @@ class DisclosureProcessTest extends ProcessTest {
         complete(pi, "SearchInformation", "searchNotes", "已检索到");
         assertThat(pi).isWaitingAt("DecideReply");
         complete(pi, "DecideReply", "replyType", "DISCLOSED", "disclosureDetails", "批复文件电子版一份");
+        assertThat(pi).hasPassed("PrepareReplyDraft").isWaitingAt("ConfirmReply");
+        assertThat((String) runtime.getVariable(pi.getId(), "draftNoticeUrl")).matches("/staff/notices/\\d+\\.pdf");
+        assertThat(notices.listForCase(c.id())).as("drafts are not shown to the applicant").hasSize(1);
+        complete(pi, "ConfirmReply", "confirmation", "SUBMIT");
 
-        assertThat(pi).hasPassed("SendDisclosureReply", "RecordReply", "ArchiveCase").isWaitingAt("AppealWindowGateway");
+        assertThat(pi).hasPassed("SendReply", "RecordReply", "ArchiveCase").hasNotPassed("LegalReview")
+                .isWaitingAt("AppealWindowGateway");
         ApplicationCase replied = caseOf(pi);
         assertThat(replied.status()).isEqualTo(CaseStatus.ARCHIVED);
         assertThat(replied.replyType()).isEqualTo("DISCLOSED");
         assertThat(notices.listForCase(replied.id())).extracting(n -> n.type())
-                .containsExactly("ACKNOWLEDGMENT", "REPLY_DISCLOSED");
+                .containsExactly("ACKNOWLEDGMENT", "REPLY");
+        assertThat(issuedReplyText(replied)).contains("第三十六条第二项").contains("示例市人民法院");
 
         Job timer = management.createJobQuery().processInstanceId(pi.getId()).timers().singleResult();
         LocalDate windowEnds = deadlines.appealWindowEnds(replied.repliedOn());
@@ -152,27 +182,28 @@ class DisclosureProcessTest extends ProcessTest {
     }
 
     @Test
-    void alreadyPublicInformationIsAnsweredByTheClerkWithoutLegalReview() {
+    void alreadyPublicInformationIsAnsweredWithoutLegalReview() {
         ProcessInstance pi = submit("2025年政府工作报告全文");
         toDecision(pi, "ALREADY_PUBLIC");
-        assertThat(pi).isWaitingAt("ComposeReplyManually").hasNotPassed("LegalReview");
-        complete(pi, "ComposeReplyManually", "manualReplyNotes", "已告知获取网址");
-        assertThat(pi).hasPassed("RecordReply", "ArchiveCase").isWaitingAt("AppealWindowGateway");
+        assertThat(pi).hasPassed("SendReply", "RecordReply", "ArchiveCase").hasNotPassed("LegalReview")
+                .isWaitingAt("AppealWindowGateway");
         assertThat(caseOf(pi).replyType()).isEqualTo("ALREADY_PUBLIC");
+        assertThat(issuedReplyText(caseOf(pi))).contains("第三十六条第一项").contains("获取方式和途径");
     }
 
     @Test
     void refusalGoesThroughLegalReviewBeforeTheReply() {
         ProcessInstance pi = submit("某企业的环境影响评价报告全文");
-        toDecision(pi, "NOT_DISCLOSED");
+        toDecision(pi, "NOT_DISCLOSED", "withhold_THIRD_PARTY_RIGHTS", true);
         assertThat(pi).isWaitingAt("LegalReview");
         assertThat(candidateGroup(task(pi, "LegalReview"))).isEqualTo("legal");
         assertThat(caseOf(pi).status()).isEqualTo(CaseStatus.LEGAL_REVIEW);
+        assertThat(runtime.getVariable(pi.getId(), "draftNoticeUrl")).isNotNull();
         complete(pi, "LegalReview", "legalOutcome", "APPROVED");
-        assertThat(pi).isWaitingAt("ComposeReplyManually");
-        complete(pi, "ComposeReplyManually", "manualReplyNotes", "已送达");
-        assertThat(pi).isWaitingAt("AppealWindowGateway");
+        assertThat(pi).hasPassed("SendReply").isWaitingAt("AppealWindowGateway");
         assertThat(caseOf(pi).status()).isEqualTo(CaseStatus.ARCHIVED);
+        assertThat(issuedReplyText(caseOf(pi))).contains("第三十六条第三项").contains("第十五条")
+                .contains("保护第三方合法权益").contains("应当先申请行政复议");
     }
 
     @Test
@@ -183,7 +214,8 @@ class DisclosureProcessTest extends ProcessTest {
         assertThat(pi).isWaitingAt("DecideReply");
         assertThat(runtime.getVariable(pi.getId(), "legalComment")).isEqualTo("检索范围不完整，请补充检索档案室");
         complete(pi, "DecideReply", "replyType", "DISCLOSED");
-        assertThat(pi).hasPassed("SendDisclosureReply").isWaitingAt("AppealWindowGateway");
+        complete(pi, "ConfirmReply", "confirmation", "SUBMIT");
+        assertThat(pi).hasPassed("SendReply").isWaitingAt("AppealWindowGateway");
         assertThat(caseFiles.events(pi.getBusinessKey()))
                 .filteredOn(e -> "legalOutcome".equals(e.field())).extracting(CaseEvent::newValue)
                 .containsExactly("RETURNED");
@@ -422,5 +454,33 @@ class DisclosureProcessTest extends ProcessTest {
         assertThat(task(pi, "SearchInformation").getDueDate()).isEqualTo(StatutoryDeadlines.endOfDay(newDue));
         assertThat(caseFiles.events(c.caseNo())).extracting(CaseEvent::type)
                 .contains("CLOCK_PAUSED", "CLOCK_RESUMED");
+    }
+
+    // ---- the notice checker and the clerk's own review of the draft ----
+
+    @Test
+    void anIncompleteRefusalGoesBackToTheClerkWithTheProblems() {
+        ProcessInstance pi = submit("某单位内部会议记录");
+        decide(pi, "NOT_DISCLOSED");
+        assertThat(pi).hasPassed("NoticeIncomplete").isWaitingAt("DecideReply");
+        assertThat((String) runtime.getVariable(pi.getId(), "checkerProblems")).contains("须选择不予公开的理由");
+        completeDecision(pi, "NOT_DISCLOSED", "withhold_PROCESS_INFORMATION", true);
+        assertThat(pi).isWaitingAt("ConfirmReply");
+        assertThat(runtime.getVariable(pi.getId(), "checkerProblems")).isNull();
+    }
+
+    @Test
+    void theClerkCanReviseTheDraftBeforeSubmitting() {
+        ProcessInstance pi = submit("某路段2025年交通流量统计数据");
+        decide(pi, "NEEDS_CREATION");
+        complete(pi, "ConfirmReply", "confirmation", "REVISE");
+        assertThat(pi).isWaitingAt("DecideReply");
+        completeDecision(pi, "OTHER_AGENCY", "referralAgency", "示例市公安局交通警察支队",
+                "referralContact", "0000-7654321");
+        complete(pi, "ConfirmReply", "confirmation", "SUBMIT");
+        complete(pi, "LegalReview", "legalOutcome", "APPROVED");
+        assertThat(pi).hasPassed("SendReply").isWaitingAt("AppealWindowGateway");
+        assertThat(issuedReplyText(caseOf(pi))).contains("第三十六条第五项").contains("示例市公安局交通警察支队")
+                .contains("0000-7654321");
     }
 }
