@@ -78,6 +78,7 @@ public class NoticeService {
         }
         ReplyCatalogue.ReplyType type = catalogue.require(draft.replyType());
         Map<String, Object> model = model(c, NoticeType.REPLY, replyModel(c, type, draft));
+        model.put("draft", NoticeRepository.DRAFT.equals(status));
         byte[] pdf = renderer.render(templates.notice(NoticeType.REPLY.template(), model), NoticeType.REPLY.title());
         problems = checker.checkRendered(pdf, c, type, draft, (String) model.get("issuedOnText"));
         if (!problems.isEmpty()) {

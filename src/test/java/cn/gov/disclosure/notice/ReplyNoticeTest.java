@@ -78,6 +78,7 @@ class ReplyNoticeTest extends IntegrationTest {
         if (type.legalReview()) {
             assertThat(text).contains("理由说明");
         }
+        assertThat(text).startsWith("草稿（供核对，未发出）");
     }
 
     @Test

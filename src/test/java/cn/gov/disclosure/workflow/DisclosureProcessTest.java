@@ -153,7 +153,8 @@ class DisclosureProcessTest extends ProcessTest {
         assertThat(replied.replyType()).isEqualTo("DISCLOSED");
         assertThat(notices.listForCase(replied.id())).extracting(n -> n.type())
                 .containsExactly("ACKNOWLEDGMENT", "REPLY");
-        assertThat(issuedReplyText(replied)).contains("第三十六条第二项").contains("示例市人民法院");
+        assertThat(issuedReplyText(replied)).contains("第三十六条第二项").contains("示例市人民法院")
+                .doesNotContain("草稿");
 
         Job timer = management.createJobQuery().processInstanceId(pi.getId()).timers().singleResult();
         LocalDate windowEnds = deadlines.appealWindowEnds(replied.repliedOn());
