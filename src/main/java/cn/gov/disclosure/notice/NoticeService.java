@@ -113,9 +113,12 @@ public class NoticeService {
         return issue(caseNo, NoticeType.EXTENSION, model);
     }
 
-    /** Renders without storing or sending: for previews and the benchmark. */
-    public byte[] preview(ApplicationCase c, NoticeType type, Map<String, Object> extra) {
-        return renderer.render(templates.notice(type.template(), model(c, type, extra)), type.title());
+    /** Renders a reply without checking, storing or sending it: for the rendering benchmark. */
+    public byte[] previewReply(ApplicationCase c, ReplyDraft draft) {
+        ReplyCatalogue.ReplyType type = catalogue.require(draft.replyType());
+        Map<String, Object> model = model(c, NoticeType.REPLY, replyModel(c, type, draft));
+        model.put("draft", false);
+        return renderer.render(templates.notice(NoticeType.REPLY.template(), model), NoticeType.REPLY.title());
     }
 
     private Notice issue(String caseNo, NoticeType type, Map<String, Object> extra) {

@@ -1,5 +1,7 @@
 package cn.gov.disclosure.notice;
 
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,6 +22,8 @@ public class PdfRenderer {
     public static final String FONT_FAMILY = "NoticeSerif";
 
     private final NoticeFonts fonts;
+    /** sRGB output intent, required by PDF/A. */
+    private final byte[] colorProfile = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
 
     public PdfRenderer(NoticeFonts fonts) {
         this.fonts = fonts;
@@ -38,6 +42,11 @@ public class PdfRenderer {
                     FontStyle.NORMAL, true);
             builder.useFont(new PDFontSupplier(PDType0Font.load(doc, fonts.bold(), true)), FONT_FAMILY, 700,
                     FontStyle.NORMAL, true);
+            // PDF/A-2a for the archive, tagged (PDF/UA) for applicants using screen readers (Art. 43).
+            builder.usePdfAConformance(PdfRendererBuilder.PdfAConformance.PDFA_2_A);
+            builder.usePdfUaAccessibility(true);
+            builder.useColorProfile(colorProfile);
+            builder.withProducer("disclosure-workflow");
             builder.withHtmlContent(xhtml, null);
             builder.toStream(out);
             builder.run();

@@ -46,6 +46,24 @@ class PdfTextFidelityTest {
     }
 
     @Test
+    void noticesAreTaggedPdfAForTheArchiveAndScreenReaders() throws IOException {
+        byte[] pdf = new PdfRenderer(fonts).render("""
+                <html lang="zh-CN"><head><title>测试通知</title><style>body { font-family: NoticeSerif; }</style></head>
+                <body><h1>标题</h1><p>人民政府</p></body></html>""", "测试通知");
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            assertThat(doc.getDocumentCatalog().getMarkInfo()).isNotNull();
+            assertThat(doc.getDocumentCatalog().getMarkInfo().isMarked()).isTrue();
+            assertThat(doc.getDocumentCatalog().getStructureTreeRoot()).isNotNull();
+            assertThat(doc.getDocumentCatalog().getLanguage()).isEqualTo("zh-CN");
+            assertThat(doc.getDocumentInformation().getTitle()).isEqualTo("测试通知");
+            String xmp = new String(doc.getDocumentCatalog().getMetadata().toByteArray(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(xmp).contains("pdfaid:part").contains("pdfuaid:part");
+            assertThat(doc.getDocumentCatalog().getOutputIntents()).isNotEmpty();
+        }
+    }
+
+    @Test
     void extractedTextEqualsRenderedText() throws IOException {
         String text = "中华人民共和国政府信息公开条例 第三十六条 人民 民主 用户 ABC-123";
         byte[] pdf = new PdfRenderer(fonts).render("""
