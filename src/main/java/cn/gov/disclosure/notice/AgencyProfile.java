@@ -22,7 +22,14 @@ public record AgencyProfile(
         String email,
         @NotNull @Valid Body reconsiderationBody,
         @NotNull @Valid Body court,
-        @Valid Body supervisoryBody) {
+        @Valid Body supervisoryBody,
+        String paymentInstructions) {
+
+    /** How applicants pay a processing fee (Art. 42); printed on the fee notice. */
+    public String paymentInstructionsOrDefault() {
+        return paymentInstructions == null || paymentInstructions.isBlank()
+                ? "请持本通知到" + officeName + "缴纳" : paymentInstructions;
+    }
 
     /** A body that receives complaints, reconsideration applications or lawsuits. */
     public record Body(@NotBlank String name, @NotBlank String address) {

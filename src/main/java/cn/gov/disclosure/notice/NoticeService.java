@@ -121,6 +121,74 @@ public class NoticeService {
         return renderer.render(templates.notice(NoticeType.REPLY.template(), model), NoticeType.REPLY.title());
     }
 
+    /** 补正告知书 (Art. 30): what to correct, once and completely, and by when. */
+    @Transactional
+    public Notice issueCorrectionNotice(String caseNo, String items, LocalDate correctBy) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("items", items);
+        model.put("actName", "补正告知");
+        model.put("correctByText", chineseDate(correctBy));
+        return issue(caseNo, NoticeType.CORRECTION, model);
+    }
+
+    /** 视为放弃申请告知书 (Art. 30). */
+    @Transactional
+    public Notice issueAbandonment(String caseNo, LocalDate correctionNoticeOn, LocalDate correctBy) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("abandonment", true);
+        model.put("actName", "处理决定");
+        model.put("correctionNoticeText", chineseDate(correctionNoticeOn));
+        model.put("correctByText", chineseDate(correctBy));
+        return issue(caseNo, NoticeType.ABANDONED, model);
+    }
+
+    /** 第三方意见征询函 (Art. 32), sent to the third party. */
+    @Transactional
+    public Notice issueThirdPartyConsultation(String caseNo, String thirdParty, String thirdPartyEmail,
+                                              String informationConcerned, LocalDate answerBy) {
+        return issueLetter(caseNo, NoticeType.THIRD_PARTY_CONSULTATION, thirdParty, thirdPartyEmail,
+                informationConcerned, answerBy);
+    }
+
+    /** 征求意见函 (Art. 34), sent to the agency that made the information jointly. */
+    @Transactional
+    public Notice issueAgencyConsultation(String caseNo, String agencyName, String agencyEmail,
+                                          String informationConcerned, LocalDate answerBy) {
+        return issueLetter(caseNo, NoticeType.AGENCY_CONSULTATION, agencyName, agencyEmail, informationConcerned,
+                answerBy);
+    }
+
+    /** 收费通知 (Art. 42): basis, rate, amount, how and by when to pay. */
+    @Transactional
+    public Notice issueFeeNotice(String caseNo, FeeCalculator.Method method, int quantity, LocalDate payBy) {
+        int amount = method == FeeCalculator.Method.PER_APPLICATION ? FeeCalculator.perApplication(quantity)
+                : FeeCalculator.byVolume(quantity);
+        Map<String, Object> model = new HashMap<>();
+        model.put("methodLabel", method.label());
+        model.put("actName", "收费决定");
+        model.put("basis", method == FeeCalculator.Method.PER_APPLICATION
+                ? "您本自然月内提出的第" + quantity + "件申请" : "本次提供的信息共" + quantity + "页");
+        model.put("rate", method == FeeCalculator.Method.PER_APPLICATION
+                ? "10件以下（含10件）不收费，11至30件每件100元，31件以上每10件为一档、每档每件提高100元"
+                : "30页以下（含30页）不收费，31至100页的部分每页10元，101至200页的部分每页20元，200页以上的部分每页40元");
+        model.put("amount", amount);
+        model.put("payByText", chineseDate(payBy));
+        model.put("paymentInstructions", agency.paymentInstructionsOrDefault());
+        return issue(caseNo, NoticeType.FEE, model);
+    }
+
+    private Notice issueLetter(String caseNo, NoticeType type, String addressee, String email,
+                               String informationConcerned, LocalDate answerBy) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("addressee", addressee);
+        model.put("informationConcerned", informationConcerned);
+        model.put("answerByText", chineseDate(answerBy));
+        ApplicationCase c = caseFiles.get(caseNo);
+        Map<String, Object> full = model(c, type, model);
+        byte[] pdf = renderer.render(templates.notice(type.template(), full), type.title());
+        return store(c, type, NoticeRepository.ISSUED, pdf, full, email);
+    }
+
     private Notice issue(String caseNo, NoticeType type, Map<String, Object> extra) {
         ApplicationCase c = caseFiles.get(caseNo);
         Map<String, Object> model = model(c, type, extra);
@@ -129,14 +197,20 @@ public class NoticeService {
     }
 
     private Notice store(ApplicationCase c, NoticeType type, String status, byte[] pdf, Map<String, Object> model) {
+        return store(c, type, status, pdf, model, c.email());
+    }
+
+    /** Keeps the notice with the case, records it, and (once issued) queues it to {@code recipient}. */
+    private Notice store(ApplicationCase c, NoticeType type, String status, byte[] pdf, Map<String, Object> model,
+                         String recipient) {
         LocalDate today = LocalDate.now(clock);
         long id = notices.insert(c.id(), type, status, today, clock.instant(), pdf);
         boolean issued = NoticeRepository.ISSUED.equals(status);
         caseFiles.recordEvent(c.caseNo(), issued ? "NOTICE_ISSUED" : "NOTICE_DRAFTED", "notice", null, type.name(),
                 "system", type.title() + (issued ? "" : "（草稿）") + "（通知编号 " + id + "）");
-        if (issued && c.email() != null) {
+        if (issued && recipient != null) {
             String subject = type.title() + "（" + c.caseNo() + "）";
-            outbox.enqueue(c.id(), c.email(), subject, templates.mail(type.template(), model), id);
+            outbox.enqueue(c.id(), recipient, subject, templates.mail(type.mailTemplate(), model), id);
         }
         return new Notice(id, c.id(), type.name(), type.title(), today);
     }
@@ -149,7 +223,10 @@ public class NoticeService {
         model.put("receivedOnText", chineseDate(c.receivedOn()));
         model.put("dueOnText", chineseDate(c.dueOn()));
         model.put("issuedOnText", chineseDate(LocalDate.now(clock)));
-        model.putIfAbsent("trackingCode", null);
+        for (String optional : new String[] {"trackingCode", "addressee", "answerByText", "correctByText",
+                "payByText", "abandonment", "actName", "reconsiderationFirst"}) {
+            model.putIfAbsent(optional, null);
+        }
         return model;
     }
 

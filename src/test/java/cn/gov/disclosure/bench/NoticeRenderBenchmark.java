@@ -43,7 +43,7 @@ public final class NoticeRenderBenchmark {
         AgencyProfile agency = new AgencyProfile("示例市人民政府办公室", "示例市人民政府办公室政府信息公开科",
                 "示例省示例市人民路1号", "100000", "0000-12345678", "gongkai@example.cn",
                 new AgencyProfile.Body("示例市人民政府", "示例省示例市人民路1号"),
-                new AgencyProfile.Body("示例市人民法院", "示例省示例市法院街2号"), null);
+                new AgencyProfile.Body("示例市人民法院", "示例省示例市法院街2号"), null, null);
         ReplyCatalogue catalogue = new ReplyCatalogue();
         NoticeService notices = new NoticeService(null, new NoticeTemplates(), new PdfRenderer(fonts), null, null,
                 agency, Clock.system(CalendarConfiguration.CHINA), catalogue, new NoticeChecker(catalogue, agency));

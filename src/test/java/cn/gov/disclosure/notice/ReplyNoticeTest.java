@@ -116,7 +116,7 @@ class ReplyNoticeTest extends IntegrationTest {
         ReplyDraft draft = complete(notDisclosed);
         byte[] broken = renderer.render(templates.notice("broken-reply", Map.of("title", "答复书", "c", c,
                 "agency", new AgencyProfile("某机关", "某科", "某地", null, null, null,
-                        new AgencyProfile.Body("甲", "乙"), new AgencyProfile.Body("丙", "丁"), null),
+                        new AgencyProfile.Body("甲", "乙"), new AgencyProfile.Body("丙", "丁"), null, null),
                 "issuedOnText", "2026年11月23日")), "答复书");
         List<String> problems = checker.checkRendered(broken, c, notDisclosed, draft, "2026年11月23日");
         assertThat(problems).contains("答复书中缺少所依据的《中华人民共和国政府信息公开条例》",

@@ -1,0 +1,100 @@
+package cn.gov.disclosure.notice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import cn.gov.disclosure.IntegrationTest;
+import cn.gov.disclosure.casefile.ApplicationCase;
+import cn.gov.disclosure.casefile.CaseFileService;
+import cn.gov.disclosure.intake.IntakeService;
+import cn.gov.disclosure.mail.MailOutbox;
+import cn.gov.disclosure.workflow.TestApplications;
+
+/** One test per notice other than the reply: render, read back with PDFBox, check the elements. */
+class OtherNoticesTest extends IntegrationTest {
+
+    @Autowired IntakeService intake;
+    @Autowired CaseFileService caseFiles;
+    @Autowired NoticeService notices;
+    @Autowired NoticeRepository repository;
+    @Autowired MailOutbox outbox;
+
+    ApplicationCase c;
+    final LocalDate by = LocalDate.of(2026, 12, 14);
+
+    @BeforeEach
+    void aCase() {
+        c = caseFiles.get(intake.submit(TestApplications.online("关于那个项目的文件"), "applicant", false).caseNo());
+    }
+
+    private String text(Notice n) {
+        return NoticeChecker.textOf(repository.pdf(n.id()).orElseThrow());
+    }
+
+    private void commonElements(String text) {
+        assertThat(text).contains(c.caseNo()).contains("中华人民共和国政府信息公开条例")
+                .contains(NoticeService.chineseDate(caseFiles.today())).contains("示例市人民政府办公室");
+    }
+
+    private void remedies(String text) {
+        assertThat(text).contains("示例市人民政府（地址：示例省示例市人民路1号）").contains("六十日").contains("六个月")
+                .contains("示例市人民法院");
+    }
+
+    @Test
+    void correctionNotice() {
+        String t = text(notices.issueCorrectionNotice(c.caseNo(), "请写明所需文件的名称、文号或者形成时间。", by));
+        commonElements(t);
+        remedies(t);
+        assertThat(t).contains("补正告知书").contains("第三十条").contains("一次性告知").contains("请写明所需文件的名称")
+                .contains("2026年12月14日").contains("视为放弃申请").contains(c.applicantName());
+    }
+
+    @Test
+    void abandonmentNotice() {
+        String t = text(notices.issueAbandonment(c.caseNo(), LocalDate.of(2026, 11, 25), by));
+        commonElements(t);
+        remedies(t);
+        assertThat(t).contains("视为放弃").contains("第三十条").contains("2026年11月25日").contains("2026年12月14日")
+                .contains("可以重新提出申请");
+    }
+
+    @Test
+    void thirdPartyConsultationGoesToTheThirdParty() {
+        Notice n = notices.issueThirdPartyConsultation(c.caseNo(), "某某科技有限公司", "legal@thirdparty.example.cn",
+                "贵公司提交的环境影响报告书中的工艺参数", by);
+        String t = text(n);
+        commonElements(t);
+        assertThat(t).contains("某某科技有限公司").contains("第三十二条").contains("十五个工作日").contains("2026年12月14日")
+                .contains("工艺参数").contains("公共利益").doesNotContain(c.applicantName() + "：");
+        assertThat(outbox.forCase(c.id())).anyMatch(m -> m.recipient().equals("legal@thirdparty.example.cn")
+                && m.noticeId() == n.id() && m.body().startsWith("某某科技有限公司："));
+    }
+
+    @Test
+    void agencyConsultationSaysSilenceIsConsent() {
+        Notice n = notices.issueAgencyConsultation(c.caseNo(), "示例市自然资源局", "gk@zrzy.example.cn",
+                "两机关联合印发的土地征收方案", by);
+        String t = text(n);
+        commonElements(t);
+        assertThat(t).contains("示例市自然资源局").contains("第三十四条").contains("视为同意公开").contains("十五个工作日")
+                .contains("不计算在答复申请人的期限内");
+        assertThat(outbox.forCase(c.id())).anyMatch(m -> m.recipient().equals("gk@zrzy.example.cn"));
+    }
+
+    @Test
+    void feeNoticeStatesBasisRateAmountAndDeadline() {
+        String t = text(notices.issueFeeNotice(c.caseNo(), FeeCalculator.Method.BY_VOLUME, 150, by));
+        commonElements(t);
+        remedies(t);
+        assertThat(t).contains("第四十二条").contains("国办函〔2020〕109号").contains("按量计收").contains("150页")
+                .contains("人民币1700元").contains("2026年12月14日").contains("二十个工作日").contains("请持本通知到");
+        String perApplication = text(notices.issueFeeNotice(c.caseNo(), FeeCalculator.Method.PER_APPLICATION, 11, by));
+        assertThat(perApplication).contains("按件计收").contains("第11件").contains("人民币100元");
+    }
+}
