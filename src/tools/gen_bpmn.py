@@ -33,8 +33,9 @@ def flow(id, s, t, name=None, cond=None, via=None):
 def status(st):
     return f'<camunda:executionListener expression="${{caseWorkflow.status(execution, \'{st}\')}}" event="start" />'
 
-def outcome(var):
-    return f'<camunda:taskListener expression="${{caseWorkflow.recordOutcome(task, \'{var}\')}}" event="complete" />'
+def outcome(var, comment=None):
+    args = f"task, '{var}'" + (f", '{comment}'" if comment else "")
+    return f'<camunda:taskListener expression="${{caseWorkflow.recordOutcome({args})}}" event="complete" />'
 
 FOLLOW_UP = '<camunda:taskListener expression="${caseWorkflow.setFollowUp(task)}" event="create" />'
 
@@ -221,7 +222,7 @@ node("exclusiveGateway", "LegalReviewNeededGateway", "是否须法制审核？",
 user("LegalReview", "法制审核答复意见", 1500, 390,
      "不予公开、部分公开、无法提供、不予处理等答复在送达前须经法制审核（《条例》第三十六条、第三十七条，"
      "行政复议法第二十三条）。审核人员可查看答复书草稿；退回的须写明意见。",
-     "legal", "legal-review", "${dueOn}", status("LEGAL_REVIEW") + outcome("legalOutcome"))
+     "legal", "legal-review", "${dueOn}", status("LEGAL_REVIEW") + outcome("legalOutcome", "legalComment"))
 node("exclusiveGateway", "LegalReviewGateway", "审核是否通过？", 1640, 390, "退回的，由经办人按审核意见修改后重新提交。")
 node("serviceTask", "SendReply", "制作并送达答复书", 1640, Y,
      "《条例》第三十五条至第三十九条：正式生成答复书，再次核验后送达申请人（电子邮件附 PDF）。",
@@ -345,7 +346,7 @@ node("serviceTask", "CheckExtensionRequest", "核验延期申请", 290, Y,
      'camunda:delegateExpression="${checkExtensionRequest}"')
 user("ApproveExtension", "审批延长答复期限", 440, Y,
      "工作机构负责人审批（《条例》第三十三条第二款）。须在原答复期限届满前作出决定。",
-     "head", "approve-extension", "${dueOn}", outcome("extensionDecision"))
+     "head", "approve-extension", "${dueOn}", outcome("extensionDecision", "headComment"))
 node("exclusiveGateway", "ExtensionDecisionGateway", "是否同意延期？", 580, Y, "")
 node("serviceTask", "GrantExtension", "延长答复期限并告知申请人", 720, Y,
      "重新计算答复期限，调整待办任务的期限和提醒，向申请人发送延期告知书（PDF 和电子邮件）。",

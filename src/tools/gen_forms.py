@@ -106,7 +106,8 @@ form("decide-reply", CASE + [
     {"type": "textarea", "key": "checkerProblems", "label": "答复书核验发现的问题（如有）", "readonly": True},
     ta("legalComment", "法制审核退回意见（如有）", False, 2000),
     choice("select", "replyType", "答复类型",
-           [(t["code"], t["label"] + "（" + "、".join(t["articles"]) + "）") for t in CATALOGUE["replyTypes"]],
+           [(t["code"], t["label"] + "（" + "、".join(t["articles"]) + "）") for t in CATALOGUE["replyTypes"]
+            if t["selectable"]],
            desc="予以公开、已主动公开以外的答复，须经法制审核后送达"),
     text("**不予公开或部分公开的理由**（可多选，仅适用于不予公开、部分公开）"),
 ] + [{"type": "checkbox", "key": "withhold_" + r["code"], "label": r["label"] + "（" + r["article"] + "）"}

@@ -34,10 +34,17 @@ public class CaseWorkflow {
 
     /** Records what a clerk or officer decided in a task (called on task completion). */
     public void recordOutcome(DelegateTask task, String variable) {
+        recordOutcome(task, variable, null);
+    }
+
+    /** The same, with the comment the officer gave (e.g. the legal review's reasons for a return). */
+    public void recordOutcome(DelegateTask task, String variable, String commentVariable) {
         Object value = task.getVariable(variable);
+        Object comment = commentVariable == null ? null : task.getVariable(commentVariable);
         String actor = task.getAssignee() != null ? task.getAssignee() : Actors.current(identity);
         caseFiles.recordChange(caseNo(task.getExecution()), "TASK_COMPLETED", variable,
-                value == null ? null : value.toString(), actor, task.getName());
+                value == null ? null : value.toString(), actor,
+                task.getName() + (comment == null || comment.toString().isBlank() ? "" : "：" + comment));
     }
 
     /**

@@ -97,4 +97,23 @@ class OtherNoticesTest extends IntegrationTest {
         String perApplication = text(notices.issueFeeNotice(c.caseNo(), FeeCalculator.Method.PER_APPLICATION, 11, by));
         assertThat(perApplication).contains("按件计收").contains("第11件").contains("人民币100元");
     }
+
+    @Test
+    void acknowledgmentStatesReceiptAndDueDate() {
+        Notice ack = repository.listForCase(c.id()).get(0);
+        assertThat(ack.type()).isEqualTo("ACKNOWLEDGMENT");
+        String t = text(ack);
+        commonElements(t);
+        assertThat(t).contains("受理回执").contains("第三十一条").contains("第三十三条第二款").contains("二十个工作日")
+                .contains(NoticeService.chineseDate(c.dueOn())).contains("查询码");
+    }
+
+    @Test
+    void extensionNoticeStatesReasonDaysAndNewDate() {
+        String t = text(notices.issueExtension(c.caseNo(), 10, "需要调取的档案分散在多个科室"));
+        commonElements(t);
+        remedies(t);
+        assertThat(t).contains("延长答复期限告知书").contains("第三十三条第二款").contains("工作机构负责人同意")
+                .contains("延长10个工作日").contains("需要调取的档案分散在多个科室").contains("延期决定");
+    }
 }

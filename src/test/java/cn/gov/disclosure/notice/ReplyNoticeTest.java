@@ -42,6 +42,11 @@ class ReplyNoticeTest extends IntegrationTest {
         return new ReplyCatalogue().types().stream().map(ReplyCatalogue.ReplyType::code).toList();
     }
 
+    public static List<String> legallyReviewedTypes() {
+        return new ReplyCatalogue().types().stream().filter(ReplyCatalogue.ReplyType::legalReview)
+                .filter(ReplyCatalogue.ReplyType::selectable).map(ReplyCatalogue.ReplyType::code).toList();
+    }
+
     /** A complete decision for the type: its first allowed reason, reasoning, details and referral. */
     private ReplyDraft complete(ReplyCatalogue.ReplyType type) {
         return new ReplyDraft(type.code(), type.reasonsAllowed().isEmpty() ? List.of() : List.of(type.reasonsAllowed().get(0)),
@@ -88,6 +93,8 @@ class ReplyNoticeTest extends IntegrationTest {
                 .doesNotHaveDuplicates();
         assertThat(catalogue.types()).filteredOn(t -> t.annualReportRow() == null)
                 .extracting(ReplyCatalogue.ReplyType::code).containsExactly("NOT_DISCLOSED");
+        assertThat(catalogue.types()).filteredOn(t -> !t.selectable()).extracting(ReplyCatalogue.ReplyType::code)
+                .containsExactly("ABANDONED", "FEE_NOT_PAID");
     }
 
     @Test

@@ -52,6 +52,7 @@ class DisclosureProcessTest extends ProcessTest {
     @Autowired CaseClockService clocks;
     @Autowired cn.gov.disclosure.mail.MailOutbox outbox;
     @Autowired cn.gov.disclosure.casefile.CaseClockRepository clockRepository;
+    @Autowired cn.gov.disclosure.notice.ReplyCatalogue catalogue;
 
     @BeforeEach
     void setUp() {
@@ -218,8 +219,9 @@ class DisclosureProcessTest extends ProcessTest {
         complete(pi, "ConfirmReply", "confirmation", "SUBMIT");
         assertThat(pi).hasPassed("SendReply").isWaitingAt("AppealWindowGateway");
         assertThat(caseFiles.events(pi.getBusinessKey()))
-                .filteredOn(e -> "legalOutcome".equals(e.field())).extracting(CaseEvent::newValue)
-                .containsExactly("RETURNED");
+                .filteredOn(e -> "legalOutcome".equals(e.field())).extracting(CaseEvent::newValue, CaseEvent::note)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("RETURNED",
+                        "法制审核答复意见：检索范围不完整，请补充检索档案室"));
         assertThat(caseFiles.events(pi.getBusinessKey()))
                 .filteredOn(e -> "replyType".equals(e.field()) && e.type().equals("TASK_COMPLETED"))
                 .extracting(CaseEvent::oldValue, CaseEvent::newValue)
@@ -483,5 +485,30 @@ class DisclosureProcessTest extends ProcessTest {
         assertThat(pi).hasPassed("SendReply").isWaitingAt("AppealWindowGateway");
         assertThat(issuedReplyText(caseOf(pi))).contains("第三十六条第五项").contains("示例市公安局交通警察支队")
                 .contains("0000-7654321");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}: decide, confirm, legal review, reply")
+    @org.junit.jupiter.params.provider.MethodSource("cn.gov.disclosure.notice.ReplyNoticeTest#legallyReviewedTypes")
+    void everyReviewedReplyTypeGoesThroughLegalReviewToTheApplicant(String code) {
+        cn.gov.disclosure.notice.ReplyCatalogue.ReplyType type = catalogue.require(code);
+        ProcessInstance pi = submit("某项目2025年度的有关文件（" + code + "）");
+        List<Object> extra = new java.util.ArrayList<>();
+        if (!type.reasonsAllowed().isEmpty()) {
+            extra.add("withhold_" + type.reasonsAllowed().get(0));
+            extra.add(true);
+        }
+        if (type.referral()) {
+            extra.add("referralAgency");
+            extra.add("示例市住房和城乡建设局");
+        }
+        toDecision(pi, code, extra.toArray());
+        assertThat(pi).isWaitingAt("LegalReview");
+        complete(pi, "LegalReview", "legalOutcome", "APPROVED");
+        assertThat(pi).hasPassed("SendReply", "RecordReply").isWaitingAt("AppealWindowGateway");
+        ApplicationCase c = caseOf(pi);
+        assertThat(c.replyType()).isEqualTo(code);
+        String text = issuedReplyText(c);
+        type.articles().forEach(a -> assertThat(text).contains(a.replace("《条例》", "")));
+        assertThat(text).contains(type.reconsiderationFirst() ? "应当先申请行政复议" : "六个月内");
     }
 }
