@@ -17,10 +17,10 @@ def node(kind, id, name, x, y, doc, attrs="", inner=""):
     if scope[-1]:
         PARENT[id] = scope[-1]
 
-def subprocess(id, name, x, y, w, h, doc, event=False):
+def subprocess(id, name, x, y, w, h, doc, event=False, inner=""):
     """Opens a subprocess; nodes added until end_subprocess() go inside it."""
     attrs = 'triggeredByEvent="true"' if event else ''
-    node("subProcess", id, name, x + w / 2, y + h / 2, doc, attrs)
+    node("subProcess", id, name, x + w / 2, y + h / 2, doc, attrs, inner)
     BOX[id] = (x, y, w, h)
     scope.append(id)
 
@@ -56,7 +56,7 @@ def reset():
 
 def emit(path, process_id, process_name, process_doc, messages=(), errors=()):
     """Writes the nodes and flows defined so far as one executable process with its diagram."""
-    SIZE = {"startEvent": (36, 36), "endEvent": (36, 36), "intermediateCatchEvent": (36, 36), "boundaryEvent": (36, 36),
+    SIZE = {"inclusiveGateway": (50, 50), "startEvent": (36, 36), "endEvent": (36, 36), "intermediateCatchEvent": (36, 36), "boundaryEvent": (36, 36),
             "exclusiveGateway": (50, 50), "eventBasedGateway": (50, 50)}
     def size(kind):
         return SIZE.get(kind, (110, 80))
@@ -185,7 +185,7 @@ node("serviceTask", "IssueAcknowledgment", "出具受理回执", 400, Y,
      "《条例》第三十一条、第三十三条：告知收到日期和答复期限；以电子邮件发送受理回执（PDF）。",
      'camunda:delegateExpression="${issueAcknowledgment}"')
 
-subprocess("HandleApplication", "办理申请", 480, 20, 1400, 690,
+subprocess("HandleApplication", "办理申请", 480, 20, 1900, 690,
            "《条例》第三十三条：自收到申请之日起二十个工作日内予以答复。办理期间按答复期限提醒经办人，"
            "到期当日报工作机构负责人督办；延长期限、中止计算时，提醒和督办的时间随之调整。")
 node("startEvent", "HandlingStarted", "开始办理", 520, Y, "")
@@ -200,42 +200,62 @@ user("RequestCorrectionManually", "人工制作并送达补正告知书", 860, 8
      "clerk", "manual-correction", "${reviewDueOn}", status("CORRECTION_REQUIRED"))
 node("endEvent", "CorrectionNoticeSent", "补正告知已送达", 1000, 80, "")
 user("SearchInformation", "检索查找政府信息", 860, Y,
-     "《条例》第三十三条、第三十八条：在二十个工作日内检索、调取申请的政府信息；不需要另行制作或加工分析。",
-     "clerk", "search-information", "${dueOn}", status("IN_PROGRESS"))
-user("DecideReply", "拟定答复意见", 1000, Y,
+     "《条例》第三十三条、第三十八条：在二十个工作日内检索、调取申请的政府信息；不需要另行制作或加工分析。"
+     "涉及其他机关共同制作的信息或第三方合法权益的，在此确定征求意见的对象（第三十二条、第三十四条）。",
+     "clerk", "search-information", "${dueOn}",
+     status("IN_PROGRESS") + '<camunda:executionListener expression="${consultation.offerDirectory(execution)}" event="start" />'
+     + '<camunda:taskListener expression="${consultation.validatePlan(task)}" event="complete" />')
+node("exclusiveGateway", "ConsultationNeededGateway", "是否征求意见？", 990, Y,
+     "涉及第三方合法权益的征求第三方意见（第三十二条）；与其他机关共同制作的征求其他机关意见（第三十四条）。",
+     'default="NoConsultationFlow"')
+node("callActivity", "Consult", "征求第三方和其他机关意见", 990, 390,
+     "调用“征求意见”流程；征求意见期间答复期限中止计算，结束后恢复（第三十二条、第三十四条）。",
+     'calledElement="consultation" camunda:calledElementBinding="latest"',
+     inner='<bpmn:extensionElements><camunda:in businessKey="#{execution.processBusinessKey}" />'
+           '<camunda:in variables="all" /><camunda:out source="consultationStatus" target="consultationStatus" />'
+           '<camunda:out source="thirdPartyObjectionUpheld" target="thirdPartyObjectionUpheld" />'
+           '</bpmn:extensionElements>')
+user("DecideReply", "拟定答复意见", 1260, Y,
      "《条例》第三十五条至第三十九条：选择答复类型及理由，写明说理；不予公开的理由见第十四条至第十六条。",
      "clerk", "decide-reply", "${dueOn}", outcome("replyType"))
-node("serviceTask", "PrepareReplyDraft", "生成并核验答复书草稿", 1140, Y,
+node("serviceTask", "PrepareReplyDraft", "生成并核验答复书草稿", 1400, Y,
      "按答复类型和理由生成答复书草稿（PDF），核验法律依据、理由、救济途径等要素是否齐全；不齐全的退回经办人。",
      'camunda:delegateExpression="${prepareReplyDraft}"')
-node("boundaryEvent", "NoticeIncomplete", "答复书要素不全", 1140, 260,
+node("boundaryEvent", "NoticeIncomplete", "答复书要素不全", 1400, 260,
      "核验未通过：问题清单写入 checkerProblems，显示在“拟定答复意见”表单中。",
      'attachedToRef="PrepareReplyDraft"',
      inner='<bpmn:errorEventDefinition id="NoticeIncompleteDefinition" errorRef="NoticeIncompleteError" />')
-user("ConfirmReply", "核对答复书草稿", 1280, Y,
+user("ConfirmReply", "核对答复书草稿", 1540, Y,
      "经办人阅读答复书草稿（PDF），确认无误后提交；需要修改的退回重新拟定。",
      "clerk", "confirm-reply", "${dueOn}", outcome("confirmation"))
-node("exclusiveGateway", "ConfirmGateway", "草稿是否确认？", 1400, Y, "")
-node("exclusiveGateway", "LegalReviewNeededGateway", "是否须法制审核？", 1500, Y,
+node("exclusiveGateway", "ConfirmGateway", "草稿是否确认？", 1660, Y, "")
+node("exclusiveGateway", "LegalReviewNeededGateway", "是否须法制审核？", 1760, Y,
      "予以公开、已主动公开以外的答复，送达前须经法制审核（答复类型目录 legalReview）。",
      'default="NoLegalReviewFlow"')
-user("LegalReview", "法制审核答复意见", 1500, 390,
+user("LegalReview", "法制审核答复意见", 1760, 390,
      "不予公开、部分公开、无法提供、不予处理等答复在送达前须经法制审核（《条例》第三十六条、第三十七条，"
      "行政复议法第二十三条）。审核人员可查看答复书草稿；退回的须写明意见。",
      "legal", "legal-review", "${dueOn}", status("LEGAL_REVIEW") + outcome("legalOutcome", "legalComment"))
-node("exclusiveGateway", "LegalReviewGateway", "审核是否通过？", 1640, 390, "退回的，由经办人按审核意见修改后重新提交。")
-node("serviceTask", "SendReply", "制作并送达答复书", 1640, Y,
+node("exclusiveGateway", "LegalReviewGateway", "审核是否通过？", 1900, 390, "退回的，由经办人按审核意见修改后重新提交。")
+node("exclusiveGateway", "SecrecyReviewNeededGateway", "是否须保密审查？", 1900, Y,
+     "予以公开、部分公开的，公开前须经保密审查（《条例》第十七条）。", 'default="NoSecrecyReviewFlow"')
+user("SecrecyReview", "保密审查", 2040, 390,
+     "《条例》第十七条：依照《中华人民共和国保守国家秘密法》等规定对拟公开的政府信息进行审查；不能确定是否可以公开的，"
+     "报有关主管部门或者保密行政管理部门确定。",
+     "secrecy", "secrecy-review", "${dueOn}", outcome("secrecyOutcome", "secrecyComment"))
+node("exclusiveGateway", "SecrecyGateway", "是否可以公开？", 2180, 390, "")
+node("serviceTask", "SendReply", "制作并送达答复书", 2180, Y,
      "《条例》第三十五条至第三十九条：正式生成答复书，再次核验后送达申请人（电子邮件附 PDF）。",
      'camunda:delegateExpression="${sendReply}"')
-node("endEvent", "ReplySent", "答复已送达", 1810, Y, "")
+node("endEvent", "ReplySent", "答复已送达", 2320, Y, "")
 
 def timer_subprocess(id, name, x, w, doc, timer, task, end):
     """A non-interrupting timer event subprocess: timer (id, name, date) -> service task (id, name, doc,
     expression) -> end (id, name), laid out in one row at the bottom of the handling stage."""
-    subprocess(id, name, x, 470, w, 110, doc, event=True)
-    timer_start(timer[0], timer[1], x + 40, 525, "", timer[2])
-    node("serviceTask", task[0], task[1], x + 160, 525, task[2], f'camunda:expression="{task[3]}"')
-    node("endEvent", end[0], end[1], x + w - 50, 525, "")
+    subprocess(id, name, x, 560, w, 110, doc, event=True)
+    timer_start(timer[0], timer[1], x + 40, 615, "", timer[2])
+    node("serviceTask", task[0], task[1], x + 160, 615, task[2], f'camunda:expression="{task[3]}"')
+    node("endEvent", end[0], end[1], x + w - 50, 615, "")
     end_subprocess()
 
 
@@ -260,29 +280,29 @@ timer_subprocess("DeadlineReached", "答复期限当日督办", 1220, 390,
                  ("Escalated", "已报督办"))
 end_subprocess()
 
-node("exclusiveGateway", "HandlingOutcomeGateway", "是否已答复？", 1940, Y, "补正阶段转人工处理的，不进入答复登记。")
-node("endEvent", "CorrectionHandledManually", "转人工补正处理", 1940, 80,
+node("exclusiveGateway", "HandlingOutcomeGateway", "是否已答复？", 2440, Y, "补正阶段转人工处理的，不进入答复登记。")
+node("endEvent", "CorrectionHandledManually", "转人工补正处理", 2440, 80,
      "补正阶段由人工继续处理；答复期限自收到补正申请之日起重新计算（第三十条）。")
-node("serviceTask", "RecordReply", "登记答复结果", 2060, Y,
+node("serviceTask", "RecordReply", "登记答复结果", 2560, Y,
      "《条例》第四十五条：记录答复类型和答复日期，开始计算申请行政复议（六十日）和提起行政诉讼（六个月）的期限。",
      'camunda:delegateExpression="${recordReply}"')
-node("serviceTask", "ArchiveCase", "归档", 2210, Y, "《条例》第四十五条：答复后归档。",
+node("serviceTask", "ArchiveCase", "归档", 2710, Y, "《条例》第四十五条：答复后归档。",
      'camunda:expression="${caseWorkflow.status(execution, \'ARCHIVED\')}"')
-node("eventBasedGateway", "AppealWindowGateway", "等待复议、诉讼期限届满", 2350, Y,
+node("eventBasedGateway", "AppealWindowGateway", "等待复议、诉讼期限届满", 2850, Y,
      "行政复议法第二十条（六十日）、行政诉讼法第四十六条（六个月）。")
-node("intermediateCatchEvent", "AppealWindowExpired", "复议、诉讼期限届满", 2460, Y,
+node("intermediateCatchEvent", "AppealWindowExpired", "复议、诉讼期限届满", 2960, Y,
      "期限最后一日为法定休假日的，顺延至休假日结束后的第一日（民法典第二百零三条）。",
      inner='<bpmn:timerEventDefinition id="AppealWindowTimer"><bpmn:timeDate xsi:type="bpmn:tFormalExpression">${appealWindowEnds}</bpmn:timeDate></bpmn:timerEventDefinition>')
-node("intermediateCatchEvent", "AppealReceived", "收到复议申请或起诉状", 2460, 390,
+node("intermediateCatchEvent", "AppealReceived", "收到复议申请或起诉状", 2960, 390,
      "《条例》第五十一条。复议、诉讼的办理流程将在后续版本实现。",
      inner='<bpmn:messageEventDefinition id="AppealReceivedDefinition" messageRef="AppealReceivedMessage" />')
-user("HandleAppealManually", "人工办理复议答复或应诉", 2570, 390,
+user("HandleAppealManually", "人工办理复议答复或应诉", 3070, 390,
      "行政复议法第四十八条（十日内书面答复并提交证据、依据）、行政诉讼法第六十七条（十五日内提交答辩状和证据）。"
      "复议、诉讼流程上线前由法制审核人员人工办理。",
      "legal", "handle-appeal", "${deadlines.workingDaysFromToday(10)}")
-node("serviceTask", "CloseCase", "结案", 2720, Y, "复议、诉讼期限届满或复议、诉讼办结后结案。",
+node("serviceTask", "CloseCase", "结案", 3220, Y, "复议、诉讼期限届满或复议、诉讼办结后结案。",
      'camunda:expression="${caseWorkflow.status(execution, \'CLOSED\')}"')
-node("endEvent", "CaseClosed", "案件办结", 2860, Y, "")
+node("endEvent", "CaseClosed", "案件办结", 3360, Y, "")
 
 flow("f1", "ApplicationReceived", "RegisterApplication")
 flow("f2", "RegisterApplication", "IssueAcknowledgment")
@@ -293,21 +313,32 @@ flow("CompleteFlow", "CompletenessGateway", "SearchInformation", "明确", "${co
 flow("NeedsCorrectionFlow", "CompletenessGateway", "RequestCorrectionManually", "需要补正",
      "${completeness == 'NEEDS_CORRECTION'}")
 flow("f5", "RequestCorrectionManually", "CorrectionNoticeSent")
-flow("f6", "SearchInformation", "DecideReply")
+flow("f6", "SearchInformation", "ConsultationNeededGateway")
+flow("NoConsultationFlow", "ConsultationNeededGateway", "DecideReply", "无须征求意见")
+flow("ConsultationFlow", "ConsultationNeededGateway", "Consult", "征求意见",
+     "${execution.getVariable('consultAgencies') == true or execution.getVariable('consultThirdParty') == true}")
+flow("f6b", "Consult", "DecideReply", via=[(1045, 390), (1260, 390), (1260, 260)])
 flow("f7", "DecideReply", "PrepareReplyDraft")
 flow("f7a", "PrepareReplyDraft", "ConfirmReply")
 flow("NoticeIncompleteFlow", "NoticeIncomplete", "DecideReply", "退回修改",
-     via=[(1140, 278), (1140, 320), (1020, 320), (1020, 260)])
+     via=[(1400, 278), (1400, 320), (1280, 320), (1280, 260)])
 flow("f7b", "ConfirmReply", "ConfirmGateway")
 flow("ReviseFlow", "ConfirmGateway", "DecideReply", "修改", "${confirmation == 'REVISE'}",
-     via=[(1400, 245), (1400, 300), (980, 300), (980, 260)])
+     via=[(1660, 245), (1660, 300), (1240, 300), (1240, 260)])
 flow("SubmitFlow", "ConfirmGateway", "LegalReviewNeededGateway", "确认提交", "${confirmation == 'SUBMIT'}")
 flow("NeedsLegalReviewFlow", "LegalReviewNeededGateway", "LegalReview", "须法制审核", "${replyNeedsLegalReview}")
-flow("NoLegalReviewFlow", "LegalReviewNeededGateway", "SendReply", "无须审核")
+flow("NoLegalReviewFlow", "LegalReviewNeededGateway", "SecrecyReviewNeededGateway", "无须审核")
 flow("f8", "LegalReview", "LegalReviewGateway")
-flow("ApprovedFlow", "LegalReviewGateway", "SendReply", "通过", "${legalOutcome == 'APPROVED'}")
+flow("ApprovedFlow", "LegalReviewGateway", "SecrecyReviewNeededGateway", "通过", "${legalOutcome == 'APPROVED'}")
 flow("ReturnedFlow", "LegalReviewGateway", "DecideReply", "退回修改", "${legalOutcome == 'RETURNED'}",
-     via=[(1640, 415), (1640, 460), (960, 460), (960, 260)])
+     via=[(1900, 415), (1900, 460), (1220, 460), (1220, 260)])
+flow("NeedsSecrecyReviewFlow", "SecrecyReviewNeededGateway", "SecrecyReview", "须保密审查", "${replyNeedsSecrecyReview}",
+     via=[(1900, 195), (1900, 150), (2040, 150), (2040, 350)])
+flow("NoSecrecyReviewFlow", "SecrecyReviewNeededGateway", "SendReply", "无须审查")
+flow("f8a", "SecrecyReview", "SecrecyGateway")
+flow("ClearedFlow", "SecrecyGateway", "SendReply", "可以公开", "${secrecyOutcome == 'CLEARED'}")
+flow("SentBackFlow", "SecrecyGateway", "DecideReply", "退回", "${secrecyOutcome == 'SENT_BACK'}",
+     via=[(2180, 415), (2180, 480), (1300, 480), (1300, 260)])
 flow("f9", "SendReply", "ReplySent")
 flow("r1", "FirstReminderDue", "SendFirstReminder")
 flow("r2", "SendFirstReminder", "FirstReminderSent")
@@ -315,7 +346,7 @@ flow("r3", "SecondReminderDue", "SendSecondReminder")
 flow("r4", "SendSecondReminder", "SecondReminderSent")
 flow("r5", "DeadlineDay", "EscalateToHead")
 flow("r6", "EscalateToHead", "Escalated")
-flow("f10a", "HandleApplication", "HandlingOutcomeGateway", via=[(1880, Y), (1915, Y)])
+flow("f10a", "HandleApplication", "HandlingOutcomeGateway", via=[(2380, Y), (2415, Y)])
 flow("RepliedFlow", "HandlingOutcomeGateway", "RecordReply", "已答复", "${completeness == 'COMPLETE'}")
 flow("CorrectionFlow", "HandlingOutcomeGateway", "CorrectionHandledManually", "待补正",
      "${completeness == 'NEEDS_CORRECTION'}")
@@ -379,3 +410,101 @@ flow("s1", "DeadlineEscalated", "SuperviseOverdueCase")
 flow("s2", "SuperviseOverdueCase", "SupervisionRecorded")
 emit("bpmn/deadline-escalation.bpmn", "deadline-escalation", "督办到期案件",
      "答复期限届满当日仍未答复的案件，由工作机构负责人督办。")
+
+# ---- 征求意见 ----
+reset()
+def boundary_timer(id, name, attached, x, y, doc, date_expr):
+    node("boundaryEvent", id, name, x, y, doc, f'attachedToRef="{attached}"',
+         inner=f'<bpmn:timerEventDefinition id="{id}Definition"><bpmn:timeDate xsi:type="bpmn:tFormalExpression">'
+               f'{date_expr}</bpmn:timeDate></bpmn:timerEventDefinition>')
+
+node("startEvent", "ConsultationStarted", "开始征求意见", 160, Y, "由“依申请公开办理”流程调用，业务键为案件编号。")
+node("serviceTask", "PauseReplyClock", "中止计算答复期限", 270, Y,
+     "征求第三方和其他机关意见所需时间不计算在答复期限内（《条例》第三十三条第三款）。",
+     'camunda:expression="${consultation.pauseClock(execution)}"')
+node("inclusiveGateway", "ConsultationSplit", "征求哪些意见？", 390, Y, "")
+
+subprocess("ConsultAgencies", "征求其他机关意见", 470, 30, 540, 185,
+           "《条例》第三十四条：与其他机关共同制作的政府信息，可以征求相关机关意见，被征求意见机关应当自收到征求意见书之日起"
+           "十五个工作日内提出意见，逾期未提出意见的视为同意公开。各机关并行征求，各有各的期限。",
+           inner='<bpmn:multiInstanceLoopCharacteristics camunda:collection="${consultation.agencyCodes(execution)}" '
+                 'camunda:elementVariable="agencyCode" />')
+node("startEvent", "AgencyConsultationStarted", "", 500, 90, "")
+node("serviceTask", "SendAgencyLetter", "发送征求意见函", 600, 90,
+     "生成征求意见函（PDF）并以电子邮件发送，附一次有效的在线答复链接。",
+     'camunda:expression="${consultation.sendAgencyLetter(execution)}"')
+user("RecordAgencyAnswer", "登记机关意见", 750, 90,
+     "收到书面意见的，由经办人登记；机关通过链接在线答复的，系统自动登记并完成本任务。",
+     "clerk", "record-agency-answer", "${answerBy}",
+     '<camunda:taskListener expression="${consultation.recordAnswer(task)}" event="complete" />')
+boundary_timer("AgencyAnswerOverdue", "十五个工作日届满", "RecordAgencyAnswer", 750, 130, "", "${answerBy}")
+node("endEvent", "AgencyAnswered", "已答复", 960, 90, "")
+node("serviceTask", "RecordAgencySilence", "视为同意公开", 870, 160, "逾期未提出意见，视为同意公开（第三十四条）。",
+     'camunda:expression="${consultation.recordSilence(execution)}"')
+node("endEvent", "AgencySilent", "视为同意", 975, 160, "")
+end_subprocess()
+
+subprocess("ConsultThirdParty", "征求第三方意见", 470, 260, 920, 220,
+           "《条例》第三十二条：可能损害第三方合法权益的，书面征求第三方意见，第三方应当自收到之日起十五个工作日内提出意见。"
+           "第三方逾期未提出意见的，由行政机关依法决定；不同意公开且有合理理由的，不予公开，但行政机关认为不公开可能对公共利益"
+           "造成重大影响的，可以决定予以公开，并书面告知第三方。")
+node("startEvent", "ThirdPartyConsultationStarted", "", 500, 320, "")
+node("serviceTask", "SendThirdPartyLetter", "发送第三方意见征询函", 600, 320,
+     "生成第三方意见征询函（PDF）；有电子邮箱的以电子邮件发送，否则由经办人邮寄。",
+     'camunda:expression="${consultation.sendThirdPartyLetter(execution)}"')
+user("RecordThirdPartyAnswer", "登记第三方意见", 750, 320, "登记第三方的书面意见；不同意公开的须记录理由。",
+     "clerk", "record-third-party-answer", "${answerBy}",
+     '<camunda:taskListener expression="${consultation.recordAnswer(task)}" event="complete" />')
+boundary_timer("ThirdPartyAnswerOverdue", "十五个工作日届满", "RecordThirdPartyAnswer", 750, 360, "", "${answerBy}")
+node("serviceTask", "RecordThirdPartySilence", "记录逾期未提出意见", 750, 430, "逾期未提出意见，由本机关依法决定（第三十二条）。",
+     'camunda:expression="${consultation.recordSilence(execution)}"')
+node("endEvent", "ThirdPartySilent", "由本机关决定", 620, 430, "")
+node("exclusiveGateway", "ObjectionGateway", "第三方是否反对？", 880, 320, "", 'default="NoObjectionFlow"')
+node("endEvent", "NoObjection", "同意公开", 880, 430, "")
+user("DecidePublicInterest", "决定是否因公共利益公开", 1000, 320,
+     "第三方不同意公开且有合理理由的，不予公开；工作机构负责人认为不公开可能对公共利益造成重大影响的，可以决定予以公开"
+     "（《条例》第十五条、第三十二条）。",
+     "head", "decide-public-interest", "${dueOn}",
+     '<camunda:taskListener expression="${consultation.recordPublicInterestDecision(task)}" event="complete" />')
+node("exclusiveGateway", "OverrideGateway", "是否公开？", 1120, 320, "")
+node("serviceTask", "NotifyThirdPartyOfOverride", "书面告知第三方公开决定", 1240, 320,
+     "将决定公开的政府信息内容和理由书面告知第三方（第三十二条）。",
+     'camunda:expression="${consultation.notifyThirdPartyOfOverride(execution)}"')
+node("endEvent", "OverrideNotified", "已告知第三方", 1350, 320, "")
+node("endEvent", "ObjectionUpheld", "不予公开", 1120, 430, "")
+end_subprocess()
+
+node("inclusiveGateway", "ConsultationJoin", "意见征求完毕", 1460, Y, "")
+node("serviceTask", "ResumeReplyClock", "恢复计算答复期限", 1570, Y, "征求意见结束，答复期限以剩余的工作日继续计算。",
+     'camunda:expression="${consultation.resumeClock(execution)}"')
+node("endEvent", "ConsultationFinished", "征求意见结束", 1700, Y, "")
+
+flow("c1", "ConsultationStarted", "PauseReplyClock")
+flow("c2", "PauseReplyClock", "ConsultationSplit")
+flow("ConsultAgenciesFlow", "ConsultationSplit", "ConsultAgencies", "其他机关", "${execution.getVariable('consultAgencies') == true}",
+     via=[(390, 195), (390, 120), (470, 120)])
+flow("ConsultThirdPartyFlow", "ConsultationSplit", "ConsultThirdParty", "第三方", "${execution.getVariable('consultThirdParty') == true}",
+     via=[(390, 245), (390, 370), (470, 370)])
+flow("a1", "AgencyConsultationStarted", "SendAgencyLetter")
+flow("a2", "SendAgencyLetter", "RecordAgencyAnswer")
+flow("a3", "RecordAgencyAnswer", "AgencyAnswered")
+flow("a4", "AgencyAnswerOverdue", "RecordAgencySilence", via=[(750, 148), (750, 160), (815, 160)])
+flow("a5", "RecordAgencySilence", "AgencySilent")
+flow("t1", "ThirdPartyConsultationStarted", "SendThirdPartyLetter")
+flow("t2", "SendThirdPartyLetter", "RecordThirdPartyAnswer")
+flow("t3", "RecordThirdPartyAnswer", "ObjectionGateway")
+flow("t4", "ThirdPartyAnswerOverdue", "RecordThirdPartySilence")
+flow("t5", "RecordThirdPartySilence", "ThirdPartySilent")
+flow("ObjectedFlow", "ObjectionGateway", "DecidePublicInterest", "反对", "${thirdPartyOutcome == 'OBJECTS'}")
+flow("NoObjectionFlow", "ObjectionGateway", "NoObjection", "同意")
+flow("t6", "DecidePublicInterest", "OverrideGateway")
+flow("OverrideFlow", "OverrideGateway", "NotifyThirdPartyOfOverride", "因公共利益公开",
+     "${publicInterestDecision == 'OVERRIDE'}")
+flow("UpholdFlow", "OverrideGateway", "ObjectionUpheld", "不予公开", "${publicInterestDecision == 'UPHOLD'}")
+flow("t7", "NotifyThirdPartyOfOverride", "OverrideNotified")
+flow("c3", "ConsultAgencies", "ConsultationJoin", via=[(1010, 120), (1460, 120), (1460, 195)])
+flow("c4", "ConsultThirdParty", "ConsultationJoin", via=[(1390, 370), (1460, 370), (1460, 245)])
+flow("c5", "ConsultationJoin", "ResumeReplyClock")
+flow("c6", "ResumeReplyClock", "ConsultationFinished")
+emit("bpmn/consultation.bpmn", "consultation", "征求意见",
+     "征求第三方意见（《条例》第三十二条）和其他机关意见（第三十四条）；征求意见期间答复期限中止计算。")

@@ -95,6 +95,54 @@ form("manual-correction", CASE + [
 form("search-information", CASE + [
     text("检索本机关掌握的相关政府信息（第三十三条）。不需要另行制作或者对现有政府信息进行加工、分析（第三十八条）。"),
     ta("searchNotes", "检索情况（检索范围、结果、涉及的其他机关或第三方）", True, 2000),
+    text("**征求意见**（征求意见期间答复期限中止计算，第三十二条、第三十四条）"),
+    {"type": "checkbox", "key": "consultAgencies", "label": "与其他机关共同制作，征求其他机关意见（第三十四条）"},
+    ro("agencyDirectoryText", "机关名录（代码 名称）"),
+    tf("agencyCodes", "征求意见的机关代码（多个用逗号分隔）", False, 200),
+    {"type": "checkbox", "key": "consultThirdParty", "label": "公开可能损害第三方合法权益，征求第三方意见（第三十二条）"},
+    tf("thirdPartyName", "第三方姓名或名称", False, 200),
+    tf("thirdPartyEmail", "第三方电子邮箱（没有的，填写通信地址，由经办人邮寄征询函）", False, 254),
+    tf("thirdPartyAddress", "第三方通信地址", False, 200),
+    ta("informationConcerned", "需要征求意见的具体信息", False, 2000),
+])
+
+CONSULTED = [ro("caseNo", "案件编号"), ro("consultedParty", "被征求意见方"), ro("answerByText", "答复期限"),
+             {"type": "textarea", "key": "informationConcerned", "label": "征求意见的信息", "readonly": True},
+             {"type": "textarea", "key": "consultationStatus", "label": "各方答复情况", "readonly": True}]
+
+form("record-agency-answer", CONSULTED + [
+    text("登记被征求意见机关的书面意见。机关通过邮件中的链接在线答复的，系统已自动登记，本任务将自动完成。"
+         "逾期未提出意见的，视为同意公开（第三十四条）。"),
+    choice("radio", "answerOutcome", "机关意见", [("AGREES", "同意公开"), ("OBJECTS", "不同意公开")]),
+    ta("answerOpinion", "意见内容或理由", False, 2000),
+])
+
+form("record-third-party-answer", CONSULTED + [
+    text("[第三方意见征询函（PDF）]({{thirdPartyLetterUrl}})　没有电子邮箱的，请打印后邮寄。"
+         "逾期未提出意见的，由本机关依法决定（第三十二条）。"),
+    choice("radio", "answerOutcome", "第三方意见", [("AGREES", "同意公开"), ("OBJECTS", "不同意公开")]),
+    ta("answerOpinion", "意见内容或理由（不同意公开的必填）", False, 2000),
+])
+
+form("decide-public-interest", CONSULTED + [
+    {"type": "textarea", "key": "answerOpinion", "label": "第三方不同意公开的理由", "readonly": True},
+    text("第三方不同意公开且有合理理由的，不予公开；认为不公开可能对公共利益造成重大影响的，可以决定予以公开，"
+         "并将决定公开的内容和理由书面告知第三方（第十五条、第三十二条）。"),
+    choice("radio", "publicInterestDecision", "决定", [("UPHOLD", "尊重第三方意见，不予公开"),
+           ("OVERRIDE", "不公开会对公共利益造成重大影响，决定公开")]),
+    ta("publicInterestReason", "理由（决定公开的必填，将书面告知第三方）", False, 2000),
+])
+
+form("secrecy-review", CASE + [
+    ro("replyTypeLabel", "拟答复类型"),
+    text("[打开答复书草稿（PDF）]({{draftNoticeUrl}})"),
+    {"type": "textarea", "key": "disclosureDetails", "label": "拟提供的信息", "readonly": True},
+    text("依照《中华人民共和国保守国家秘密法》等规定审查拟公开的信息（《条例》第十七条）。不能确定是否可以公开的，"
+         "报有关主管部门或者保密行政管理部门确定。"),
+    choice("radio", "secrecyOutcome", "审查结论", [("CLEARED", "不涉及国家秘密等不得公开的内容，可以公开"),
+           ("SENT_BACK", "不能按此公开，退回经办人")]),
+    {"type": "checkbox", "key": "referredToSecrecyAdministration", "label": "已报有关主管部门或保密行政管理部门确定"},
+    ta("secrecyComment", "审查意见（退回的须写明理由；已报请确定的写明部门和结果）", False, 2000),
 ])
 
 CATALOGUE = json.load(open("templates/catalogue/replies.json", encoding="utf-8"))
@@ -105,6 +153,8 @@ def draft_link():
 form("decide-reply", CASE + [
     {"type": "textarea", "key": "checkerProblems", "label": "答复书核验发现的问题（如有）", "readonly": True},
     ta("legalComment", "法制审核退回意见（如有）", False, 2000),
+    {"type": "textarea", "key": "secrecyComment", "label": "保密审查意见（如有）", "readonly": True},
+    {"type": "textarea", "key": "consultationStatus", "label": "征求意见结果（如有）", "readonly": True},
     choice("select", "replyType", "答复类型",
            [(t["code"], t["label"] + "（" + "、".join(t["articles"]) + "）") for t in CATALOGUE["replyTypes"]
             if t["selectable"]],

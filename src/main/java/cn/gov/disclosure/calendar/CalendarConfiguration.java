@@ -52,8 +52,9 @@ public class CalendarConfiguration {
         return new WorkingDayCalendar(table);
     }
 
+    /** The engine's clock in Beijing time (see {@link EngineClock}). */
     @Bean
     public Clock clock() {
-        return Clock.system(CHINA);
+        return new EngineClock(CHINA);
     }
 }

@@ -58,6 +58,10 @@ public class CaseFileService {
         return new Registration(stored, trackingCode);
     }
 
+    public String caseNoOf(long caseId) {
+        return cases.caseNoOf(caseId);
+    }
+
     public Optional<ApplicationCase> find(String caseNo) {
         return cases.findByCaseNo(caseNo);
     }

@@ -72,6 +72,10 @@ public class CaseRepository {
                 .query(CaseRepository::map).optional();
     }
 
+    public String caseNoOf(long id) {
+        return jdbc.sql("SELECT case_no FROM application_case WHERE id = ?").param(id).query(String.class).single();
+    }
+
     public Optional<String> trackingCodeHash(String caseNo) {
         return jdbc.sql("SELECT tracking_code_hash FROM application_case WHERE case_no = ?").param(caseNo)
                 .query(String.class).optional();

@@ -83,6 +83,11 @@ public class MailboxController {
         return new MailView(index, to, m.getSubject(), m.getSentDate(), text(m), files);
     }
 
+    /** The plain-text body of a message (for tests and the mailbox page). */
+    public static String textOf(Part p) throws MessagingException, IOException {
+        return text(p);
+    }
+
     static String text(Part p) throws MessagingException, IOException {
         if (p.isMimeType("text/plain") && !Part.ATTACHMENT.equalsIgnoreCase(p.getDisposition())) {
             return p.getContent().toString();

@@ -147,15 +147,35 @@ public class NoticeService {
     public Notice issueThirdPartyConsultation(String caseNo, String thirdParty, String thirdPartyEmail,
                                               String informationConcerned, LocalDate answerBy) {
         return issueLetter(caseNo, NoticeType.THIRD_PARTY_CONSULTATION, thirdParty, thirdPartyEmail,
-                informationConcerned, answerBy);
+                informationConcerned, answerBy, new HashMap<>());
     }
 
     /** 征求意见函 (Art. 34), sent to the agency that made the information jointly. */
     @Transactional
     public Notice issueAgencyConsultation(String caseNo, String agencyName, String agencyEmail,
                                           String informationConcerned, LocalDate answerBy) {
+        return issueAgencyConsultation(caseNo, agencyName, agencyEmail, informationConcerned, answerBy, null);
+    }
+
+    /** The same, with a one-time link in the e-mail through which the agency can answer. */
+    @Transactional
+    public Notice issueAgencyConsultation(String caseNo, String agencyName, String agencyEmail,
+                                          String informationConcerned, LocalDate answerBy, String answerLink) {
+        Map<String, Object> extra = new HashMap<>();
+        extra.put("answerLink", answerLink);
         return issueLetter(caseNo, NoticeType.AGENCY_CONSULTATION, agencyName, agencyEmail, informationConcerned,
-                answerBy);
+                answerBy, extra);
+    }
+
+    /** Art. 32: tells a third party whose objection was overridden what will be disclosed and why. */
+    @Transactional
+    public Notice issuePublicInterestDisclosure(String caseNo, String thirdParty, String email, String information,
+                                                String reason) {
+        Map<String, Object> extra = new HashMap<>();
+        extra.put("reason", reason);
+        extra.put("actName", "公开决定");
+        return issueLetter(caseNo, NoticeType.PUBLIC_INTEREST_DISCLOSURE, thirdParty, email, information, null,
+                extra);
     }
 
     /** 收费通知 (Art. 42): basis, rate, amount, how and by when to pay. */
@@ -178,11 +198,11 @@ public class NoticeService {
     }
 
     private Notice issueLetter(String caseNo, NoticeType type, String addressee, String email,
-                               String informationConcerned, LocalDate answerBy) {
-        Map<String, Object> model = new HashMap<>();
+                               String informationConcerned, LocalDate answerBy, Map<String, Object> extra) {
+        Map<String, Object> model = new HashMap<>(extra);
         model.put("addressee", addressee);
         model.put("informationConcerned", informationConcerned);
-        model.put("answerByText", chineseDate(answerBy));
+        model.put("answerByText", answerBy == null ? null : chineseDate(answerBy));
         ApplicationCase c = caseFiles.get(caseNo);
         Map<String, Object> full = model(c, type, model);
         byte[] pdf = renderer.render(templates.notice(type.template(), full), type.title());
@@ -224,7 +244,7 @@ public class NoticeService {
         model.put("dueOnText", chineseDate(c.dueOn()));
         model.put("issuedOnText", chineseDate(LocalDate.now(clock)));
         for (String optional : new String[] {"trackingCode", "addressee", "answerByText", "correctByText",
-                "payByText", "abandonment", "actName", "reconsiderationFirst"}) {
+                "payByText", "abandonment", "actName", "reconsiderationFirst", "answerLink"}) {
             model.putIfAbsent(optional, null);
         }
         return model;

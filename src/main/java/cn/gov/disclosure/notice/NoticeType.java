@@ -17,6 +17,8 @@ public enum NoticeType {
     THIRD_PARTY_CONSULTATION("政府信息公开第三方意见征询函", "third-party-consultation", "notice"),
     /** 征求意见函 to another agency (Art. 34). */
     AGENCY_CONSULTATION("政府信息公开征求意见函", "agency-consultation", "notice"),
+    /** 公开决定告知书 to a third party whose objection was overridden in the public interest (Art. 32). */
+    PUBLIC_INTEREST_DISCLOSURE("政府信息公开决定告知书（第三方）", "public-interest-disclosure", "notice"),
     /** 收费通知 (Art. 42, 国办函〔2020〕109号). */
     FEE("政府信息公开信息处理费收费通知", "fee", "notice"),
     /** 答复书: every reply type of Arts. 35–39, worded from the reply catalogue. */

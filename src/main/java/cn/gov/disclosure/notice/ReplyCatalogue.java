@@ -28,7 +28,7 @@ public class ReplyCatalogue {
     public record ReplyType(String code, String label, List<String> articles, String decision, String detailsLabel,
                             boolean detailsRequired, boolean legalReview, List<String> reasonsAllowed,
                             boolean reasonsRequired, boolean referral, boolean reconsiderationFirst,
-                            String annualReportRow, boolean selectable) {
+                            String annualReportRow, boolean selectable, boolean secrecyReview) {
     }
 
     /** One ground for withholding, mapped to exactly one row of the annual report. */

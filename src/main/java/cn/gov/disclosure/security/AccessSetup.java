@@ -35,7 +35,8 @@ import cn.gov.disclosure.intake.IntakeService;
 public class AccessSetup implements InitializingBean {
 
     /** The process definitions the office's groups work with. */
-    static final List<String> PROCESSES = List.of(IntakeService.PROCESS_KEY, "extension-request", "deadline-escalation");
+    static final List<String> PROCESSES = List.of(IntakeService.PROCESS_KEY, "extension-request", "deadline-escalation",
+            "consultation");
 
     private static final Logger log = LoggerFactory.getLogger(AccessSetup.class);
 

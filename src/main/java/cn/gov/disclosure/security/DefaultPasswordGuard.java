@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 public class DefaultPasswordGuard implements InitializingBean {
 
     static final Set<String> DEFAULTS = Set.of("demo", "admin", "password", "changeme", "123456", "camunda");
-    private static final Set<String> DEMO_ACCOUNTS = Set.of("clerk", "legal", "head", "admin", "demo");
+    private static final Set<String> DEMO_ACCOUNTS = Set.of("clerk", "legal", "head", "secrecy", "admin", "demo");
 
     private final IdentityService identity;
     private final String adminId;

@@ -13,8 +13,8 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
- * Demo profile only: users {@code clerk}, {@code legal}, {@code head} (and {@code admin}, created by
- * Camunda from {@code camunda.bpm.admin-user}), each with the demo password.
+ * Demo profile only: users {@code clerk}, {@code legal}, {@code head}, {@code secrecy} (and {@code admin},
+ * created by Camunda from {@code camunda.bpm.admin-user}), each with the demo password.
  */
 @Component
 @Profile("demo")
@@ -26,7 +26,8 @@ public class DemoUsers implements InitializingBean {
     private static final Map<String, String[]> USERS = Map.of(
             "clerk", new String[] {"经办人", "演示", Groups.CLERK},
             "legal", new String[] {"法制审核员", "演示", Groups.LEGAL},
-            "head", new String[] {"负责人", "演示", Groups.HEAD});
+            "head", new String[] {"负责人", "演示", Groups.HEAD},
+            "secrecy", new String[] {"保密审查员", "演示", Groups.SECRECY});
 
     private final IdentityService identity;
     private final String password;
@@ -51,7 +52,7 @@ public class DemoUsers implements InitializingBean {
                 identity.createMembership(id, data[2]);
             }
         });
-        log.warn("Demo users clerk, legal, head and admin exist with the demo password. Never use the demo profile "
+        log.warn("Demo users clerk, legal, head, secrecy and admin exist with the demo password. Never use the demo profile "
                 + "in production.");
     }
 }

@@ -47,6 +47,8 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/applications").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/applications/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/calendar/**").permitAll()
+                        // Consulted agencies answer through a one-time link, without an account.
+                        .requestMatchers("/consultation/**").permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
                         .requestMatchers("/", "/error", "/favicon.ico").permitAll()
                         .anyRequest().authenticated())

@@ -11,14 +11,18 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 
-/** Turns every failure of the JSON API into a Chinese message; never a stack trace. */
-@RestControllerAdvice(basePackages = "cn.gov.disclosure")
+/**
+ * Turns every failure of the JSON API into a Chinese message; never a stack trace. HTML pages
+ * ({@code @Controller}) use Spring Boot's error pages under {@code web/error/} instead.
+ */
+@RestControllerAdvice(annotations = RestController.class)
 public class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);

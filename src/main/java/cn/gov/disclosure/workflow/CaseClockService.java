@@ -28,10 +28,13 @@ import cn.gov.disclosure.intake.IntakeService;
  * Changes to a case's reply clock — extension, pause, resumption, restart after correction — and their
  * consequences everywhere: the case record and its events, the process variable {@code dueOn}, the due
  * and follow-up dates of open tasks, and the reminder and escalation timers (recomputed from their own
- * expressions; suspended while the clock stands still).
+ * expressions; parked at {@link #PARKED} while the clock stands still).
  */
 @Service
 public class CaseClockService {
+
+    /** While the reply clock stands still, reminder and escalation timers wait at this date. */
+    public static final Date PARKED = StatutoryDeadlines.atOpening(LocalDate.of(9999, 12, 31));
 
     /** Timer start events of the reminder and escalation event subprocesses. */
     static final Set<String> DEADLINE_TIMERS = Set.of("FirstReminderDue", "SecondReminderDue", "DeadlineDay");
@@ -130,7 +133,9 @@ public class CaseClockService {
             if (pi != null && newDue != null) {
                 moveDueDate(pi.getId(), c.dueOn(), newDue);
             } else if (pi != null) {
-                deadlineTimers(pi.getId()).forEach(j -> management.suspendJobById(j.getId()));
+                // Parked rather than suspended: suspension is a bulk update that clashes with the entity
+                // updates of a later recalculation in the same transaction (optimistic locking).
+                deadlineTimers(pi.getId()).forEach(j -> management.setJobDuedate(j.getId(), PARKED));
             }
             return null;
         });
@@ -152,9 +157,6 @@ public class CaseClockService {
         }
         for (Job job : deadlineTimers(processInstanceId)) {
             management.recalculateJobDuedate(job.getId(), false);
-            if (job.isSuspended()) {
-                management.activateJobById(job.getId());
-            }
         }
     }
 

@@ -109,6 +109,8 @@ class EndToEndTest extends IntegrationTest {
         assertThat(draft.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
         completeOnlyTask("clerk", caseNo, "核对答复书草稿", "{\"confirmation\": {\"value\": \"SUBMIT\"}}");
         assertThat(tasks("clerk", caseNo)).isEmpty();
+        // Art. 17: a disclosure passes the confidentiality review first.
+        completeOnlyTask("secrecy", caseNo, "保密审查", "{\"secrecyOutcome\": {\"value\": \"CLEARED\"}}");
 
         await().atMost(Duration.ofSeconds(15)).until(() -> mailsFor(caseNo).size() == 2);
         MimeMessage reply = mailsFor(caseNo).stream().filter(m -> {
@@ -195,6 +197,71 @@ class EndToEndTest extends IntegrationTest {
                 return false;
             }
         }));
+    }
+
+    /** Art. 34: an agency answers through the one-time link in its e-mail; the link works once. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aConsultedAgencyAnswersThroughItsLinkOnce() throws Exception {
+        Map<String, Object> receipt = http.postForObject("/api/applications",
+                json(TestApplications.DESIGN_EXAMPLE_JSON.replace("立项批复文件", "联合审批意见")), Map.class);
+        String caseNo = (String) receipt.get("caseNo");
+        completeOnlyTask("clerk", caseNo, "审查申请内容", "{\"completeness\": {\"value\": \"COMPLETE\"}}");
+        completeOnlyTask("clerk", caseNo, "检索查找政府信息", """
+                {"searchNotes": {"value": "审批意见由本机关与市自然资源和规划局联合作出"},
+                 "consultAgencies": {"value": true}, "agencyCodes": {"value": "ZRZY"},
+                 "consultThirdParty": {"value": false},
+                 "informationConcerned": {"value": "联合审批意见全文"}}""");
+
+        // The applicant sees why the clock stands still.
+        Map<String, Object> view = http.getForObject("/api/applications/" + caseNo + "?trackingCode="
+                + receipt.get("trackingCode"), Map.class);
+        assertThat((String) view.get("statusNote")).contains("征求其他机关意见中，该期间不计入答复期限");
+        assertThat(view.get("dueOn")).isNull();
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> mailsFor(caseNo).stream().anyMatch(this::isAgencyLetter));
+        MimeMessage letter = mailsFor(caseNo).stream().filter(this::isAgencyLetter).findFirst().orElseThrow();
+        assertThat(letter.getAllRecipients()[0].toString()).isEqualTo("gongkai@zrzy.example.cn");
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("http://localhost:8080(/consultation/[A-Z0-9-]+)")
+                .matcher(cn.gov.disclosure.mail.MailboxController.textOf(letter));
+        assertThat(link.find()).isTrue();
+        String path = link.group(1);
+
+        ResponseEntity<String> page = http.getForEntity(path, String.class);
+        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(page.getBody()).contains("示例市自然资源和规划局").contains("联合审批意见全文").contains("视为同意公开");
+        HttpHeaders form = new HttpHeaders();
+        form.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        ResponseEntity<String> missingReason = http.postForEntity(path, new HttpEntity<>("outcome=OBJECTS", form),
+                String.class);
+        assertThat(missingReason.getBody()).contains("不同意公开的，请写明理由");
+        ResponseEntity<String> answered = http.postForEntity(path,
+                new HttpEntity<>("outcome=AGREES&opinion=" + java.net.URLEncoder.encode("同意公开", "UTF-8"), form),
+                String.class);
+        assertThat(answered.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(answered.getBody()).contains("意见已提交");
+
+        // The clerk's waiting task was completed by the answer, the clock runs again, the case moves on.
+        assertThat(tasks("clerk", caseNo)).extracting(t -> t.get("name")).containsExactly("拟定答复意见");
+        Map<String, Object> after = http.getForObject("/api/applications/" + caseNo + "?trackingCode="
+                + receipt.get("trackingCode"), Map.class);
+        assertThat(after.get("statusNote")).isNull();
+        assertThat(after.get("dueOn")).isNotNull();
+
+        // A second use of the same link is refused.
+        assertThat(http.getForEntity(path, String.class).getStatusCode()).isEqualTo(HttpStatus.GONE);
+        assertThat(http.postForEntity(path, new HttpEntity<>("outcome=OBJECTS&opinion=x", form), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.GONE);
+        assertThat(http.getForEntity("/consultation/AAAA-BBBB", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.GONE);
+    }
+
+    private boolean isAgencyLetter(MimeMessage m) {
+        try {
+            return m.getSubject().startsWith("政府信息公开征求意见函");
+        } catch (MessagingException e) {
+            return false;
+        }
     }
 
     private static byte[] firstAttachment(MimeMessage m) throws MessagingException, IOException {

@@ -53,6 +53,7 @@ class DisclosureProcessTest extends ProcessTest {
     @Autowired cn.gov.disclosure.mail.MailOutbox outbox;
     @Autowired cn.gov.disclosure.casefile.CaseClockRepository clockRepository;
     @Autowired cn.gov.disclosure.notice.ReplyCatalogue catalogue;
+    @Autowired cn.gov.disclosure.consultation.ConsultationRepository consultationRepository;
 
     @BeforeEach
     void setUp() {
@@ -112,10 +113,18 @@ class DisclosureProcessTest extends ProcessTest {
         complete(pi, "DecideReply", vars);
     }
 
-    /** Decide and confirm the draft. */
+    /** Decide and confirm the draft; a disclosure without legal review then passes the secrecy review. */
     private void toDecision(ProcessInstance pi, String replyType, Object... extra) {
         decide(pi, replyType, extra);
         complete(pi, "ConfirmReply", "confirmation", "SUBMIT");
+        clearSecrecyIfAsked(pi);
+    }
+
+    private void clearSecrecyIfAsked(ProcessInstance pi) {
+        if (tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("SecrecyReview").count() == 1) {
+            assertThat(candidateGroup(task(pi, "SecrecyReview"))).isEqualTo("secrecy");
+            complete(pi, "SecrecyReview", "secrecyOutcome", "CLEARED");
+        }
     }
 
     private String issuedReplyText(ApplicationCase c) {
@@ -146,6 +155,8 @@ class DisclosureProcessTest extends ProcessTest {
         assertThat((String) runtime.getVariable(pi.getId(), "draftNoticeUrl")).matches("/staff/notices/\\d+\\.pdf");
         assertThat(notices.listForCase(c.id())).as("drafts are not shown to the applicant").hasSize(1);
         complete(pi, "ConfirmReply", "confirmation", "SUBMIT");
+        assertThat(pi).hasNotPassed("LegalReview").isWaitingAt("SecrecyReview");
+        complete(pi, "SecrecyReview", "secrecyOutcome", "CLEARED");
 
         assertThat(pi).hasPassed("SendReply", "RecordReply", "ArchiveCase").hasNotPassed("LegalReview")
                 .isWaitingAt("AppealWindowGateway");
@@ -217,6 +228,7 @@ class DisclosureProcessTest extends ProcessTest {
         assertThat(runtime.getVariable(pi.getId(), "legalComment")).isEqualTo("检索范围不完整，请补充检索档案室");
         complete(pi, "DecideReply", "replyType", "DISCLOSED");
         complete(pi, "ConfirmReply", "confirmation", "SUBMIT");
+        clearSecrecyIfAsked(pi);
         assertThat(pi).hasPassed("SendReply").isWaitingAt("AppealWindowGateway");
         assertThat(caseFiles.events(pi.getBusinessKey()))
                 .filteredOn(e -> "legalOutcome".equals(e.field())).extracting(CaseEvent::newValue, CaseEvent::note)
@@ -444,15 +456,14 @@ class DisclosureProcessTest extends ProcessTest {
                 cn.gov.disclosure.calendar.PauseReason.THIRD_PARTY_CONSULTATION, from, "clerk");
         assertThat(paused.paused()).isTrue();
         assertThat(paused.workingDaysLeftAtPause()).isEqualTo(17);
-        assertThat(timer(pi, "FirstReminderDue").isSuspended()).isTrue();
-        assertThat(timer(pi, "DeadlineDay").isSuspended()).isTrue();
+        assertThat(timer(pi, "FirstReminderDue").getDuedate()).isEqualTo(CaseClockService.PARKED);
+        assertThat(timer(pi, "DeadlineDay").getDuedate()).isEqualTo(CaseClockService.PARKED);
 
         LocalDate answeredOn = deadlines.calendar().addWorkingDays(from, 10).due();
         cn.gov.disclosure.calendar.ReplyClock.Reading resumed = clocks.resume(c.caseNo(), answeredOn, "clerk");
         LocalDate newDue = deadlines.calendar().addWorkingDays(answeredOn, 17).due();
         assertThat(resumed.due()).contains(newDue);
         assertThat(caseOf(pi).dueOn()).isEqualTo(newDue);
-        assertThat(timer(pi, "DeadlineDay").isSuspended()).isFalse();
         assertThat(timer(pi, "DeadlineDay").getDuedate()).isEqualTo(StatutoryDeadlines.atOpening(newDue));
         assertThat(task(pi, "SearchInformation").getDueDate()).isEqualTo(StatutoryDeadlines.endOfDay(newDue));
         assertThat(caseFiles.events(c.caseNo())).extracting(CaseEvent::type)
@@ -504,11 +515,189 @@ class DisclosureProcessTest extends ProcessTest {
         toDecision(pi, code, extra.toArray());
         assertThat(pi).isWaitingAt("LegalReview");
         complete(pi, "LegalReview", "legalOutcome", "APPROVED");
+        clearSecrecyIfAsked(pi);
         assertThat(pi).hasPassed("SendReply", "RecordReply").isWaitingAt("AppealWindowGateway");
         ApplicationCase c = caseOf(pi);
         assertThat(c.replyType()).isEqualTo(code);
         String text = issuedReplyText(c);
         type.articles().forEach(a -> assertThat(text).contains(a.replace("《条例》", "")));
         assertThat(text).contains(type.reconsiderationFirst() ? "应当先申请行政复议" : "六个月内");
+    }
+
+    // ---- consultation (Arts. 32, 34) and the confidentiality review (Art. 17) ----
+
+    private ProcessInstance consultation(ProcessInstance pi) {
+        ProcessInstance sub = runtime.createProcessInstanceQuery().superProcessInstanceId(pi.getId()).singleResult();
+        assertThat(sub).as("consultation process").isNotNull();
+        return sub;
+    }
+
+    private Task consultationTask(ProcessInstance sub, String key, String party) {
+        return tasks.createTaskQuery().processInstanceId(sub.getId()).taskDefinitionKey(key).list().stream()
+                .filter(t -> party.equals(tasks.getVariable(t.getId(), "consultedParty"))).findFirst().orElseThrow();
+    }
+
+    private void moveClockTo(LocalDate day) {
+        ClockUtil.setCurrentTime(StatutoryDeadlines.atOpening(day));
+    }
+
+    @Test
+    void threeAgenciesAtOnceOneAgreesOneObjectsOneIsSilent() {
+        ProcessInstance pi = submit("市自然资源局、发改委、住建局联合印发的旧城改造实施方案");
+        ApplicationCase c = caseOf(pi);
+        LocalDate sentOn = deadlines.calendar().addWorkingDays(c.receivedOn(), 2).due();
+        moveClockTo(sentOn);
+        complete(pi, "ReviewCompleteness", "completeness", "COMPLETE");
+        complete(pi, "SearchInformation", "searchNotes", "方案由三机关联合印发", "consultAgencies", true,
+                "agencyCodes", "zrzy，FGW、ZJ", "consultThirdParty", false, "informationConcerned", "旧城改造实施方案全文");
+
+        assertThat(pi).isWaitingAt("Consult");
+        ProcessInstance sub = consultation(pi);
+        assertThat(sub.getBusinessKey()).isEqualTo(c.caseNo());
+        assertThat(clocks.clock(c.caseNo()).isPaused()).isTrue();
+        assertThat(timer(pi, "DeadlineDay").getDuedate()).isEqualTo(CaseClockService.PARKED);
+        List<cn.gov.disclosure.consultation.Consultation> asked = consultationRepository.forCase(c.id());
+        assertThat(asked).extracting(cn.gov.disclosure.consultation.Consultation::partyCode)
+                .containsExactlyInAnyOrder("ZRZY", "FGW", "ZJ");
+        LocalDate answerBy = deadlines.periods().consultationAnswerDue(sentOn).due();
+        assertThat(asked).allMatch(a -> a.answerBy().equals(answerBy));
+        assertThat(outbox.forCase(c.id())).filteredOn(m -> m.subject().startsWith("政府信息公开征求意见函"))
+                .extracting(m -> m.recipient())
+                .containsExactlyInAnyOrder("gongkai@zrzy.example.cn", "gongkai@fgw.example.cn", "gongkai@zjj.example.cn");
+        assertThat(outbox.forCase(c.id())).filteredOn(m -> m.subject().startsWith("政府信息公开征求意见函"))
+                .allMatch(m -> m.body().contains("/consultation/"));
+
+        LocalDate answeredOn = deadlines.calendar().addWorkingDays(sentOn, 5).due();
+        moveClockTo(answeredOn);
+        tasks.complete(consultationTask(sub, "RecordAgencyAnswer", "示例市自然资源和规划局").getId(),
+                Map.of("answerOutcome", "AGREES"));
+        tasks.complete(consultationTask(sub, "RecordAgencyAnswer", "示例市发展和改革委员会").getId(),
+                Map.of("answerOutcome", "OBJECTS", "answerOpinion", "方案中的投资测算尚未定稿"));
+        assertThat((String) runtime.getVariable(sub.getId(), "consultationStatus"))
+                .contains("示例市自然资源和规划局：同意公开").contains("示例市发展和改革委员会：不同意公开")
+                .contains("示例市住房和城乡建设局：尚未答复");
+
+        // The third agency stays silent: at the end of its 15th working day its silence counts as consent.
+        Job silence = management.createJobQuery().processInstanceId(sub.getId()).activityId("AgencyAnswerOverdue")
+                .singleResult();
+        assertThat(silence.getDuedate()).isEqualTo(StatutoryDeadlines.endOfDay(answerBy));
+        fireOnTime(silence);
+        assertThat(sub).hasPassed("RecordAgencySilence", "AgencySilent", "ConsultationJoin", "ResumeReplyClock").isEnded();
+        assertThat(consultationRepository.forCase(c.id()))
+                .extracting(cn.gov.disclosure.consultation.Consultation::outcome)
+                .containsExactlyInAnyOrder(cn.gov.disclosure.consultation.ConsultationOutcome.AGREES,
+                        cn.gov.disclosure.consultation.ConsultationOutcome.OBJECTS,
+                        cn.gov.disclosure.consultation.ConsultationOutcome.SILENT_CONSENT);
+
+        // The reply clock stood still from the day after the letters went out to the day the period ended.
+        LocalDate resumedOn = StatutoryDeadlines.toLocalDate(ClockUtil.getCurrentTime());
+        LocalDate expected = cn.gov.disclosure.calendar.ReplyClock.receivedOn(c.receivedOn())
+                .pausedFrom(sentOn, cn.gov.disclosure.calendar.PauseReason.AGENCY_CONSULTATION)
+                .resumedOn(resumedOn).evaluate(deadlines.calendar()).due().orElseThrow();
+        assertThat(caseOf(pi).dueOn()).isEqualTo(expected).isAfter(c.dueOn());
+        assertThat(timer(pi, "DeadlineDay").getDuedate()).isEqualTo(StatutoryDeadlines.atOpening(expected));
+        assertThat(pi).isWaitingAt("DecideReply");
+        assertThat((String) runtime.getVariable(pi.getId(), "consultationStatus")).contains("逾期未答复，视为同意");
+    }
+
+    private ProcessInstance consultThirdParty(String description) {
+        ProcessInstance pi = submit(description);
+        complete(pi, "ReviewCompleteness", "completeness", "COMPLETE");
+        complete(pi, "SearchInformation", "searchNotes", "报告由企业提交", "consultThirdParty", true,
+                "thirdPartyName", "示例化工有限公司", "thirdPartyEmail", "office@chem.example.cn",
+                "informationConcerned", "企业提交的环境影响报告书中的生产工艺参数");
+        return pi;
+    }
+
+    @Test
+    void aThirdPartyObjectionStandsUnlessTheHeadOverridesIt() {
+        ProcessInstance pi = consultThirdParty("示例化工有限公司环境影响报告书全文");
+        ProcessInstance sub = consultation(pi);
+        assertThat(clocks.clock(pi.getBusinessKey()).pauses()).last()
+                .extracting(p -> p.reason()).isEqualTo(cn.gov.disclosure.calendar.PauseReason.THIRD_PARTY_CONSULTATION);
+        tasks.complete(task(sub, "RecordThirdPartyAnswer").getId(),
+                Map.of("answerOutcome", "OBJECTS", "answerOpinion", "工艺参数属于商业秘密"));
+        Task decide = task(sub, "DecidePublicInterest");
+        assertThat(candidateGroup(decide)).isEqualTo("head");
+        tasks.complete(decide.getId(), Map.of("publicInterestDecision", "UPHOLD"));
+        assertThat(sub).hasPassed("ObjectionUpheld").isEnded();
+        assertThat(runtime.getVariable(pi.getId(), "thirdPartyObjectionUpheld")).isEqualTo(true);
+
+        // Disclosing in full is refused; withholding on the third party's behalf goes through.
+        completeDecision(pi, "DISCLOSED");
+        assertThat(pi).hasPassed("NoticeIncomplete").isWaitingAt("DecideReply");
+        assertThat((String) runtime.getVariable(pi.getId(), "checkerProblems")).contains("第三十二条");
+        completeDecision(pi, "NOT_DISCLOSED", "withhold_THIRD_PARTY_RIGHTS", true);
+        complete(pi, "ConfirmReply", "confirmation", "SUBMIT");
+        complete(pi, "LegalReview", "legalOutcome", "APPROVED");
+        assertThat(pi).hasPassed("SendReply").isWaitingAt("AppealWindowGateway");
+    }
+
+    @Test
+    void theHeadMayDiscloseInThePublicInterestAndTellsTheThirdParty() {
+        ProcessInstance pi = consultThirdParty("示例化工有限公司污染物排放监测数据");
+        ProcessInstance sub = consultation(pi);
+        tasks.complete(task(sub, "RecordThirdPartyAnswer").getId(),
+                Map.of("answerOutcome", "OBJECTS", "answerOpinion", "监测数据涉及生产经营"));
+        tasks.complete(task(sub, "DecidePublicInterest").getId(), Map.of("publicInterestDecision", "OVERRIDE",
+                "publicInterestReason", "排放数据关系周边居民健康，不公开会对公共利益造成重大影响"));
+        assertThat(sub).hasPassed("NotifyThirdPartyOfOverride", "OverrideNotified").isEnded();
+        ApplicationCase c = caseOf(pi);
+        assertThat(outbox.forCase(c.id())).anyMatch(m -> m.recipient().equals("office@chem.example.cn")
+                && m.subject().startsWith("政府信息公开决定告知书"));
+        assertThat(runtime.getVariable(pi.getId(), "thirdPartyObjectionUpheld")).isEqualTo(false);
+        completeDecision(pi, "DISCLOSED");
+        assertThat(pi).isWaitingAt("ConfirmReply");
+    }
+
+    @Test
+    void aSilentThirdPartyLeavesTheDecisionToTheOffice() {
+        ProcessInstance pi = consultThirdParty("示例化工有限公司安全生产许可证");
+        ProcessInstance sub = consultation(pi);
+        fireOnTime(management.createJobQuery().processInstanceId(sub.getId()).activityId("ThirdPartyAnswerOverdue")
+                .singleResult());
+        assertThat(sub).hasPassed("RecordThirdPartySilence", "ThirdPartySilent").isEnded();
+        assertThat(consultationRepository.forCase(caseOf(pi).id())).extracting(
+                cn.gov.disclosure.consultation.Consultation::outcome)
+                .containsExactly(cn.gov.disclosure.consultation.ConsultationOutcome.SILENT);
+        assertThat(pi).isWaitingAt("DecideReply");
+        assertThat(clocks.clock(pi.getBusinessKey()).isPaused()).isFalse();
+    }
+
+    @Test
+    void aThirdPartyThatAgreesEndsTheConsultation() {
+        ProcessInstance pi = consultThirdParty("示例化工有限公司排污许可证");
+        ProcessInstance sub = consultation(pi);
+        tasks.complete(task(sub, "RecordThirdPartyAnswer").getId(), Map.of("answerOutcome", "AGREES"));
+        assertThat(sub).hasPassed("NoObjection").isEnded();
+        assertThat(pi).isWaitingAt("DecideReply");
+    }
+
+    @Test
+    void anUnknownAgencyInThePlanIsRefused() {
+        ProcessInstance pi = submit("某联合发文");
+        complete(pi, "ReviewCompleteness", "completeness", "COMPLETE");
+        assertThatThrownBy(() -> complete(pi, "SearchInformation", "searchNotes", "联合发文", "consultAgencies", true,
+                "agencyCodes", "NOPE", "informationConcerned", "发文全文"))
+                .hasMessageContaining("不在机关名录中");
+        assertThat(pi).isWaitingAt("SearchInformation");
+    }
+
+    @Test
+    void theSecrecyReviewerCanSendADisclosureBack() {
+        ProcessInstance pi = submit("某基础设施项目的施工图纸");
+        decide(pi, "DISCLOSED");
+        complete(pi, "ConfirmReply", "confirmation", "SUBMIT");
+        Task review = task(pi, "SecrecyReview");
+        assertThat(candidateGroup(review)).isEqualTo("secrecy");
+        complete(pi, "SecrecyReview", "secrecyOutcome", "SENT_BACK", "referredToSecrecyAdministration", true,
+                "secrecyComment", "图纸涉及重要设施布局，已报保密行政管理部门确定，属于国家秘密");
+        assertThat(pi).isWaitingAt("DecideReply").hasNotPassed("SendReply");
+        assertThat(caseFiles.events(pi.getBusinessKey())).filteredOn(e -> "secrecyOutcome".equals(e.field()))
+                .extracting(CaseEvent::newValue).containsExactly("SENT_BACK");
+        completeDecision(pi, "NOT_DISCLOSED", "withhold_STATE_SECRET", true);
+        complete(pi, "ConfirmReply", "confirmation", "SUBMIT");
+        complete(pi, "LegalReview", "legalOutcome", "APPROVED");
+        assertThat(pi).hasPassed("SendReply").isWaitingAt("AppealWindowGateway");
     }
 }
