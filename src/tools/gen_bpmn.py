@@ -37,6 +37,11 @@ def outcome(var, comment=None):
     args = f"task, '{var}'" + (f", '{comment}'" if comment else "")
     return f'<camunda:taskListener expression="${{caseWorkflow.recordOutcome({args})}}" event="complete" />'
 
+def boundary_timer(id, name, attached, x, y, doc, date_expr):
+    node("boundaryEvent", id, name, x, y, doc, f'attachedToRef="{attached}"',
+         inner=f'<bpmn:timerEventDefinition id="{id}Definition"><bpmn:timeDate xsi:type="bpmn:tFormalExpression">'
+               f'{date_expr}</bpmn:timeDate></bpmn:timerEventDefinition>')
+
 FOLLOW_UP = '<camunda:taskListener expression="${caseWorkflow.setFollowUp(task)}" event="create" />'
 
 def user(id, name, x, y, doc, group, form, due, listeners=""):
@@ -191,14 +196,23 @@ subprocess("HandleApplication", "办理申请", 480, 20, 1900, 690,
 node("startEvent", "HandlingStarted", "开始办理", 520, Y, "")
 user("ReviewCompleteness", "审查申请内容", 620, Y,
      "《条例》第三十条：申请内容不明确的，应当自收到申请之日起七个工作日内一次性告知补正。",
-     "clerk", "review-completeness", "${reviewDueOn}", outcome("completeness"))
+     "clerk", "review-completeness", "${reviewDueOn}",
+     '<camunda:taskListener expression="${correction.validateReview(task)}" event="complete" />'
+     + outcome("completeness"))
 node("exclusiveGateway", "CompletenessGateway", "申请内容是否明确？", 750, Y,
      "《条例》第二十九条第二款、第三十条。")
-user("RequestCorrectionManually", "人工制作并送达补正告知书", 860, 80,
-     "《条例》第三十条。补正流程（补正告知书、补正期限、视为放弃）将在后续版本实现；此前由经办人人工办理，"
-     "并在七个工作日内一次性告知申请人需补正的事项。",
-     "clerk", "manual-correction", "${reviewDueOn}", status("CORRECTION_REQUIRED"))
-node("endEvent", "CorrectionNoticeSent", "补正告知已送达", 1000, 80, "")
+node("serviceTask", "SendCorrectionNotice", "发出补正告知书", 860, 80,
+     "《条例》第三十条：一次性告知需要补正的事项和合理的补正期限（disclosure.correction.period-working-days，默认十五个工作日）。",
+     'camunda:expression="${correction.sendNotice(execution)}"')
+user("AwaitCorrection", "等待申请人补正", 1010, 80,
+     "申请人在网上提交补正的，系统自动完成本任务；以信函、当面等方式补正的，由经办人登记。答复期限自收到补正之日起重新计算。",
+     "clerk", "await-correction", "${correctBy}",
+     '<camunda:taskListener expression="${correction.received(task)}" event="complete" />')
+boundary_timer("CorrectionOverdue", "补正期限届满", "AwaitCorrection", 1010, 120, "无正当理由逾期不补正的，视为放弃申请。",
+               "${correctBy}")
+node("serviceTask", "MarkAbandoned", "告知视为放弃申请", 1160, 80, "《条例》第三十条：发出视为放弃申请告知书，不再处理。",
+     'camunda:expression="${correction.abandon(execution)}"')
+node("endEvent", "ApplicationAbandoned", "视为放弃申请", 1290, 80, "")
 user("SearchInformation", "检索查找政府信息", 860, Y,
      "《条例》第三十三条、第三十八条：在二十个工作日内检索、调取申请的政府信息；不需要另行制作或加工分析。"
      "涉及其他机关共同制作的信息或第三方合法权益的，在此确定征求意见的对象（第三十二条、第三十四条）。",
@@ -280,9 +294,6 @@ timer_subprocess("DeadlineReached", "答复期限当日督办", 1220, 390,
                  ("Escalated", "已报督办"))
 end_subprocess()
 
-node("exclusiveGateway", "HandlingOutcomeGateway", "是否已答复？", 2440, Y, "补正阶段转人工处理的，不进入答复登记。")
-node("endEvent", "CorrectionHandledManually", "转人工补正处理", 2440, 80,
-     "补正阶段由人工继续处理；答复期限自收到补正申请之日起重新计算（第三十条）。")
 node("serviceTask", "RecordReply", "登记答复结果", 2560, Y,
      "《条例》第四十五条：记录答复类型和答复日期，开始计算申请行政复议（六十日）和提起行政诉讼（六个月）的期限。",
      'camunda:delegateExpression="${recordReply}"')
@@ -310,9 +321,13 @@ flow("f3", "IssueAcknowledgment", "HandleApplication", via=[(455, Y), (480, Y)])
 flow("f3a", "HandlingStarted", "ReviewCompleteness")
 flow("f4", "ReviewCompleteness", "CompletenessGateway")
 flow("CompleteFlow", "CompletenessGateway", "SearchInformation", "明确", "${completeness == 'COMPLETE'}")
-flow("NeedsCorrectionFlow", "CompletenessGateway", "RequestCorrectionManually", "需要补正",
+flow("NeedsCorrectionFlow", "CompletenessGateway", "SendCorrectionNotice", "需要补正",
      "${completeness == 'NEEDS_CORRECTION'}")
-flow("f5", "RequestCorrectionManually", "CorrectionNoticeSent")
+flow("f5", "SendCorrectionNotice", "AwaitCorrection")
+flow("CorrectionReceivedFlow", "AwaitCorrection", "ReviewCompleteness", "收到补正",
+     via=[(1010, 40), (620, 40), (620, 180)])
+flow("f5a", "CorrectionOverdue", "MarkAbandoned", via=[(1010, 138), (1010, 150), (1160, 150), (1160, 120)])
+flow("f5b", "MarkAbandoned", "ApplicationAbandoned")
 flow("f6", "SearchInformation", "ConsultationNeededGateway")
 flow("NoConsultationFlow", "ConsultationNeededGateway", "DecideReply", "无须征求意见")
 flow("ConsultationFlow", "ConsultationNeededGateway", "Consult", "征求意见",
@@ -346,10 +361,7 @@ flow("r3", "SecondReminderDue", "SendSecondReminder")
 flow("r4", "SendSecondReminder", "SecondReminderSent")
 flow("r5", "DeadlineDay", "EscalateToHead")
 flow("r6", "EscalateToHead", "Escalated")
-flow("f10a", "HandleApplication", "HandlingOutcomeGateway", via=[(2380, Y), (2415, Y)])
-flow("RepliedFlow", "HandlingOutcomeGateway", "RecordReply", "已答复", "${completeness == 'COMPLETE'}")
-flow("CorrectionFlow", "HandlingOutcomeGateway", "CorrectionHandledManually", "待补正",
-     "${completeness == 'NEEDS_CORRECTION'}")
+flow("f10a", "HandleApplication", "RecordReply", via=[(2380, Y), (2505, Y)])
 flow("f11", "RecordReply", "ArchiveCase")
 flow("f12", "ArchiveCase", "AppealWindowGateway")
 flow("f13", "AppealWindowGateway", "AppealWindowExpired")
@@ -413,10 +425,6 @@ emit("bpmn/deadline-escalation.bpmn", "deadline-escalation", "督办到期案件
 
 # ---- 征求意见 ----
 reset()
-def boundary_timer(id, name, attached, x, y, doc, date_expr):
-    node("boundaryEvent", id, name, x, y, doc, f'attachedToRef="{attached}"',
-         inner=f'<bpmn:timerEventDefinition id="{id}Definition"><bpmn:timeDate xsi:type="bpmn:tFormalExpression">'
-               f'{date_expr}</bpmn:timeDate></bpmn:timerEventDefinition>')
 
 node("startEvent", "ConsultationStarted", "开始征求意见", 160, Y, "由“依申请公开办理”流程调用，业务键为案件编号。")
 node("serviceTask", "PauseReplyClock", "中止计算答复期限", 270, Y,

@@ -85,11 +85,14 @@ form("review-completeness", CASE + [
     ta("reviewNotes", "审查意见（需要补正的，逐项写明补正事项）", False, 2000),
 ])
 
-form("manual-correction", CASE + [
-    ta("reviewNotes", "补正事项", False, 2000),
-    text("请在七个工作日内一次性告知申请人需要补正的全部事项和合理的补正期限（第三十条），"
-         "并将补正告知书归入案卷。完成后提交本任务。"),
-    ta("correctionNoticeNotes", "补正告知书送达情况（日期、方式）", True, 1000),
+form("await-correction", CASE + [
+    {"type": "textarea", "key": "reviewNotes", "label": "已告知的补正事项", "readonly": True},
+    ro("correctByText", "补正期限"),
+    text("申请人在网上提交补正的，系统自动完成本任务。以信函、当面等方式补正的，请登记补正后的申请内容和收到日期；"
+         "答复期限自收到补正之日起重新计算（第三十条）。逾期未补正的，系统在期限届满时发出视为放弃申请告知书。"),
+    ta("correctedDescription", "补正后的申请内容", True, 2000),
+    {"type": "datetime", "subtype": "date", "key": "correctionReceivedOn", "dateLabel": "收到补正的日期",
+     "validate": {"required": True}},
 ])
 
 form("search-information", CASE + [

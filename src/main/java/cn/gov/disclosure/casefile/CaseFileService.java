@@ -92,6 +92,15 @@ public class CaseFileService {
                 newStatus.name(), note);
     }
 
+    /** Art. 30: the corrected description replaces the unclear one; the old one stays in the event. */
+    @Transactional
+    public void correctDescription(String caseNo, String description, String actor) {
+        ApplicationCase c = get(caseNo);
+        cases.updateDescription(c.id(), description);
+        cases.insertEvent(c.id(), clock.instant(), actor, "CORRECTED", "description", c.description(), description,
+                "收到补正后的申请内容（第三十条）");
+    }
+
     @Transactional
     public void recordReply(String caseNo, String replyType, LocalDate repliedOn, String actor) {
         ApplicationCase c = get(caseNo);

@@ -89,6 +89,10 @@ public class CaseRepository {
         jdbc.sql("UPDATE application_case SET status = ? WHERE id = ?").param(status.name()).param(id).update();
     }
 
+    public void updateDescription(long id, String description) {
+        jdbc.sql("UPDATE application_case SET description = ? WHERE id = ?").params(description, id).update();
+    }
+
     public void updateReply(long id, String replyType, LocalDate repliedOn) {
         jdbc.sql("UPDATE application_case SET reply_type = ?, replied_on = ? WHERE id = ?")
                 .param(replyType).param(repliedOn).param(id).update();

@@ -116,6 +116,22 @@ public class CaseClockService {
                 "收到补正后的申请，答复期限自" + correctedOn.plusDays(1) + "起重新计算（第三十条）");
     }
 
+    /**
+     * While a correction is awaited the original period no longer runs (Art. 30: it starts again from the
+     * corrected application), so its reminders and escalation wait; {@link #restartOnCorrection} re-dates them.
+     */
+    @Transactional
+    public void parkTimers(String caseNo) {
+        asSystem.call(() -> {
+            ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNo)
+                    .processDefinitionKey(IntakeService.PROCESS_KEY).singleResult();
+            if (pi != null) {
+                deadlineTimers(pi.getId()).forEach(j -> management.setJobDuedate(j.getId(), PARKED));
+            }
+            return null;
+        });
+    }
+
     private ReplyClock.Reading change(String caseNo, UnaryOperator<ReplyClock> how, String actor, String event,
                                       String note) {
         ApplicationCase c = caseFiles.get(caseNo);

@@ -184,14 +184,52 @@ class DisclosureProcessTest extends ProcessTest {
     }
 
     @Test
-    void unclearApplicationGoesToTheCorrectionTask() {
+    void anUnclearApplicationIsCorrectedOnceAndTheClockStartsAgain() {
         ProcessInstance pi = submit("关于那个文件");
+        ApplicationCase c = caseOf(pi);
+        LocalDate noticeDay = deadlines.calendar().addWorkingDays(c.receivedOn(), 3).due();
+        moveClockTo(noticeDay);
         complete(pi, "ReviewCompleteness", "completeness", "NEEDS_CORRECTION", "reviewNotes", "请写明文件名称或文号");
-        assertThat(pi).isWaitingAt("RequestCorrectionManually");
+        assertThat(pi).hasPassed("SendCorrectionNotice").isWaitingAt("AwaitCorrection");
         assertThat(caseOf(pi).status()).isEqualTo(CaseStatus.CORRECTION_REQUIRED);
-        assertThat(candidateGroup(task(pi, "RequestCorrectionManually"))).isEqualTo("clerk");
-        complete(pi, "RequestCorrectionManually", "correctionNoticeNotes", "已于当日邮寄补正告知书");
-        assertThat(pi).hasPassed("CorrectionHandledManually").isEnded();
+        assertThat(notices.listForCase(c.id())).extracting(n -> n.type()).contains("CORRECTION");
+        Task waiting = task(pi, "AwaitCorrection");
+        assertThat(candidateGroup(waiting)).isEqualTo("clerk");
+        LocalDate correctBy = deadlines.calendar().addWorkingDays(noticeDay, 15).due();
+        assertThat(waiting.getDueDate()).isEqualTo(StatutoryDeadlines.endOfDay(correctBy));
+        assertThat(timer(pi, "DeadlineDay").getDuedate()).isEqualTo(CaseClockService.PARKED);
+
+        LocalDate correctedOn = deadlines.calendar().addWorkingDays(noticeDay, 4).due();
+        moveClockTo(correctedOn);
+        complete(pi, "AwaitCorrection", "correctedDescription", "2025年第12号文件《关于某路段改造的批复》",
+                "correctionReceivedOn", correctedOn.toString());
+        assertThat(pi).isWaitingAt("ReviewCompleteness");
+        ApplicationCase corrected = caseOf(pi);
+        assertThat(corrected.description()).isEqualTo("2025年第12号文件《关于某路段改造的批复》");
+        assertThat(corrected.dueOn()).isEqualTo(deadlines.replyDue(correctedOn).due());
+        assertThat(timer(pi, "DeadlineDay").getDuedate()).isEqualTo(StatutoryDeadlines.atOpening(corrected.dueOn()));
+        assertThat(task(pi, "ReviewCompleteness").getDueDate()).isEqualTo(StatutoryDeadlines.endOfDay(
+                deadlines.correctionNoticeDue(correctedOn).due()));
+        assertThat(caseFiles.events(c.caseNo())).filteredOn(e -> "description".equals(e.field()))
+                .extracting(CaseEvent::oldValue).containsExactly("关于那个文件");
+
+        // A correction may be asked for only once.
+        assertThatThrownBy(() -> complete(pi, "ReviewCompleteness", "completeness", "NEEDS_CORRECTION",
+                "reviewNotes", "请再补充")).hasMessageContaining("一次性告知");
+        complete(pi, "ReviewCompleteness", "completeness", "COMPLETE");
+        assertThat(pi).isWaitingAt("SearchInformation");
+    }
+
+    @Test
+    void noCorrectionInTimeMeansTheApplicationIsAbandoned() {
+        ProcessInstance pi = submit("那个事情的材料");
+        complete(pi, "ReviewCompleteness", "completeness", "NEEDS_CORRECTION", "reviewNotes", "请说明所需信息的内容");
+        fireOnTime(timer(pi, "CorrectionOverdue"));
+        assertThat(pi).hasPassed("MarkAbandoned", "ApplicationAbandoned", "RecordReply", "ArchiveCase")
+                .isWaitingAt("AppealWindowGateway");
+        ApplicationCase c = caseOf(pi);
+        assertThat(c.replyType()).isEqualTo("ABANDONED");
+        assertThat(notices.listForCase(c.id())).extracting(n -> n.type()).contains("CORRECTION", "ABANDONED");
     }
 
     @Test
