@@ -8,21 +8,29 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.gov.disclosure.portal.RateLimiter;
+
 /** {@code POST /api/applications}: anyone may apply online; signed-in staff register other channels. */
 @RestController
 public class IntakeController {
 
     private final IntakeService intake;
+    private final RateLimiter limiter;
 
-    public IntakeController(IntakeService intake) {
+    public IntakeController(IntakeService intake, RateLimiter limiter) {
         this.intake = intake;
+        this.limiter = limiter;
     }
 
     @PostMapping("/api/applications")
     @ResponseStatus(HttpStatus.CREATED)
     public IntakeService.Receipt submit(@RequestBody(required = false) ApplicationSubmission submission,
-                                        Authentication auth) {
+                                        Authentication auth, jakarta.servlet.http.HttpServletRequest request) {
         boolean staff = auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken);
+        if (!staff && !limiter.tryAcquire(RateLimiter.Kind.SUBMISSION, request.getRemoteAddr())) {
+            throw new org.springframework.web.server.ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS,
+                    "提交过于频繁，请稍后再试；如需帮助请联系受理机关");
+        }
         return intake.submit(submission, staff ? auth.getName() : "applicant", staff);
     }
 }

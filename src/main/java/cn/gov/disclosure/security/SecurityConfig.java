@@ -11,6 +11,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
@@ -20,7 +22,8 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
  *   <li>{@code /camunda/**} (Tasklist, Cockpit, Admin) sign in through Camunda's own login.</li>
  *   <li>{@code /engine-rest/**} requires HTTP Basic against the engine's users (Camunda's filter), and the
  *       engine's authorization checks then apply: an open engine REST would be remote code execution.</li>
- *   <li>Applicants: {@code POST /api/applications}, their own case with its tracking code, the calendar.</li>
+ *   <li>Applicants: the portal pages ({@code /}, {@code /apply}, {@code /track}, with CSRF tokens),
+ *       {@code POST /api/applications}, their own case with its tracking code, the calendar.</li>
  *   <li>Everything else (staff pages, reports) requires a signed-in member of staff.</li>
  * </ul>
  */
@@ -40,8 +43,31 @@ public class SecurityConfig {
         return http.build();
     }
 
+    /**
+     * The applicant's pages: open to all, with CSRF protection on every form. The token is a cookie
+     * (double submit), so nodes keep no session state for it.
+     */
     @Bean
     @Order(2)
+    public SecurityFilterChain portalChain(HttpSecurity http) throws Exception {
+        http.securityMatcher(new OrRequestMatcher(
+                        PathPatternRequestMatcher.withDefaults().matcher("/"),
+                        PathPatternRequestMatcher.withDefaults().matcher("/apply/**"),
+                        PathPatternRequestMatcher.withDefaults().matcher("/track/**"),
+                        PathPatternRequestMatcher.withDefaults().matcher("/apply"),
+                        PathPatternRequestMatcher.withDefaults().matcher("/track")))
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .csrf(c -> c.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(
+                        "default-src 'self'; style-src 'self' 'unsafe-inline'; script-src 'none'; "
+                                + "frame-ancestors 'none'; form-action 'self'")));
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
     public SecurityFilterChain applicationChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.POST, "/api/applications").permitAll()

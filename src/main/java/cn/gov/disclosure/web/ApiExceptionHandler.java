@@ -38,6 +38,12 @@ public class ApiExceptionHandler {
                 .body(Map.of("errors", List.of(new FieldError("caseNo", e.getMessage()))));
     }
 
+    @ExceptionHandler(org.springframework.web.server.ResponseStatusException.class)
+    public ResponseEntity<Map<String, Object>> status(org.springframework.web.server.ResponseStatusException e) {
+        return ResponseEntity.status(e.getStatusCode()).body(Map.of("errors",
+                List.of(new FieldError("request", e.getReason() == null ? "请求无法处理" : e.getReason()))));
+    }
+
     @ExceptionHandler(HttpMessageNotReadableException.class)
     public ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
         String field = "body";

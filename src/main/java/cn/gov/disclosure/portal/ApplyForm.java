@@ -1,0 +1,73 @@
+package cn.gov.disclosure.portal;
+
+import cn.gov.disclosure.intake.ApplicantType;
+import cn.gov.disclosure.intake.ApplicationSubmission;
+import cn.gov.disclosure.intake.Channel;
+import cn.gov.disclosure.intake.Delivery;
+import cn.gov.disclosure.intake.IdType;
+import cn.gov.disclosure.intake.InformationForm;
+
+/** The fields of the web application form, as typed (bound by Spring MVC, shown back on errors). */
+public class ApplyForm {
+
+    private String applicantType = "NATURAL_PERSON";
+    private String name;
+    private String idType = "RESIDENT_ID_CARD";
+    private String idNumber;
+    private String contactPerson;
+    private String phone;
+    private String email;
+    private String address;
+    private String postalCode;
+    private String description;
+    private String documentNumber;
+    private String form = "ELECTRONIC";
+    private String delivery = "EMAIL";
+    private String feeWaiverReason;
+
+    public ApplicationSubmission toSubmission() {
+        return new ApplicationSubmission(Channel.ONLINE, null,
+                new ApplicationSubmission.Applicant(parse(ApplicantType.class, applicantType), name,
+                        parse(IdType.class, idType), idNumber, contactPerson, phone, email, address, postalCode),
+                new ApplicationSubmission.Request(description, documentNumber, parse(InformationForm.class, form),
+                        parse(Delivery.class, delivery), feeWaiverReason),
+                false);
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String value) {
+        try {
+            return value == null ? null : Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    public String getApplicantType() { return applicantType; }
+    public void setApplicantType(String v) { applicantType = v; }
+    public String getName() { return name; }
+    public void setName(String v) { name = v; }
+    public String getIdType() { return idType; }
+    public void setIdType(String v) { idType = v; }
+    public String getIdNumber() { return idNumber; }
+    public void setIdNumber(String v) { idNumber = v; }
+    public String getContactPerson() { return contactPerson; }
+    public void setContactPerson(String v) { contactPerson = v; }
+    public String getPhone() { return phone; }
+    public void setPhone(String v) { phone = v; }
+    public String getEmail() { return email; }
+    public void setEmail(String v) { email = v; }
+    public String getAddress() { return address; }
+    public void setAddress(String v) { address = v; }
+    public String getPostalCode() { return postalCode; }
+    public void setPostalCode(String v) { postalCode = v; }
+    public String getDescription() { return description; }
+    public void setDescription(String v) { description = v; }
+    public String getDocumentNumber() { return documentNumber; }
+    public void setDocumentNumber(String v) { documentNumber = v; }
+    public String getForm() { return form; }
+    public void setForm(String v) { form = v; }
+    public String getDelivery() { return delivery; }
+    public void setDelivery(String v) { delivery = v; }
+    public String getFeeWaiverReason() { return feeWaiverReason; }
+    public void setFeeWaiverReason(String v) { feeWaiverReason = v; }
+}

@@ -1,0 +1,60 @@
+package cn.gov.disclosure.portal;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import cn.gov.disclosure.calendar.PauseReason;
+import cn.gov.disclosure.calendar.ReplyClock;
+import cn.gov.disclosure.casefile.ApplicationCase;
+import cn.gov.disclosure.casefile.CaseClockRepository;
+import cn.gov.disclosure.casefile.CaseStatus;
+import cn.gov.disclosure.notice.NoticeRepository;
+
+/** What an applicant may see of their case, for the JSON API and the web pages alike. */
+@Component
+public class CaseViews {
+
+    private final NoticeRepository notices;
+    private final CaseClockRepository clocks;
+
+    public CaseViews(NoticeRepository notices, CaseClockRepository clocks) {
+        this.notices = notices;
+        this.clocks = clocks;
+    }
+
+    public record NoticeView(long id, String type, String title, LocalDate issuedOn, String pdf) {
+    }
+
+    /**
+     * {@code statusNote} explains a stopped or extended clock (e.g. 征求第三方意见中，该期间不计入答复期限);
+     * {@code dueOn} is null while the clock stands still.
+     */
+    public record CaseView(String caseNo, String status, String statusLabel, String statusNote, LocalDate receivedOn,
+                           LocalDate dueOn, String description, boolean correctionAwaited, boolean disclosed,
+                           List<NoticeView> notices) {
+    }
+
+    public CaseView of(ApplicationCase c) {
+        List<NoticeView> list = notices.listForCase(c.id()).stream()
+                .map(n -> new NoticeView(n.id(), n.type(), n.title(), n.issuedOn(),
+                        "/api/applications/" + c.caseNo() + "/notices/" + n.id() + ".pdf"))
+                .toList();
+        ReplyClock clock = clocks.load(c.id());
+        String note = null;
+        if (c.status() == CaseStatus.CORRECTION_REQUIRED) {
+            note = "本机关已告知您补正申请，请按补正告知书在期限内补正；答复期限自收到补正之日起重新计算（《条例》第三十条）";
+        } else if (clock.isPaused()) {
+            PauseReason reason = clock.pauses().get(clock.pauses().size() - 1).reason();
+            note = reason.label() + "中，该期间不计入答复期限（" + reason.basis() + "），答复期限将相应顺延";
+        } else if (clock.extensionDays() > 0 && c.repliedOn() == null) {
+            note = "经批准，答复期限已延长" + clock.extensionDays() + "个工作日（《条例》第三十三条第二款）";
+        }
+        boolean stopped = clock.isPaused() || c.status() == CaseStatus.CORRECTION_REQUIRED;
+        boolean disclosed = "DISCLOSED".equals(c.replyType()) || "PARTIALLY_DISCLOSED".equals(c.replyType());
+        return new CaseView(c.caseNo(), c.status().name(), c.status().label(), note, c.receivedOn(),
+                stopped ? null : c.dueOn(), c.description(), c.status() == CaseStatus.CORRECTION_REQUIRED, disclosed,
+                list);
+    }
+}

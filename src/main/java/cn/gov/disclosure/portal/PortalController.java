@@ -1,0 +1,217 @@
+package cn.gov.disclosure.portal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import cn.gov.disclosure.casefile.ApplicationCase;
+import cn.gov.disclosure.casefile.CaseFileService;
+import cn.gov.disclosure.correction.CorrectionService;
+import cn.gov.disclosure.intake.IntakeService;
+import cn.gov.disclosure.mail.MailOutbox;
+import cn.gov.disclosure.notice.AgencyProfile;
+import cn.gov.disclosure.notice.NoticeRepository;
+import cn.gov.disclosure.web.BadRequestException;
+import cn.gov.disclosure.web.FieldError;
+import cn.gov.disclosure.web.NotFoundException;
+
+/**
+ * The applicant's pages, rendered on the server: apply, receipt, follow the case with case number and
+ * tracking code, download notices, send a correction (Art. 30), suggest proactive disclosure (Art. 44).
+ * Tracking codes travel only in POST bodies, never in URLs. Everything typed is escaped by Thymeleaf.
+ */
+@Controller
+public class PortalController {
+
+    static final String NOT_FOUND = "未找到该申请，或查询码不正确。请核对受理回执上的案件编号和查询码。";
+
+    private final IntakeService intake;
+    private final CaseFileService caseFiles;
+    private final CaseViews views;
+    private final NoticeRepository notices;
+    private final CorrectionService corrections;
+    private final MailOutbox outbox;
+    private final AgencyProfile agency;
+    private final PortalSettings settings;
+    private final RateLimiter limiter;
+
+    public PortalController(IntakeService intake, CaseFileService caseFiles, CaseViews views, NoticeRepository notices,
+                            CorrectionService corrections, MailOutbox outbox, AgencyProfile agency,
+                            PortalSettings settings, RateLimiter limiter) {
+        this.intake = intake;
+        this.caseFiles = caseFiles;
+        this.views = views;
+        this.notices = notices;
+        this.corrections = corrections;
+        this.outbox = outbox;
+        this.agency = agency;
+        this.settings = settings;
+        this.limiter = limiter;
+    }
+
+    @ModelAttribute
+    void common(Model model, @RequestParam(name = "large", required = false) String large,
+                HttpServletRequest request) {
+        // Toggling the text size from a page reached by POST goes back to its GET form.
+        model.addAttribute("currentPath", request.getRequestURI().startsWith("/track") ? "/track"
+                : request.getRequestURI().startsWith("/apply") ? "/apply" : "/");
+        model.addAttribute("agency", agency);
+        model.addAttribute("guide", settings.guide());
+        model.addAttribute("large", "1".equals(large));
+    }
+
+    @GetMapping("/")
+    public String home() {
+        return "portal/home";
+    }
+
+    @GetMapping("/apply")
+    public String applyForm(Model model) {
+        model.addAttribute("form", new ApplyForm());
+        model.addAttribute("errors", Map.of());
+        return "portal/apply";
+    }
+
+    @PostMapping("/apply")
+    public String apply(@ModelAttribute("form") ApplyForm form, Model model, HttpServletRequest request,
+                        RedirectAttributes redirect) {
+        if (!limiter.tryAcquire(RateLimiter.Kind.SUBMISSION, request.getRemoteAddr())) {
+            model.addAttribute("errors", Map.of());
+            model.addAttribute("formError", "提交过于频繁，请稍后再试。您填写的内容已保留在下方。");
+            return "portal/apply";
+        }
+        try {
+            IntakeService.Receipt receipt = intake.submit(form.toSubmission(), "applicant", false);
+            redirect.addFlashAttribute("receipt", receipt);
+            return "redirect:/apply/done";
+        } catch (BadRequestException e) {
+            model.addAttribute("errors", byField(e));
+            model.addAttribute("formError", "提交的信息有误，请按提示修改后重新提交。");
+            return "portal/apply";
+        }
+    }
+
+    @GetMapping("/apply/done")
+    public String receipt(Model model) {
+        return model.containsAttribute("receipt") ? "portal/receipt" : "redirect:/track";
+    }
+
+    @GetMapping("/track")
+    public String trackForm() {
+        return "portal/track";
+    }
+
+    @PostMapping("/track")
+    public String track(@RequestParam(required = false) String caseNo, @RequestParam(required = false) String trackingCode,
+                        Model model, HttpServletRequest request) {
+        return showCase(caseNo, trackingCode, model, request, null);
+    }
+
+    @PostMapping(value = "/track/notice", produces = MediaType.APPLICATION_PDF_VALUE)
+    public ResponseEntity<byte[]> notice(@RequestParam String caseNo, @RequestParam String trackingCode,
+                                         @RequestParam long noticeId, HttpServletRequest request) {
+        if (!limiter.tryAcquire(RateLimiter.Kind.LOOKUP, request.getRemoteAddr())) {
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).build();
+        }
+        try {
+            ApplicationCase c = caseFiles.getForApplicant(caseNo, trackingCode);
+            byte[] pdf = notices.pdf(c.id(), noticeId).orElseThrow(NotFoundException::new);
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                            .filename(c.caseNo() + "-" + noticeId + ".pdf").build().toString())
+                    .body(pdf);
+        } catch (NotFoundException e) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).build();
+        }
+    }
+
+    @PostMapping("/track/correction")
+    public String correction(@RequestParam String caseNo, @RequestParam String trackingCode,
+                             @RequestParam(required = false) String correctedDescription, Model model,
+                             HttpServletRequest request) {
+        String message;
+        try {
+            caseFiles.getForApplicant(caseNo, trackingCode);
+            message = corrections.receiveOnline(caseNo, correctedDescription)
+                    ? "补正已提交。答复期限自今日起重新计算，本机关将重新审查您的申请。"
+                    : "该申请目前无需补正。";
+        } catch (BadRequestException e) {
+            model.addAttribute("correctionError", e.errors().get(0).message());
+            model.addAttribute("correctedDescription", correctedDescription);
+            message = null;
+        } catch (NotFoundException e) {
+            message = null;
+        }
+        return showCase(caseNo, trackingCode, model, request, message);
+    }
+
+    /** Art. 44: the applicant suggests that information disclosed to them be published proactively. */
+    @PostMapping("/track/suggest")
+    public String suggest(@RequestParam String caseNo, @RequestParam String trackingCode,
+                          @RequestParam(required = false) String suggestion, Model model, HttpServletRequest request) {
+        String message = null;
+        try {
+            ApplicationCase c = caseFiles.getForApplicant(caseNo, trackingCode);
+            String text = suggestion == null ? "" : suggestion.strip();
+            if (text.length() > 1000) {
+                model.addAttribute("suggestError", "建议最多1000字");
+            } else {
+                caseFiles.recordEvent(caseNo, "PROACTIVE_DISCLOSURE_SUGGESTED", "suggestion", null, text, "applicant",
+                        "申请人建议将所获信息纳入主动公开（《条例》第四十四条）");
+                if (agency.email() != null) {
+                    outbox.enqueue(c.id(), agency.email(), "【主动公开建议】" + caseNo,
+                            "申请人建议将案件 " + caseNo + " 中依申请公开的政府信息纳入主动公开范围（《条例》第四十四条）。\n"
+                                    + "申请内容：" + c.description() + "\n建议理由：" + text + "\n", null);
+                }
+                message = "您的建议已提交。本机关将评估是否纳入主动公开范围（《条例》第四十四条）。";
+            }
+        } catch (NotFoundException e) {
+            message = null;
+        }
+        return showCase(caseNo, trackingCode, model, request, message);
+    }
+
+    private String showCase(String caseNo, String trackingCode, Model model, HttpServletRequest request,
+                            String message) {
+        if (!limiter.tryAcquire(RateLimiter.Kind.LOOKUP, request.getRemoteAddr())) {
+            model.addAttribute("lookupError", "查询过于频繁，请稍后再试。");
+            return "portal/track";
+        }
+        try {
+            ApplicationCase c = caseFiles.getForApplicant(caseNo == null ? "" : caseNo.strip(), trackingCode);
+            model.addAttribute("view", views.of(c));
+            model.addAttribute("caseNo", c.caseNo());
+            model.addAttribute("trackingCode", trackingCode);
+            model.addAttribute("message", message);
+            return "portal/status";
+        } catch (NotFoundException e) {
+            model.addAttribute("lookupError", NOT_FOUND);
+            model.addAttribute("caseNo", caseNo);
+            return "portal/track";
+        }
+    }
+
+    private static Map<String, String> byField(BadRequestException e) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (FieldError f : e.errors()) {
+            String field = f.field().contains(".") ? f.field().substring(f.field().lastIndexOf('.') + 1) : f.field();
+            field = "type".equals(field) ? "applicantType" : field;
+            map.merge(field, f.message(), (a, b) -> a + "；" + b);
+        }
+        return map;
+    }
+}
