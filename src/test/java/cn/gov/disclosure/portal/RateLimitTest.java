@@ -1,0 +1,111 @@
+package cn.gov.disclosure.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+
+import cn.gov.disclosure.DisclosureApplication;
+import cn.gov.disclosure.casefile.CaseRepository;
+import cn.gov.disclosure.workflow.TestApplications;
+
+/** Per-address limits on submissions and look-ups, with a refused application shown back intact. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = DisclosureApplication.class,
+        properties = {
+                "spring.datasource.url=jdbc:h2:mem:rate-limit-test;DB_CLOSE_DELAY=-1",
+                "disclosure.demo.mail-server.enabled=false",
+                "disclosure.mail.poll-interval=PT1H",
+                "disclosure.portal.rate-limit.submissions-per-hour=3",
+                "disclosure.portal.rate-limit.lookups-per-minute=5"})
+@ActiveProfiles({"demo", "test"})
+class RateLimitTest {
+
+    @Autowired TestRestTemplate http;
+    @Autowired CaseRepository cases;
+
+    private ResponseEntity<Map> post(String json) {
+        HttpHeaders h = new HttpHeaders();
+        h.setContentType(MediaType.APPLICATION_JSON);
+        return http.postForEntity("/api/applications", new HttpEntity<>(json, h), Map.class);
+    }
+
+    @Test
+    void submissionsAndLookupsAreLimitedPerAddress() {
+        String caseNo = null;
+        for (int i = 0; i < 3; i++) {
+            ResponseEntity<Map> ok = post(TestApplications.DESIGN_EXAMPLE_JSON);
+            assertThat(ok.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+            caseNo = (String) ok.getBody().get("caseNo");
+        }
+        long stored = cases.count();
+        ResponseEntity<Map> refused = post(TestApplications.DESIGN_EXAMPLE_JSON);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+        assertThat(((List<Map<String, String>>) refused.getBody().get("errors")).get(0).get("message"))
+                .contains("提交过于频繁");
+        assertThat(cases.count()).isEqualTo(stored);
+
+        // Staff are not limited.
+        assertThat(http.withBasicAuth("clerk", "demo").exchange("/api/applications",
+                org.springframework.http.HttpMethod.POST, new HttpEntity<>(TestApplications.DESIGN_EXAMPLE_JSON,
+                        jsonHeaders()), Map.class).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+
+        // The portal shows the form again with everything typed, instead of losing it.
+        ResponseEntity<String> form = http.getForEntity("/apply", String.class);
+        String cookie = form.getHeaders().get(HttpHeaders.SET_COOKIE).stream().filter(c -> c.startsWith("XSRF-TOKEN="))
+                .findFirst().orElseThrow().split(";")[0];
+        HttpHeaders h = new HttpHeaders();
+        h.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        h.add(HttpHeaders.COOKIE, cookie);
+        String body = "_csrf=" + cookie.substring("XSRF-TOKEN=".length())
+                + "&name=%E6%9D%8E%E5%9B%9B&idNumber=11010519491231002X&email=lisi%40example.cn"
+                + "&description=%E6%9F%90%E9%A1%B9%E7%9B%AE%E7%9A%84%E7%AB%8B%E9%A1%B9%E6%89%B9%E5%A4%8D";
+        ResponseEntity<String> page = http.postForEntity("/apply", new HttpEntity<>(body, h), String.class);
+        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(page.getBody()).contains("提交过于频繁").contains("value=\\"李四\\"").contains("某项目的立项批复");
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(http.getForEntity("/api/applications/" + caseNo + "?trackingCode=X", String.class)
+                    .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        }
+        ResponseEntity<String> tooMany = http.getForEntity("/api/applications/" + caseNo + "?trackingCode=X",
+                String.class);
+        assertThat(tooMany.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+        assertThat(tooMany.getBody()).contains("查询过于频繁");
+    }
+
+    @Test
+    void oversizedJsonIsRefusedBeforeItIsRead() {
+        String huge = TestApplications.DESIGN_EXAMPLE_JSON.replace("\\"feeWaiverReason\\": null",
+                "\\"feeWaiverReason\\": \\"" + "很".repeat(40_000) + "\\"");
+        ResponseEntity<String> r = http.exchange("/api/applications", org.springframework.http.HttpMethod.POST,
+                new HttpEntity<>(huge, jsonHeaders()), String.class);
+        assertThat(r.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+        assertThat(r.getBody()).contains("提交的内容过大");
+    }
+
+    @Test
+    void portalFormsNeedTheirCsrfToken() {
+        HttpHeaders h = new HttpHeaders();
+        h.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        ResponseEntity<String> r = http.postForEntity("/track", new HttpEntity<>("caseNo=GK-2026-00001&trackingCode=X", h),
+                String.class);
+        assertThat(r.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    private static HttpHeaders jsonHeaders() {
+        HttpHeaders h = new HttpHeaders();
+        h.setContentType(MediaType.APPLICATION_JSON);
+        return h;
+    }
+}
