@@ -19,6 +19,9 @@ import org.springframework.test.context.TestExecutionListeners;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK, classes = DisclosureApplication.class,
         properties = {
                 "spring.datasource.url=jdbc:h2:mem:disclosure-process-test;DB_CLOSE_DELAY=-1",
+                // Engines register by name in a JVM-wide registry that Camunda's webapps and REST use:
+                // only the HTTP test context may be "default".
+                "camunda.bpm.generate-unique-process-engine-name=true",
                 "disclosure.demo.mail-server.enabled=false",
                 "disclosure.mail.poll-interval=PT1H"})
 @ActiveProfiles({"demo", "test"})

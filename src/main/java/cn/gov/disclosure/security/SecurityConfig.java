@@ -57,13 +57,21 @@ public class SecurityConfig {
                         PathPatternRequestMatcher.withDefaults().matcher("/apply"),
                         PathPatternRequestMatcher.withDefaults().matcher("/track")))
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
-                .csrf(c -> c.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                .csrf(c -> c.csrfTokenRepository(portalCsrfTokens())
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(
                         "default-src 'self'; style-src 'self' 'unsafe-inline'; script-src 'none'; "
                                 + "frame-ancestors 'none'; form-action 'self'")));
         return http.build();
+    }
+
+    /** Not named XSRF-TOKEN: that is Camunda's webapp cookie, and two of them would confuse Tasklist. */
+    private static CookieCsrfTokenRepository portalCsrfTokens() {
+        CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
+        tokens.setCookieName("PORTAL-CSRF");
+        tokens.setCookieCustomizer(c -> c.httpOnly(true).sameSite("Lax"));
+        return tokens;
     }
 
     @Bean

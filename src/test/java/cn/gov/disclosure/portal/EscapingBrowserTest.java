@@ -33,6 +33,7 @@ class EscapingBrowserTest extends BrowserTest {
     @Autowired TaskService tasks;
     @Autowired CaseFileService caseFiles;
     @Autowired NoticeRepository notices;
+    @Autowired org.camunda.bpm.engine.FilterService filters;
 
     private void type(String id, String text) {
         WebElement e = browser.findElement(By.id(id));
@@ -80,8 +81,11 @@ class EscapingBrowserTest extends BrowserTest {
 
         // In Tasklist, the clerk's form shows the payload as text.
         Task review = tasks.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult();
+        // Claimed by the clerk, so it is the one task of the filter 我的待办.
+        tasks.createTaskQuery().taskAssignee("clerk").list().forEach(t -> tasks.setAssignee(t.getId(), null));
+        tasks.setAssignee(review.getId(), "clerk");
         browser.get(url("/camunda/app/tasklist/"));
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[ng-model=username]")));
         Object status = browser.executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
@@ -91,10 +95,17 @@ class EscapingBrowserTest extends BrowserTest {
                   body: 'username=clerk&password=demo'}).then(r => done(r.status));""");
         assertThat(status).isEqualTo(200L);
         // A new path (not just a new #fragment) so the app reloads with the session.
-        browser.get(url("/camunda/app/tasklist/default/?signedIn=1#/?task=" + review.getId()));
+        String myTasks = filters.createFilterQuery().filterName("我的待办").singleResult().getId();
+        browser.get(url("/camunda/app/tasklist/default/?signedIn=1#/?filter=" + myTasks + "&task=" + review.getId()));
         // The read-only fields of the form (case number, applicant, ...) are filled from the variables.
-        wait.until(d -> d.findElements(By.cssSelector(".fjs-form input")).stream()
-                .anyMatch(i -> (PAYLOAD + "有限公司").equals(i.getAttribute("value"))));
+        try {
+            wait.until(d -> d.findElements(By.cssSelector(".fjs-form input")).stream()
+                    .anyMatch(i -> (PAYLOAD + "有限公司").equals(i.getAttribute("value"))));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            screenshot("09-tasklist-timeout");
+            java.nio.file.Files.writeString(SCREENSHOTS.resolve("09-tasklist-timeout.html"), browser.getPageSource());
+            throw e;
+        }
         noAlert();
         assertThat(browser.findElements(By.cssSelector(".fjs-form script"))).isEmpty();
         screenshot("09-tasklist-with-payload");

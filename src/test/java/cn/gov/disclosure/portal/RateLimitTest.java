@@ -24,6 +24,7 @@ import cn.gov.disclosure.workflow.TestApplications;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = DisclosureApplication.class,
         properties = {
                 "spring.datasource.url=jdbc:h2:mem:rate-limit-test;DB_CLOSE_DELAY=-1",
+                "camunda.bpm.generate-unique-process-engine-name=true",
                 "disclosure.demo.mail-server.enabled=false",
                 "disclosure.mail.poll-interval=PT1H",
                 "disclosure.portal.rate-limit.submissions-per-hour=3",
@@ -64,12 +65,12 @@ class RateLimitTest {
 
         // The portal shows the form again with everything typed, instead of losing it.
         ResponseEntity<String> form = http.getForEntity("/apply", String.class);
-        String cookie = form.getHeaders().get(HttpHeaders.SET_COOKIE).stream().filter(c -> c.startsWith("XSRF-TOKEN="))
+        String cookie = form.getHeaders().get(HttpHeaders.SET_COOKIE).stream().filter(c -> c.startsWith("PORTAL-CSRF="))
                 .findFirst().orElseThrow().split(";")[0];
         HttpHeaders h = new HttpHeaders();
         h.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
         h.add(HttpHeaders.COOKIE, cookie);
-        String body = "_csrf=" + cookie.substring("XSRF-TOKEN=".length())
+        String body = "_csrf=" + cookie.substring("PORTAL-CSRF=".length())
                 + "&name=%E6%9D%8E%E5%9B%9B&idNumber=11010519491231002X&email=lisi%40example.cn"
                 + "&description=%E6%9F%90%E9%A1%B9%E7%9B%AE%E7%9A%84%E7%AB%8B%E9%A1%B9%E6%89%B9%E5%A4%8D";
         ResponseEntity<String> page = http.postForEntity("/apply", new HttpEntity<>(body, h), String.class);

@@ -19,6 +19,7 @@ class DefaultPasswordGuardTest {
                 "--server.port=0",
                 "--spring.datasource.url=jdbc:h2:mem:guard-test;DB_CLOSE_DELAY=-1",
                 "--camunda.bpm.job-execution.enabled=false",
+                "--camunda.bpm.generate-unique-process-engine-name=true",
                 "--camunda.bpm.admin-user.id=admin",
                 "--camunda.bpm.admin-user.password=demo"))
                 .rootCause().hasMessageContaining("Refusing to start")

@@ -31,6 +31,7 @@ class TimerPersistenceTest {
                 .run("--server.port=0",
                         "--spring.datasource.url=jdbc:h2:file:" + db.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE",
                         "--disclosure.demo.mail-server.enabled=false",
+                        "--camunda.bpm.generate-unique-process-engine-name=true",
                         "--disclosure.mail.poll-interval=PT1H");
     }
 
