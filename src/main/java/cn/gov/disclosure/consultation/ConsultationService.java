@@ -49,13 +49,15 @@ public class ConsultationService {
     private final Clock clock;
     private final String publicBaseUrl;
     private final TaskService tasks;
+    private final cn.gov.disclosure.mail.MailOutbox outbox;
 
     public ConsultationService(AgencyDirectory directory, ConsultationRepository consultations,
                                CaseFileService caseFiles, CaseClockService clocks, NoticeService notices,
                                StatutoryDeadlines deadlines, IdentityService identity, Clock clock,
                                @Value("${disclosure.public-base-url:http://localhost:8080}") String publicBaseUrl,
-                               TaskService tasks) {
+                               TaskService tasks, cn.gov.disclosure.mail.MailOutbox outbox) {
         this.tasks = tasks;
+        this.outbox = outbox;
         this.directory = directory;
         this.consultations = consultations;
         this.caseFiles = caseFiles;
@@ -114,15 +116,28 @@ public class ConsultationService {
 
     // ---- the reply clock ----
 
-    /** Arts. 32, 34: the time spent consulting is not counted. */
+    /** Arts. 32, 34: the time spent consulting is not counted; the applicant is told. */
     public void pauseClock(DelegateExecution execution) {
         PauseReason reason = Boolean.TRUE.equals(execution.getVariable("consultThirdParty"))
                 ? PauseReason.THIRD_PARTY_CONSULTATION : PauseReason.AGENCY_CONSULTATION;
         clocks.pause(caseNo(execution), reason, today(), actor());
+        tellApplicant(caseNo(execution), "答复期限暂停计算", "本机关正在" + reason.label() + "（" + reason.basis()
+                + "），该期间不计入答复期限。征求意见结束后，答复期限以剩余的工作日继续计算，届时将另行告知新的答复期限。");
     }
 
     public void resumeClock(DelegateExecution execution) {
-        clocks.resume(caseNo(execution), today(), actor());
+        cn.gov.disclosure.calendar.ReplyClock.Reading reading = clocks.resume(caseNo(execution), today(), actor());
+        tellApplicant(caseNo(execution), "答复期限恢复计算", "征求意见已经结束，答复期限自" + today().plusDays(1)
+                + "起恢复计算，本机关将于" + reading.due().map(Object::toString).orElse("") + "前答复。");
+    }
+
+    /** Stage changes the applicant cares about go to them by e-mail (the notices carry the rest). */
+    private void tellApplicant(String caseNo, String subject, String text) {
+        ApplicationCase c = caseFiles.get(caseNo);
+        if (c.email() != null) {
+            outbox.enqueue(c.id(), c.email(), subject + "（" + caseNo + "）", c.applicantName() + "：\n\n您好！您的政府信息公开申请（案件编号："
+                    + caseNo + "）" + text + "\n\n本邮件由系统自动发送，请勿直接回复。\n", null);
+        }
     }
 
     // ---- letters ----

@@ -248,12 +248,25 @@ class EndToEndTest extends IntegrationTest {
         assertThat(after.get("statusNote")).isNull();
         assertThat(after.get("dueOn")).isNotNull();
 
+        // The applicant was told by e-mail that the clock stopped, and when it started again.
+        await().atMost(Duration.ofSeconds(15)).until(() -> mailsFor(caseNo).stream().anyMatch(m -> subject(m)
+                .startsWith("答复期限恢复计算")));
+        assertThat(mailsFor(caseNo)).anyMatch(m -> subject(m).startsWith("答复期限暂停计算"));
+
         // A second use of the same link is refused.
         assertThat(http.getForEntity(path, String.class).getStatusCode()).isEqualTo(HttpStatus.GONE);
         assertThat(http.postForEntity(path, new HttpEntity<>("outcome=OBJECTS&opinion=x", form), String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.GONE);
         assertThat(http.getForEntity("/consultation/AAAA-BBBB", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.GONE);
+    }
+
+    private static String subject(MimeMessage m) {
+        try {
+            return m.getSubject();
+        } catch (MessagingException e) {
+            return "";
+        }
     }
 
     private boolean isAgencyLetter(MimeMessage m) {
