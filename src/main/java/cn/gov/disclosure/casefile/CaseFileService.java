@@ -101,10 +101,16 @@ public class CaseFileService {
                 "收到补正后的申请内容（第三十条）");
     }
 
+    /**
+     * The outcome of the case: reply type, the withholding reasons in the order given (the first is the
+     * primary one the annual report counts), and the date.
+     */
     @Transactional
-    public void recordReply(String caseNo, String replyType, LocalDate repliedOn, String actor) {
+    public void recordReply(String caseNo, String replyType, java.util.List<String> reasons, LocalDate repliedOn,
+                            String actor) {
         ApplicationCase c = get(caseNo);
-        cases.updateReply(c.id(), replyType, repliedOn);
+        cases.updateReply(c.id(), replyType, reasons == null || reasons.isEmpty() ? null : String.join(",", reasons),
+                repliedOn);
         cases.insertEvent(c.id(), clock.instant(), actor, "REPLIED", "replyType", c.replyType(), replyType,
                 "答复日期：" + repliedOn);
     }

@@ -93,9 +93,11 @@ public class CaseRepository {
         jdbc.sql("UPDATE application_case SET description = ? WHERE id = ?").params(description, id).update();
     }
 
-    public void updateReply(long id, String replyType, LocalDate repliedOn) {
-        jdbc.sql("UPDATE application_case SET reply_type = ?, replied_on = ? WHERE id = ?")
-                .param(replyType).param(repliedOn).param(id).update();
+    public void updateReply(long id, String replyType, String reasons, LocalDate repliedOn) {
+        String primary = reasons == null ? null : reasons.split(",")[0];
+        jdbc.sql("UPDATE application_case SET reply_type = ?, reply_reasons = ?, primary_reason = ?, replied_on = ? "
+                        + "WHERE id = ?")
+                .params(replyType, reasons, primary, repliedOn, id).update();
     }
 
     public void insertEvent(long caseId, Instant at, String actor, String type, String field, String oldValue,

@@ -18,9 +18,14 @@ public class NoticeTemplates {
 
     private final SpringTemplateEngine notices = engine("templates/notices/", ".html", TemplateMode.HTML);
     private final SpringTemplateEngine mails = engine("templates/mail/", ".txt", TemplateMode.TEXT);
+    private final SpringTemplateEngine reports = engine("templates/reports/", ".html", TemplateMode.HTML);
 
     public String notice(String template, Map<String, Object> model) {
         return notices.process(template, new Context(java.util.Locale.SIMPLIFIED_CHINESE, model));
+    }
+
+    public String report(String template, Map<String, Object> model) {
+        return reports.process(template, new Context(java.util.Locale.SIMPLIFIED_CHINESE, model));
     }
 
     public String mail(String template, Map<String, Object> model) {

@@ -16,8 +16,11 @@ public class RecordReplyDelegate implements JavaDelegate {
     private final CaseFileService caseFiles;
     private final StatutoryDeadlines deadlines;
     private final IdentityService identity;
+    private final cn.gov.disclosure.notice.ReplyCatalogue catalogue;
 
-    public RecordReplyDelegate(CaseFileService caseFiles, StatutoryDeadlines deadlines, IdentityService identity) {
+    public RecordReplyDelegate(CaseFileService caseFiles, StatutoryDeadlines deadlines, IdentityService identity,
+                               cn.gov.disclosure.notice.ReplyCatalogue catalogue) {
+        this.catalogue = catalogue;
         this.caseFiles = caseFiles;
         this.deadlines = deadlines;
         this.identity = identity;
@@ -27,8 +30,8 @@ public class RecordReplyDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String caseNo = (String) execution.getVariable(ProcessVariables.CASE_NO);
         String actor = Actors.current(identity);
-        caseFiles.recordReply(caseNo, (String) execution.getVariable(ProcessVariables.REPLY_TYPE), caseFiles.today(),
-                actor);
+        caseFiles.recordReply(caseNo, (String) execution.getVariable(ProcessVariables.REPLY_TYPE),
+                ReplyDrafts.from(execution, catalogue).reasonCodes(), caseFiles.today(), actor);
         caseFiles.changeStatus(caseNo, CaseStatus.REPLIED, actor, "答复书已送达");
         execution.setVariable(ProcessVariables.APPEAL_WINDOW_ENDS,
                 StatutoryDeadlines.endOfDay(deadlines.appealWindowEnds(caseFiles.today())));

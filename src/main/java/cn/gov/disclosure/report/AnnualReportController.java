@@ -1,0 +1,66 @@
+package cn.gov.disclosure.report;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.gov.disclosure.notice.AgencyProfile;
+import cn.gov.disclosure.notice.NoticeTemplates;
+import cn.gov.disclosure.notice.PdfRenderer;
+import cn.gov.disclosure.web.BadRequestException;
+
+/** {@code GET /api/reports/annual/{year}[?format=csv|pdf]} — staff only. */
+@RestController
+public class AnnualReportController {
+
+    private final AnnualReportService reports;
+    private final NoticeTemplates templates;
+    private final PdfRenderer renderer;
+    private final AgencyProfile agency;
+
+    public AnnualReportController(AnnualReportService reports, NoticeTemplates templates, PdfRenderer renderer,
+                                  AgencyProfile agency) {
+        this.reports = reports;
+        this.templates = templates;
+        this.renderer = renderer;
+        this.agency = agency;
+    }
+
+    @GetMapping("/api/reports/annual/{year}")
+    public ResponseEntity<?> annual(@PathVariable int year, @RequestParam(defaultValue = "json") String format) {
+        if (year < 2019 || year > 2100) {
+            throw new BadRequestException("year", "年度应在2019年（现行条例施行）之后");
+        }
+        AnnualReport report = reports.report(year);
+        return switch (format) {
+            case "json" -> ResponseEntity.ok(report);
+            case "csv" -> ResponseEntity.ok()
+                    .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                            .filename("annual-report-" + year + ".csv").build().toString())
+                    .body(AnnualReportCsv.write(report));
+            case "pdf" -> ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                            .filename("annual-report-" + year + ".pdf").build().toString())
+                    .body(pdf(report));
+            default -> throw new BadRequestException("format", "格式应为 json、csv 或 pdf");
+        };
+    }
+
+    private byte[] pdf(AnnualReport report) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("report", report);
+        model.put("agencyName", agency.name());
+        model.put("title", report.year() + "年度政府信息公开工作年度报告统计表");
+        return renderer.render(templates.report("annual", model), (String) model.get("title"));
+    }
+}

@@ -1,0 +1,164 @@
+package cn.gov.disclosure.report;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import cn.gov.disclosure.intake.ApplicantType;
+import cn.gov.disclosure.intake.Channel;
+import cn.gov.disclosure.notice.ReplyCatalogue;
+
+/**
+ * Computes the annual report in the database with a few GROUP BY queries (no case is loaded into memory).
+ * Counting rules (README): a case is new in the year it was received; it is handled in the year it was
+ * answered (the reply date), counted once under its reply type — a refusal under its first withholding
+ * reason in the catalogue's order, a partial disclosure only as 部分公开; it is carried forward when received
+ * by 31 December and not answered by then. So 一 + 二 = 三（七） + 四 in every column.
+ */
+@Service
+public class AnnualReportService {
+
+    static final String TOTAL = "TOTAL";
+
+    private final JdbcClient jdbc;
+    private final ReplyCatalogue catalogue;
+
+    public AnnualReportService(JdbcClient jdbc, ReplyCatalogue catalogue) {
+        this.jdbc = jdbc;
+        this.catalogue = catalogue;
+    }
+
+    public AnnualReport report(int year) {
+        Date start = Date.valueOf(LocalDate.of(year, 1, 1));
+        Date end = Date.valueOf(LocalDate.of(year, 12, 31));
+        return new AnnualReport(year, applications(start, end), appeals(start, end), channels(start, end),
+                timeliness(start, end));
+    }
+
+    private AnnualReport.Table applications(Date start, Date end) {
+        List<String> columns = new ArrayList<>();
+        for (ApplicantType t : ApplicantType.values()) {
+            columns.add(t.name());
+        }
+        columns.add(TOTAL);
+        Map<ReportRow, Map<String, Long>> rows = new EnumMap<>(ReportRow.class);
+        for (ReportRow r : ReportRow.values()) {
+            rows.put(r, AnnualReport.zeros(columns));
+        }
+        countByType("SELECT applicant_type, COUNT(*) AS n FROM application_case WHERE received_on BETWEEN ? AND ? "
+                + "GROUP BY applicant_type", rows.get(ReportRow.NEW), start, end);
+        countByType("SELECT applicant_type, COUNT(*) AS n FROM application_case WHERE received_on < ? "
+                + "AND (replied_on IS NULL OR replied_on >= ?) GROUP BY applicant_type",
+                rows.get(ReportRow.CARRIED_OVER), start, start);
+        countByType("SELECT applicant_type, COUNT(*) AS n FROM application_case WHERE received_on <= ? "
+                + "AND (replied_on IS NULL OR replied_on > ?) GROUP BY applicant_type",
+                rows.get(ReportRow.CARRIED_FORWARD), end, end);
+        jdbc.sql("SELECT applicant_type, reply_type, primary_reason, COUNT(*) AS n FROM application_case "
+                        + "WHERE replied_on BETWEEN ? AND ? GROUP BY applicant_type, reply_type, primary_reason")
+                .params(start, end)
+                .query((rs, i) -> {
+                    ReportRow row = outcomeRow(rs.getString("reply_type"), rs.getString("primary_reason"));
+                    add(rows.get(row), rs.getString("applicant_type"), rs.getLong("n"));
+                    add(rows.get(ReportRow.HANDLED_TOTAL), rs.getString("applicant_type"), rs.getLong("n"));
+                    return null;
+                }).list();
+        List<AnnualReport.Row> list = new ArrayList<>();
+        rows.forEach((row, values) -> list.add(new AnnualReport.Row(row.name(), row.label(), values)));
+        return new AnnualReport.Table(columns, list);
+    }
+
+    /** The row of Table 3 for a reply; an unknown or unmapped outcome counts as 其他. */
+    ReportRow outcomeRow(String replyType, String primaryReason) {
+        String code = catalogue.type(replyType).map(ReplyCatalogue.ReplyType::annualReportRow).orElse(null);
+        if (code == null && primaryReason != null) {
+            code = catalogue.reason(primaryReason).map(ReplyCatalogue.WithholdingReason::annualReportRow).orElse(null);
+        }
+        try {
+            return code == null ? ReportRow.OTHER_OTHER : ReportRow.valueOf(code);
+        } catch (IllegalArgumentException e) {
+            return ReportRow.OTHER_OTHER;
+        }
+    }
+
+    /**
+     * Table 4: appeals received in the year, by the outcome known at 31 December (a decision after it counts
+     * as 尚未审结).
+     */
+    private AnnualReport.Table appeals(Date start, Date end) {
+        List<String> columns = List.of("UPHELD", "CORRECTED", "OTHER", "PENDING", TOTAL);
+        Map<String, Map<String, Long>> rows = new LinkedHashMap<>();
+        rows.put("RECONSIDERATION", AnnualReport.zeros(columns));
+        rows.put("LAWSUIT_DIRECT", AnnualReport.zeros(columns));
+        rows.put("LAWSUIT_AFTER_RECONSIDERATION", AnnualReport.zeros(columns));
+        jdbc.sql("SELECT kind, after_reconsideration, result, COUNT(*) AS n FROM (SELECT kind, after_reconsideration, "
+                        + "CASE WHEN decided_on IS NOT NULL AND decided_on <= ? THEN outcome ELSE 'PENDING' END AS result "
+                        + "FROM appeal WHERE received_on BETWEEN ? AND ?) a GROUP BY kind, after_reconsideration, result")
+                .params(end, start, end)
+                .query((rs, i) -> {
+                    String row = "RECONSIDERATION".equals(rs.getString("kind")) ? "RECONSIDERATION"
+                            : rs.getBoolean("after_reconsideration") ? "LAWSUIT_AFTER_RECONSIDERATION" : "LAWSUIT_DIRECT";
+                    Map<String, Long> values = rows.get(row);
+                    values.merge(rs.getString("result"), rs.getLong("n"), Long::sum);
+                    values.merge(TOTAL, rs.getLong("n"), Long::sum);
+                    return null;
+                }).list();
+        Map<String, String> labels = Map.of("RECONSIDERATION", "行政复议",
+                "LAWSUIT_DIRECT", "行政诉讼（未经复议直接起诉）", "LAWSUIT_AFTER_RECONSIDERATION", "行政诉讼（复议后起诉）");
+        List<AnnualReport.Row> list = new ArrayList<>();
+        rows.forEach((code, values) -> list.add(new AnnualReport.Row(code, labels.get(code), values)));
+        return new AnnualReport.Table(columns, list);
+    }
+
+    /** The 2017 layout's count of new applications by channel (当面、传真、网络、信函、其他). */
+    private AnnualReport.Table channels(Date start, Date end) {
+        List<String> columns = List.of("COUNT");
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (Channel ch : Channel.values()) {
+            counts.put(ch.name(), 0L);
+        }
+        jdbc.sql("SELECT channel, COUNT(*) AS n FROM application_case WHERE received_on BETWEEN ? AND ? GROUP BY channel")
+                .params(start, end).query((rs, i) -> counts.put(rs.getString("channel"), rs.getLong("n"))).list();
+        List<AnnualReport.Row> list = new ArrayList<>();
+        for (Channel ch : Channel.values()) {
+            list.add(new AnnualReport.Row(ch.name(), ch.label(), Map.of("COUNT", counts.get(ch.name()))));
+        }
+        return new AnnualReport.Table(columns, list);
+    }
+
+    /** Replies in the year: on time within 20 working days, on time after an extension, late. */
+    private AnnualReport.Table timeliness(Date start, Date end) {
+        List<String> columns = List.of("COUNT");
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put("ON_TIME", 0L);
+        counts.put("ON_TIME_EXTENDED", 0L);
+        counts.put("LATE", 0L);
+        jdbc.sql("SELECT CASE WHEN replied_on > due_on THEN 'LATE' WHEN extension_days > 0 THEN 'ON_TIME_EXTENDED' "
+                        + "ELSE 'ON_TIME' END AS t, COUNT(*) AS n FROM application_case WHERE replied_on BETWEEN ? AND ? "
+                        + "GROUP BY CASE WHEN replied_on > due_on THEN 'LATE' WHEN extension_days > 0 "
+                        + "THEN 'ON_TIME_EXTENDED' ELSE 'ON_TIME' END")
+                .params(start, end).query((rs, i) -> counts.put(rs.getString("t"), rs.getLong("n"))).list();
+        Map<String, String> labels = Map.of("ON_TIME", "按期答复", "ON_TIME_EXTENDED", "延期后按期答复", "LATE", "逾期答复");
+        List<AnnualReport.Row> list = new ArrayList<>();
+        counts.forEach((code, n) -> list.add(new AnnualReport.Row(code, labels.get(code), Map.of("COUNT", n))));
+        return new AnnualReport.Table(columns, list);
+    }
+
+    private void countByType(String sql, Map<String, Long> target, Date a, Date b) {
+        jdbc.sql(sql).params(a, b).query((rs, i) -> {
+            add(target, rs.getString("applicant_type"), rs.getLong("n"));
+            return null;
+        }).list();
+    }
+
+    private static void add(Map<String, Long> values, String applicantType, long n) {
+        values.merge(applicantType, n, Long::sum);
+        values.merge(TOTAL, n, Long::sum);
+    }
+}
