@@ -38,11 +38,15 @@ public class AnnualReportService {
     public AnnualReport report(int year) {
         Date start = Date.valueOf(LocalDate.of(year, 1, 1));
         Date end = Date.valueOf(LocalDate.of(year, 12, 31));
-        return new AnnualReport(year, applications(start, end), appeals(start, end), channels(start, end),
-                timeliness(start, end));
+        Tally tally = tally(start, end);
+        return new AnnualReport(year, tally.applications(), appeals(start, end), tally.channels(), tally.timeliness());
     }
 
-    private AnnualReport.Table applications(Date start, Date end) {
+    /** Table 3, channels and timeliness from one pass over the cases that matter for the year. */
+    private record Tally(AnnualReport.Table applications, AnnualReport.Table channels, AnnualReport.Table timeliness) {
+    }
+
+    private Tally tally(Date start, Date end) {
         List<String> columns = new ArrayList<>();
         for (ApplicantType t : ApplicantType.values()) {
             columns.add(t.name());
@@ -52,26 +56,56 @@ public class AnnualReportService {
         for (ReportRow r : ReportRow.values()) {
             rows.put(r, AnnualReport.zeros(columns));
         }
-        countByType("SELECT applicant_type, COUNT(*) AS n FROM application_case WHERE received_on BETWEEN ? AND ? "
-                + "GROUP BY applicant_type", rows.get(ReportRow.NEW), start, end);
-        countByType("SELECT applicant_type, COUNT(*) AS n FROM application_case WHERE received_on < ? "
-                + "AND (replied_on IS NULL OR replied_on >= ?) GROUP BY applicant_type",
-                rows.get(ReportRow.CARRIED_OVER), start, start);
-        countByType("SELECT applicant_type, COUNT(*) AS n FROM application_case WHERE received_on <= ? "
-                + "AND (replied_on IS NULL OR replied_on > ?) GROUP BY applicant_type",
-                rows.get(ReportRow.CARRIED_FORWARD), end, end);
-        jdbc.sql("SELECT applicant_type, reply_type, primary_reason, COUNT(*) AS n FROM application_case "
-                        + "WHERE replied_on BETWEEN ? AND ? GROUP BY applicant_type, reply_type, primary_reason")
-                .params(start, end)
+        Map<String, Long> channels = new LinkedHashMap<>();
+        for (Channel ch : Channel.values()) {
+            channels.put(ch.name(), 0L);
+        }
+        Map<String, Long> timeliness = new LinkedHashMap<>();
+        timeliness.put("ON_TIME", 0L);
+        timeliness.put("ON_TIME_EXTENDED", 0L);
+        timeliness.put("LATE", 0L);
+        // Only cases received by 31 December and not answered before 1 January can count anywhere.
+        jdbc.sql("""
+                SELECT applicant_type, reply_type, primary_reason, channel, t, SUM(is_new) AS new_cases,
+                  SUM(is_over) AS carried_over, SUM(is_handled) AS handled, SUM(is_forward) AS carried_forward
+                FROM (SELECT applicant_type, reply_type, primary_reason, channel,
+                        CASE WHEN replied_on > due_on THEN 'LATE' WHEN extension_days > 0 THEN 'ON_TIME_EXTENDED'
+                             ELSE 'ON_TIME' END AS t,
+                        CASE WHEN received_on >= ? THEN 1 ELSE 0 END AS is_new,
+                        CASE WHEN received_on < ? THEN 1 ELSE 0 END AS is_over,
+                        CASE WHEN replied_on <= ? THEN 1 ELSE 0 END AS is_handled,
+                        CASE WHEN replied_on IS NULL OR replied_on > ? THEN 1 ELSE 0 END AS is_forward
+                      FROM application_case
+                      WHERE received_on <= ? AND (replied_on IS NULL OR replied_on >= ?)) c
+                GROUP BY applicant_type, reply_type, primary_reason, channel, t
+                """).params(start, start, end, end, end, start)
                 .query((rs, i) -> {
-                    ReportRow row = outcomeRow(rs.getString("reply_type"), rs.getString("primary_reason"));
-                    add(rows.get(row), rs.getString("applicant_type"), rs.getLong("n"));
-                    add(rows.get(ReportRow.HANDLED_TOTAL), rs.getString("applicant_type"), rs.getLong("n"));
+                    String type = rs.getString("applicant_type");
+                    long fresh = rs.getLong("new_cases");
+                    long handled = rs.getLong("handled");
+                    add(rows.get(ReportRow.NEW), type, fresh);
+                    add(rows.get(ReportRow.CARRIED_OVER), type, rs.getLong("carried_over"));
+                    add(rows.get(ReportRow.CARRIED_FORWARD), type, rs.getLong("carried_forward"));
+                    if (handled > 0) {
+                        add(rows.get(outcomeRow(rs.getString("reply_type"), rs.getString("primary_reason"))), type,
+                                handled);
+                        add(rows.get(ReportRow.HANDLED_TOTAL), type, handled);
+                        timeliness.merge(rs.getString("t"), handled, Long::sum);
+                    }
+                    channels.merge(rs.getString("channel"), fresh, Long::sum);
                     return null;
                 }).list();
         List<AnnualReport.Row> list = new ArrayList<>();
         rows.forEach((row, values) -> list.add(new AnnualReport.Row(row.name(), row.label(), values)));
-        return new AnnualReport.Table(columns, list);
+        List<AnnualReport.Row> channelRows = new ArrayList<>();
+        for (Channel ch : Channel.values()) {
+            channelRows.add(new AnnualReport.Row(ch.name(), ch.label(), Map.of("COUNT", channels.get(ch.name()))));
+        }
+        Map<String, String> labels = Map.of("ON_TIME", "按期答复", "ON_TIME_EXTENDED", "延期后按期答复", "LATE", "逾期答复");
+        List<AnnualReport.Row> timelinessRows = new ArrayList<>();
+        timeliness.forEach((code, n) -> timelinessRows.add(new AnnualReport.Row(code, labels.get(code), Map.of("COUNT", n))));
+        return new Tally(new AnnualReport.Table(columns, list), new AnnualReport.Table(List.of("COUNT"), channelRows),
+                new AnnualReport.Table(List.of("COUNT"), timelinessRows));
     }
 
     /** The row of Table 3 for a reply; an unknown or unmapped outcome counts as 其他. */
@@ -116,48 +150,10 @@ public class AnnualReportService {
         return new AnnualReport.Table(columns, list);
     }
 
-    /** The 2017 layout's count of new applications by channel (当面、传真、网络、信函、其他). */
-    private AnnualReport.Table channels(Date start, Date end) {
-        List<String> columns = List.of("COUNT");
-        Map<String, Long> counts = new LinkedHashMap<>();
-        for (Channel ch : Channel.values()) {
-            counts.put(ch.name(), 0L);
-        }
-        jdbc.sql("SELECT channel, COUNT(*) AS n FROM application_case WHERE received_on BETWEEN ? AND ? GROUP BY channel")
-                .params(start, end).query((rs, i) -> counts.put(rs.getString("channel"), rs.getLong("n"))).list();
-        List<AnnualReport.Row> list = new ArrayList<>();
-        for (Channel ch : Channel.values()) {
-            list.add(new AnnualReport.Row(ch.name(), ch.label(), Map.of("COUNT", counts.get(ch.name()))));
-        }
-        return new AnnualReport.Table(columns, list);
-    }
-
-    /** Replies in the year: on time within 20 working days, on time after an extension, late. */
-    private AnnualReport.Table timeliness(Date start, Date end) {
-        List<String> columns = List.of("COUNT");
-        Map<String, Long> counts = new LinkedHashMap<>();
-        counts.put("ON_TIME", 0L);
-        counts.put("ON_TIME_EXTENDED", 0L);
-        counts.put("LATE", 0L);
-        jdbc.sql("SELECT CASE WHEN replied_on > due_on THEN 'LATE' WHEN extension_days > 0 THEN 'ON_TIME_EXTENDED' "
-                        + "ELSE 'ON_TIME' END AS t, COUNT(*) AS n FROM application_case WHERE replied_on BETWEEN ? AND ? "
-                        + "GROUP BY CASE WHEN replied_on > due_on THEN 'LATE' WHEN extension_days > 0 "
-                        + "THEN 'ON_TIME_EXTENDED' ELSE 'ON_TIME' END")
-                .params(start, end).query((rs, i) -> counts.put(rs.getString("t"), rs.getLong("n"))).list();
-        Map<String, String> labels = Map.of("ON_TIME", "按期答复", "ON_TIME_EXTENDED", "延期后按期答复", "LATE", "逾期答复");
-        List<AnnualReport.Row> list = new ArrayList<>();
-        counts.forEach((code, n) -> list.add(new AnnualReport.Row(code, labels.get(code), Map.of("COUNT", n))));
-        return new AnnualReport.Table(columns, list);
-    }
-
-    private void countByType(String sql, Map<String, Long> target, Date a, Date b) {
-        jdbc.sql(sql).params(a, b).query((rs, i) -> {
-            add(target, rs.getString("applicant_type"), rs.getLong("n"));
-            return null;
-        }).list();
-    }
-
     private static void add(Map<String, Long> values, String applicantType, long n) {
+        if (n == 0) {
+            return;
+        }
         values.merge(applicantType, n, Long::sum);
         values.merge(TOTAL, n, Long::sum);
     }
