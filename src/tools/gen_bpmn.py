@@ -37,8 +37,9 @@ def outcome(var, comment=None):
     args = f"task, '{var}'" + (f", '{comment}'" if comment else "")
     return f'<camunda:taskListener expression="${{caseWorkflow.recordOutcome({args})}}" event="complete" />'
 
-def boundary_timer(id, name, attached, x, y, doc, date_expr):
-    node("boundaryEvent", id, name, x, y, doc, f'attachedToRef="{attached}"',
+def boundary_timer(id, name, attached, x, y, doc, date_expr, interrupting=True):
+    extra = '' if interrupting else ' cancelActivity="false"'
+    node("boundaryEvent", id, name, x, y, doc, f'attachedToRef="{attached}"{extra}',
          inner=f'<bpmn:timerEventDefinition id="{id}Definition"><bpmn:timeDate xsi:type="bpmn:tFormalExpression">'
                f'{date_expr}</bpmn:timeDate></bpmn:timerEventDefinition>')
 
@@ -193,13 +194,15 @@ node("serviceTask", "IssueAcknowledgment", "出具受理回执", 400, Y,
 subprocess("HandleApplication", "办理申请", 480, 20, 1900, 690,
            "《条例》第三十三条：自收到申请之日起二十个工作日内予以答复。办理期间按答复期限提醒经办人，"
            "到期当日报工作机构负责人督办；延长期限、中止计算时，提醒和督办的时间随之调整。")
-node("startEvent", "HandlingStarted", "开始办理", 520, Y, "")
-user("ReviewCompleteness", "审查申请内容", 620, Y,
+node("startEvent", "HandlingStarted", "开始办理", 500, Y, "")
+node("exclusiveGateway", "ReopenedGateway", "是否重新答复？", 550, Y,
+     "复议决定或判决纠正原答复、案件重新办理的，直接进入检索和答复环节。", 'default="FirstHandlingFlow"')
+user("ReviewCompleteness", "审查申请内容", 640, Y,
      "《条例》第三十条：申请内容不明确的，应当自收到申请之日起七个工作日内一次性告知补正。",
      "clerk", "review-completeness", "${reviewDueOn}",
      '<camunda:taskListener expression="${correction.validateReview(task)}" event="complete" />'
      + outcome("completeness"))
-node("exclusiveGateway", "CompletenessGateway", "申请内容是否明确？", 750, Y,
+node("exclusiveGateway", "CompletenessGateway", "申请内容是否明确？", 760, Y,
      "《条例》第二十九条第二款、第三十条。")
 node("serviceTask", "SendCorrectionNotice", "发出补正告知书", 860, 80,
      "《条例》第三十条：一次性告知需要补正的事项和合理的补正期限（disclosure.correction.period-working-days，默认十五个工作日）。",
@@ -307,10 +310,16 @@ node("intermediateCatchEvent", "AppealWindowExpired", "复议、诉讼期限届�
 node("intermediateCatchEvent", "AppealReceived", "收到复议申请或起诉状", 2960, 390,
      "《条例》第五十一条。复议、诉讼的办理流程将在后续版本实现。",
      inner='<bpmn:messageEventDefinition id="AppealReceivedDefinition" messageRef="AppealReceivedMessage" />')
-user("HandleAppealManually", "人工办理复议答复或应诉", 3070, 390,
-     "行政复议法第四十八条（十日内书面答复并提交证据、依据）、行政诉讼法第六十七条（十五日内提交答辩状和证据）。"
-     "复议、诉讼流程上线前由法制审核人员人工办理。",
-     "legal", "handle-appeal", "${deadlines.workingDaysFromToday(10)}")
+node("intermediateCatchEvent", "AwaitAppealOutcome", "等待复议、诉讼结果", 3070, 390,
+     "由“复议和诉讼”流程在办结时发出结果；复议、诉讼期间案件不结案。",
+     inner='<bpmn:messageEventDefinition id="AppealConcludedDefinition" messageRef="AppealConcludedMessage" />')
+node("exclusiveGateway", "AppealOutcomeGateway", "是否纠正原答复？", 3190, 390, "", 'default="NotCorrectedFlow"')
+node("serviceTask", "ReopenCase", "重新办理案件", 3190, 560,
+     "复议决定或判决纠正原答复的，在决定的期限内重新答复；重新答复须经法制审核。",
+     'camunda:expression="${appeals.reopen(execution)}"')
+node("serviceTask", "ExtendAppealWindow", "更新复议、诉讼期限", 3320, 390,
+     "复议决定作出后，申请人可以在十五日内起诉（行政诉讼法第四十五条），案件保持开放至该期限届满。",
+     'camunda:expression="${appeals.extendWindow(execution)}"')
 node("serviceTask", "CloseCase", "结案", 3220, Y, "复议、诉讼期限届满或复议、诉讼办结后结案。",
      'camunda:expression="${caseWorkflow.status(execution, \'CLOSED\')}"')
 node("endEvent", "CaseClosed", "案件办结", 3360, Y, "")
@@ -318,14 +327,17 @@ node("endEvent", "CaseClosed", "案件办结", 3360, Y, "")
 flow("f1", "ApplicationReceived", "RegisterApplication")
 flow("f2", "RegisterApplication", "IssueAcknowledgment")
 flow("f3", "IssueAcknowledgment", "HandleApplication", via=[(455, Y), (480, Y)])
-flow("f3a", "HandlingStarted", "ReviewCompleteness")
+flow("f3a", "HandlingStarted", "ReopenedGateway")
+flow("FirstHandlingFlow", "ReopenedGateway", "ReviewCompleteness", "首次办理")
+flow("ReopenedFlow", "ReopenedGateway", "SearchInformation", "重新答复", "${execution.getVariable('reopened') == true}",
+     via=[(550, 195), (550, 160), (860, 160), (860, 180)])
 flow("f4", "ReviewCompleteness", "CompletenessGateway")
 flow("CompleteFlow", "CompletenessGateway", "SearchInformation", "明确", "${completeness == 'COMPLETE'}")
 flow("NeedsCorrectionFlow", "CompletenessGateway", "SendCorrectionNotice", "需要补正",
      "${completeness == 'NEEDS_CORRECTION'}")
 flow("f5", "SendCorrectionNotice", "AwaitCorrection")
 flow("CorrectionReceivedFlow", "AwaitCorrection", "ReviewCompleteness", "收到补正",
-     via=[(1010, 40), (620, 40), (620, 180)])
+     via=[(1010, 40), (640, 40), (640, 180)])
 flow("f5a", "CorrectionOverdue", "MarkAbandoned", via=[(1010, 138), (1010, 150), (1160, 150), (1160, 120)])
 flow("f5b", "MarkAbandoned", "ApplicationAbandoned")
 flow("f6", "SearchInformation", "ConsultationNeededGateway")
@@ -341,7 +353,8 @@ flow("f7b", "ConfirmReply", "ConfirmGateway")
 flow("ReviseFlow", "ConfirmGateway", "DecideReply", "修改", "${confirmation == 'REVISE'}",
      via=[(1660, 245), (1660, 300), (1240, 300), (1240, 260)])
 flow("SubmitFlow", "ConfirmGateway", "LegalReviewNeededGateway", "确认提交", "${confirmation == 'SUBMIT'}")
-flow("NeedsLegalReviewFlow", "LegalReviewNeededGateway", "LegalReview", "须法制审核", "${replyNeedsLegalReview}")
+flow("NeedsLegalReviewFlow", "LegalReviewNeededGateway", "LegalReview", "须法制审核",
+     "${replyNeedsLegalReview or execution.getVariable('reopened') == true}")
 flow("NoLegalReviewFlow", "LegalReviewNeededGateway", "SecrecyReviewNeededGateway", "无须审核")
 flow("f8", "LegalReview", "LegalReviewGateway")
 flow("ApprovedFlow", "LegalReviewGateway", "SecrecyReviewNeededGateway", "通过", "${legalOutcome == 'APPROVED'}")
@@ -367,15 +380,19 @@ flow("f12", "ArchiveCase", "AppealWindowGateway")
 flow("f13", "AppealWindowGateway", "AppealWindowExpired")
 flow("f14", "AppealWindowGateway", "AppealReceived")
 flow("f15", "AppealWindowExpired", "CloseCase")
-flow("f16", "AppealReceived", "HandleAppealManually")
-flow("f17", "HandleAppealManually", "CloseCase")
+flow("f16", "AppealReceived", "AwaitAppealOutcome")
+flow("f17", "AwaitAppealOutcome", "AppealOutcomeGateway")
+flow("CorrectedFlow", "AppealOutcomeGateway", "ReopenCase", "纠正", "${appealOutcome == 'CORRECTED'}")
+flow("NotCorrectedFlow", "AppealOutcomeGateway", "ExtendAppealWindow", "维持或其他")
+flow("f17a", "ReopenCase", "HandleApplication", via=[(3135, 560), (1400, 560), (1400, 710)])
+flow("f17b", "ExtendAppealWindow", "AppealWindowGateway", via=[(3320, 350), (3320, 300), (2850, 300), (2850, 245)])
 flow("f18", "CloseCase", "CaseClosed")
 
 
 emit("bpmn/disclosure-application.bpmn", "disclosure-application", "依申请公开办理",
      "《中华人民共和国政府信息公开条例》（2019年修订）第二十九条至第四十五条规定的依申请公开办理流程："
      "收到、登记、审查（补正）、办理、答复、法制审核、归档，以及答复后的复议、诉讼期限跟踪。",
-     messages=[("AppealReceivedMessage", "AppealReceived")],
+     messages=[("AppealReceivedMessage", "AppealReceived"), ("AppealConcludedMessage", "AppealConcluded")],
      errors=[("NoticeIncompleteError", "答复书要素不全", "NOTICE_INCOMPLETE")])
 
 # ---- 申请延长答复期限 ----
@@ -516,3 +533,46 @@ flow("c5", "ConsultationJoin", "ResumeReplyClock")
 flow("c6", "ResumeReplyClock", "ConsultationFinished")
 emit("bpmn/consultation.bpmn", "consultation", "征求意见",
      "征求第三方意见（《条例》第三十二条）和其他机关意见（第三十四条）；征求意见期间答复期限中止计算。")
+
+# ---- 复议和诉讼 ----
+reset()
+node("startEvent", "AppealRegistered", "收到复议申请书或起诉状副本", 160, Y,
+     "法制审核人员在 Tasklist 中登记行政复议或行政诉讼（《条例》第五十一条）。",
+     'camunda:formRef="register-appeal" camunda:formRefBinding="latest" camunda:initiator="initiator"')
+node("serviceTask", "RegisterAppeal", "登记复议或诉讼", 290, Y,
+     "行政复议：自收到申请书副本之日起十日内提出书面答复并提交证据、依据，简易程序五日（行政复议法第四十八条、第五十四条）；"
+     "行政诉讼：自收到起诉状副本之日起十五日内提交答辩状和证据、依据（行政诉讼法第六十七条）。",
+     'camunda:expression="${appeals.register(execution)}"')
+user("PrepareAnswer", "提交书面答复和证据", 450, Y,
+     "逾期不提交的，复议机关视为被申请人没有证据、依据（行政复议法第七十条）。",
+     "legal", "prepare-appeal-answer", "${answerDue}")
+boundary_timer("AnswerReminder", "期限前两个工作日", "PrepareAnswer", 420, 260, "", "${deadlines.secondReminder(answerDue)}",
+               interrupting=False)
+boundary_timer("AnswerDueDay", "期限当日", "PrepareAnswer", 480, 260, "", "${deadlines.escalation(answerDue)}",
+               interrupting=False)
+node("serviceTask", "RemindLegal", "提醒法制审核人员", 360, 380, "", 'camunda:expression="${appeals.remind(execution)}"')
+node("endEvent", "LegalReminded", "已提醒", 360, 490, "")
+node("serviceTask", "EscalateAppeal", "报负责人督办", 540, 380, "", 'camunda:expression="${appeals.escalate(execution)}"')
+node("endEvent", "AppealEscalated", "已报督办", 540, 490, "")
+user("RecordAppealProgress", "登记审理情况和结果", 650, Y,
+     "登记听证、审理情况；作出复议决定或判决、裁定的，登记结果：维持、纠正、其他；尚未审结的继续跟踪。",
+     "legal", "record-appeal-progress", "${decisionDue}",
+     '<camunda:taskListener expression="${appeals.record(task)}" event="complete" />')
+node("exclusiveGateway", "AppealDecidedGateway", "是否审结？", 790, Y, "", 'default="DecidedFlow"')
+node("serviceTask", "ConcludeAppeal", "办结复议或诉讼", 910, Y, "将结果告知案件的办理流程；纠正的，案件重新办理。",
+     'camunda:expression="${appeals.conclude(execution)}"')
+node("endEvent", "AppealConcluded", "复议或诉讼办结", 1040, Y, "")
+flow("p1", "AppealRegistered", "RegisterAppeal")
+flow("p2", "RegisterAppeal", "PrepareAnswer")
+flow("p3", "PrepareAnswer", "RecordAppealProgress")
+flow("p4", "AnswerReminder", "RemindLegal", via=[(420, 278), (420, 300), (360, 300), (360, 340)])
+flow("p5", "RemindLegal", "LegalReminded")
+flow("p6", "AnswerDueDay", "EscalateAppeal", via=[(480, 278), (480, 300), (540, 300), (540, 340)])
+flow("p7", "EscalateAppeal", "AppealEscalated")
+flow("p8", "RecordAppealProgress", "AppealDecidedGateway")
+flow("PendingFlow", "AppealDecidedGateway", "RecordAppealProgress", "尚未审结", "${appealOutcome == 'PENDING'}",
+     via=[(790, 195), (790, 140), (650, 140), (650, 180)])
+flow("DecidedFlow", "AppealDecidedGateway", "ConcludeAppeal", "已审结")
+flow("p9", "ConcludeAppeal", "AppealConcluded")
+emit("bpmn/appeal.bpmn", "appeal", "复议和诉讼",
+     "政府信息公开答复引起的行政复议、行政诉讼：登记、提交书面答复或答辩状、跟踪审理、登记结果（《条例》第五十一条）。")

@@ -188,10 +188,33 @@ form("legal-review", CASE + [
     ta("legalComment", "审核意见（退回时必须写明修改要求）", False, 2000),
 ])
 
-form("handle-appeal", [ro("caseNo", "案件编号"), ro("applicantName", "申请人"),
-    text("行政复议：收到申请书副本之日起十日内提出书面答复并提交证据、依据（简易程序五日）；"
-         "行政诉讼：收到起诉状副本之日起十五日内提交答辩状和证据、依据。"),
-    ta("appealNotes", "办理情况（复议机关或法院、案号、答复或答辩日期、结果）", True, 2000),
+form("register-appeal", [
+    text("### 登记行政复议或行政诉讼\n收到复议机关送达的行政复议申请书副本或人民法院送达的起诉状副本后登记。"),
+    tf("caseNo", "案件编号", True, 40),
+    choice("radio", "appealKind", "类型", [("RECONSIDERATION", "行政复议"), ("LAWSUIT", "行政诉讼")]),
+    tf("appealBody", "复议机关或人民法院", True, 200),
+    tf("appealReference", "案号", False, 100),
+    {"type": "datetime", "subtype": "date", "key": "appealReceivedOn", "dateLabel": "收到申请书副本或起诉状副本的日期",
+     "validate": {"required": True}},
+    {"type": "checkbox", "key": "simplified", "label": "行政复议适用简易程序（五日内答复）"},
+    {"type": "checkbox", "key": "afterReconsideration", "label": "行政诉讼系经复议后起诉"},
+])
+
+APPEAL = [ro("caseNo", "案件编号"), ro("applicantName", "申请人"), ro("appealLabel", "类型"),
+          ro("answerDueText", "书面答复（答辩）期限")]
+
+form("prepare-appeal-answer", APPEAL + [
+    text("行政复议：提出书面答复并提交当初作出答复的证据、依据和其他有关材料；行政诉讼：提交答辩状和作出行政行为的证据、"
+         "所依据的规范性文件。逾期未提交的，视为没有证据、依据。"),
+    ta("answerNotes", "提交情况（日期、材料清单）", True, 2000),
+])
+
+form("record-appeal-progress", APPEAL + [
+    ta("hearingNotes", "审理情况（听证、庭审日期等）", True, 2000),
+    choice("radio", "appealOutcome", "结果", [("PENDING", "尚未审结"), ("UPHELD", "维持"), ("CORRECTED", "纠正"),
+           ("OTHER", "其他结果（驳回、撤回、和解等）")]),
+    {"type": "datetime", "subtype": "date", "key": "decidedOn", "dateLabel": "决定或判决、裁定日期"},
+    {"type": "number", "key": "correctionWorkingDays", "label": "纠正的：决定要求重新答复的期限（工作日）"},
 ])
 form("extension-request", [
     text("### 申请延长答复期限\n不能在二十个工作日内答复的，经政府信息公开工作机构负责人同意，可以延长答复期限，"

@@ -70,6 +70,15 @@ public class StatutoryDeadlines {
         return periods.appealWindowEnds(repliedOn.plusDays(appealDeliveryAllowanceDays));
     }
 
+    /** The day itself if it is a working day, else the next working day. */
+    public LocalDate nextWorkingDay(LocalDate day) {
+        LocalDate d = day;
+        while (!periods.calendar().isWorkingDay(d)) {
+            d = d.plusDays(1);
+        }
+        return d;
+    }
+
     /** First reminder: {@code disclosure.reminders.first-working-days-before} working days before the due day. */
     public Date firstReminder(Date due) {
         return reminder(due, firstReminderDays);

@@ -105,6 +105,15 @@ public class CaseFileService {
      * The outcome of the case: reply type, the withholding reasons in the order given (the first is the
      * primary one the annual report counts), and the date.
      */
+    /** A decision corrected the reply: the case is open again with a new due date. */
+    @Transactional
+    public void reopen(String caseNo, LocalDate newDue, String actor) {
+        ApplicationCase c = get(caseNo);
+        cases.reopen(c.id(), newDue);
+        cases.insertEvent(c.id(), clock.instant(), actor, "REOPENED", "dueOn", c.dueOn().toString(), newDue.toString(),
+                "复议决定或判决纠正原答复，在决定的期限内重新答复（原答复：" + c.replyType() + "，" + c.repliedOn() + "）");
+    }
+
     @Transactional
     public void recordReply(String caseNo, String replyType, java.util.List<String> reasons, LocalDate repliedOn,
                             String actor) {

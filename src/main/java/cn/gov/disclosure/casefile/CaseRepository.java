@@ -89,6 +89,12 @@ public class CaseRepository {
         jdbc.sql("UPDATE application_case SET status = ? WHERE id = ?").param(status.name()).param(id).update();
     }
 
+    /** Clears the reply so that the new one is counted when it is made. */
+    public void reopen(long id, LocalDate newDue) {
+        jdbc.sql("UPDATE application_case SET reply_type = NULL, reply_reasons = NULL, primary_reason = NULL, "
+                + "replied_on = NULL, due_on = ? WHERE id = ?").params(newDue, id).update();
+    }
+
     public void updateDescription(long id, String description) {
         jdbc.sql("UPDATE application_case SET description = ? WHERE id = ?").params(description, id).update();
     }

@@ -28,8 +28,8 @@ public class RateLimiter {
 
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
     private final Clock clock;
-    private final int submissionsPerHour;
-    private final int lookupsPerMinute;
+    private volatile int submissionsPerHour;
+    private volatile int lookupsPerMinute;
 
     public RateLimiter(@Value("${disclosure.portal.rate-limit.submissions-per-hour:10}") int submissionsPerHour,
                        @Value("${disclosure.portal.rate-limit.lookups-per-minute:30}") int lookupsPerMinute) {
@@ -47,6 +47,13 @@ public class RateLimiter {
         Window w = windows.compute(kind + "|" + address, (k, old) -> old == null || now - old.start() >= length
                 ? new Window(now, 1) : new Window(old.start(), old.count() + 1));
         return w.count() <= limit;
+    }
+
+    /** For tests: other limits, and every counter forgotten. */
+    public void reset(int submissionsPerHour, int lookupsPerMinute) {
+        this.submissionsPerHour = submissionsPerHour;
+        this.lookupsPerMinute = lookupsPerMinute;
+        windows.clear();
     }
 
     @Scheduled(fixedDelay = 600_000)

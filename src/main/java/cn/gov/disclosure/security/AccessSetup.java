@@ -36,7 +36,7 @@ public class AccessSetup implements InitializingBean {
 
     /** The process definitions the office's groups work with. */
     static final List<String> PROCESSES = List.of(IntakeService.PROCESS_KEY, "extension-request", "deadline-escalation",
-            "consultation");
+            "consultation", "appeal");
 
     private static final Logger log = LoggerFactory.getLogger(AccessSetup.class);
 
@@ -71,6 +71,10 @@ public class AccessSetup implements InitializingBean {
                 Permissions.CREATE_INSTANCE);
         grant(cn.gov.disclosure.security.Groups.CLERK, Resources.PROCESS_DEFINITION, "extension-request",
                 Permissions.CREATE_INSTANCE);
+        // Legal officers register reconsiderations and lawsuits.
+        grant(cn.gov.disclosure.security.Groups.LEGAL, Resources.PROCESS_DEFINITION, "appeal",
+                Permissions.CREATE_INSTANCE);
+        grant(cn.gov.disclosure.security.Groups.LEGAL, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
         grant(cn.gov.disclosure.security.Groups.CLERK, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
         // Legal officers and the head follow cases in Cockpit.
         for (String group : List.of(cn.gov.disclosure.security.Groups.LEGAL, cn.gov.disclosure.security.Groups.HEAD)) {

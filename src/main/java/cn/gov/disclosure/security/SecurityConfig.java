@@ -2,6 +2,7 @@ package cn.gov.disclosure.security;
 
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,6 +29,7 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
  * </ul>
  */
 @Configuration
+@ConditionalOnWebApplication
 public class SecurityConfig {
 
     /** Camunda's webapps and engine REST authenticate by themselves; Spring Security stays out of the way. */

@@ -5,32 +5,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.ActiveProfiles;
 
-import cn.gov.disclosure.DisclosureApplication;
+import cn.gov.disclosure.IntegrationTest;
 import cn.gov.disclosure.casefile.CaseRepository;
 import cn.gov.disclosure.workflow.TestApplications;
 
 /** Per-address limits on submissions and look-ups, with a refused application shown back intact. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = DisclosureApplication.class,
-        properties = {
-                "spring.datasource.url=jdbc:h2:mem:rate-limit-test;DB_CLOSE_DELAY=-1",
-                "camunda.bpm.generate-unique-process-engine-name=true",
-                "disclosure.demo.mail-server.enabled=false",
-                "disclosure.mail.poll-interval=PT1H",
-                "disclosure.portal.rate-limit.submissions-per-hour=3",
-                "disclosure.portal.rate-limit.lookups-per-minute=5"})
-@ActiveProfiles({"demo", "test"})
-class RateLimitTest {
+class RateLimitTest extends IntegrationTest {
+
+    @Autowired RateLimiter limiter;
+
+    @BeforeEach
+    void lowLimits() {
+        limiter.reset(3, 5);
+    }
+
+    @AfterEach
+    void highLimitsAgain() {
+        limiter.reset(100_000, 100_000);
+    }
 
     @Autowired TestRestTemplate http;
     @Autowired CaseRepository cases;

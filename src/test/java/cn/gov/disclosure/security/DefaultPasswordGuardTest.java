@@ -13,6 +13,11 @@ class DefaultPasswordGuardTest {
     @Test
     void refusesToStartWithTheDemoPasswordInProduction() {
         SpringApplicationBuilder app = new SpringApplicationBuilder(DisclosureApplication.class)
+                // No web server: Camunda's webapps keep JVM-wide state that must stay with the HTTP test context.
+                .web(org.springframework.boot.WebApplicationType.NONE)
+                .properties("spring.autoconfigure.exclude="
+                        + "org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration,"
+                        + "org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappAutoConfiguration")
                 .profiles("production-check");
         // Command-line arguments, so that they win over application.yml.
         assertThatThrownBy(() -> app.run(

@@ -279,18 +279,112 @@ class DisclosureProcessTest extends ProcessTest {
                         org.assertj.core.groups.Tuple.tuple("NOT_HELD", "DISCLOSED"));
     }
 
+    // ---- appeals: reconsideration and lawsuits (Art. 51) ----
+
+    private ProcessInstance registerAppeal(String caseNo, String kind, LocalDate receivedOn, boolean simplified,
+                                           boolean afterReconsideration) {
+        identity.setAuthentication("legal", List.of("legal"));
+        try {
+            Map<String, Object> form = new HashMap<>();
+            form.put("caseNo", caseNo);
+            form.put("appealKind", kind);
+            form.put("appealBody", "RECONSIDERATION".equals(kind) ? "示例市人民政府" : "示例市人民法院");
+            form.put("appealReceivedOn", receivedOn.toString());
+            form.put("simplified", simplified);
+            form.put("afterReconsideration", afterReconsideration);
+            return runtime.startProcessInstanceByKey("appeal", form);
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
     @Test
-    void anAppealDuringTheWindowGoesToLegal() {
+    void anOrdinaryReconsiderationIsAnsweredInTenWorkingDaysAndUpheld() {
         ProcessInstance pi = submit("某路段拓宽工程的征收补偿方案");
         toDecision(pi, "DISCLOSED");
-        runtime.createMessageCorrelation("AppealReceived").processInstanceBusinessKey(pi.getBusinessKey()).correlate();
-        assertThat(pi).isWaitingAt("HandleAppealManually");
-        Task appeal = task(pi, "HandleAppealManually");
-        assertThat(candidateGroup(appeal)).isEqualTo("legal");
-        assertThat(appeal.getDueDate()).isAfter(new Date());
-        complete(pi, "HandleAppealManually", "appealNotes", "已提交书面答复");
-        assertThat(pi).hasPassed("CloseCase").isEnded();
-        assertThat(management.createJobQuery().processInstanceId(pi.getId()).count()).isZero();
+        LocalDate copyReceived = caseFiles.today();
+        ProcessInstance appeal = registerAppeal(pi.getBusinessKey(), "RECONSIDERATION", copyReceived, false, false);
+        assertThat(pi).isWaitingAt("AwaitAppealOutcome");
+        Task answer = task(appeal, "PrepareAnswer");
+        assertThat(candidateGroup(answer)).isEqualTo("legal");
+        LocalDate due = deadlines.calendar().addWorkingDays(copyReceived, 10).due();
+        assertThat(answer.getDueDate()).isEqualTo(StatutoryDeadlines.endOfDay(due));
+
+        fireOnTime(management.createJobQuery().processInstanceId(appeal.getId()).activityId("AnswerReminder")
+                .singleResult());
+        assertThat(appeal).hasPassed("RemindLegal", "LegalReminded");
+        assertThat(outbox.forCase(caseOf(pi).id())).anyMatch(m -> m.subject().startsWith("【答复期限临近】")
+                && m.recipient().equals("legal@demo.invalid"));
+        fireOnTime(management.createJobQuery().processInstanceId(appeal.getId()).activityId("AnswerDueDay")
+                .singleResult());
+        assertThat(appeal).hasPassed("EscalateAppeal", "AppealEscalated");
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("deadline-escalation")
+                .processInstanceBusinessKey(pi.getBusinessKey()).count()).isEqualTo(1);
+
+        complete(appeal, "PrepareAnswer", "answerNotes", "已提交书面答复及证据");
+        complete(appeal, "RecordAppealProgress", "hearingNotes", "复议机关已听取意见", "appealOutcome", "PENDING");
+        assertThat(appeal).isWaitingAt("RecordAppealProgress");
+        LocalDate decided = due.plusDays(20);
+        complete(appeal, "RecordAppealProgress", "hearingNotes", "复议决定维持", "appealOutcome", "UPHELD",
+                "decidedOn", decided.toString());
+        assertThat(appeal).hasPassed("ConcludeAppeal", "AppealConcluded").isEnded();
+        assertThat(pi).hasPassed("ExtendAppealWindow").isWaitingAt("AppealWindowGateway");
+        LocalDate lawsuitBy = deadlines.periods().lawsuitAfterReconsideration(decided).due();
+        assertThat(StatutoryDeadlines.toLocalDate((Date) runtime.getVariable(pi.getId(), "appealWindowEnds")))
+                .isAfterOrEqualTo(lawsuitBy);
+    }
+
+    @Test
+    void aCorrectionInTheSimplifiedProcedureReopensTheCaseForANewReviewedReply() {
+        ProcessInstance pi = submit("某小区2025年维修基金使用明细");
+        toDecision(pi, "NOT_HELD");
+        complete(pi, "LegalReview", "legalOutcome", "APPROVED");
+        ProcessInstance appeal = registerAppeal(pi.getBusinessKey(), "RECONSIDERATION", caseFiles.today(), true, false);
+        assertThat(task(appeal, "PrepareAnswer").getDueDate()).isEqualTo(StatutoryDeadlines.endOfDay(
+                deadlines.calendar().addWorkingDays(caseFiles.today(), 5).due()));
+        complete(appeal, "PrepareAnswer", "answerNotes", "已提交");
+        LocalDate decided = caseFiles.today();
+        complete(appeal, "RecordAppealProgress", "hearingNotes", "复议决定责令重新答复", "appealOutcome", "CORRECTED",
+                "decidedOn", decided.toString(), "correctionWorkingDays", 15L);
+        assertThat(appeal).isEnded();
+        assertThat(pi).hasPassed("ReopenCase", "ReopenedGateway").isWaitingAt("SearchInformation");
+        ApplicationCase reopened = caseOf(pi);
+        assertThat(reopened.status()).isEqualTo(CaseStatus.IN_PROGRESS);
+        assertThat(reopened.repliedOn()).isNull();
+        assertThat(reopened.dueOn()).isEqualTo(deadlines.calendar().addWorkingDays(decided, 15).due());
+
+        complete(pi, "SearchInformation", "searchNotes", "重新检索档案室，找到维修基金台账");
+        completeDecision(pi, "DISCLOSED");
+        complete(pi, "ConfirmReply", "confirmation", "SUBMIT");
+        assertThat(pi).as("a new reply after a correction goes through legal review").isWaitingAt("LegalReview");
+        complete(pi, "LegalReview", "legalOutcome", "APPROVED");
+        complete(pi, "SecrecyReview", "secrecyOutcome", "CLEARED");
+        assertThat(pi).isWaitingAt("AppealWindowGateway");
+        assertThat(caseOf(pi).replyType()).isEqualTo("DISCLOSED");
+        assertThat(caseFiles.events(pi.getBusinessKey())).extracting(CaseEvent::type)
+                .contains("APPEAL_REGISTERED", "APPEAL_PROGRESS", "REOPENED");
+    }
+
+    @Test
+    void aDirectLawsuitGetsItsDefenceInFifteenDays() {
+        ProcessInstance pi = submit("某企业行政处罚决定书");
+        toDecision(pi, "DISCLOSED");
+        LocalDate served = caseFiles.today();
+        ProcessInstance appeal = registerAppeal(pi.getBusinessKey(), "LAWSUIT", served, false, false);
+        assertThat(task(appeal, "PrepareAnswer").getDueDate()).isEqualTo(StatutoryDeadlines.endOfDay(
+                deadlines.periods().courtDefence(served).due()));
+        assertThat(runtime.getVariable(appeal.getId(), "appealLabel")).isEqualTo("行政诉讼（未经复议直接起诉）");
+        complete(appeal, "PrepareAnswer", "answerNotes", "已提交答辩状");
+        complete(appeal, "RecordAppealProgress", "hearingNotes", "原告撤诉", "appealOutcome", "OTHER",
+                "decidedOn", served.toString());
+        assertThat(pi).hasPassed("ExtendAppealWindow").isWaitingAt("AppealWindowGateway");
+    }
+
+    @Test
+    void anAppealCannotBeRegisteredBeforeTheReply() {
+        ProcessInstance pi = submit("某项目的环评批复");
+        assertThatThrownBy(() -> registerAppeal(pi.getBusinessKey(), "RECONSIDERATION", caseFiles.today(), false,
+                false)).hasMessageContaining("尚未答复");
     }
 
     @Test

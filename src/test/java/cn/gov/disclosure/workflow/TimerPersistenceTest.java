@@ -27,6 +27,11 @@ class TimerPersistenceTest {
     private ConfigurableApplicationContext start(Path db) {
         // Command-line arguments, so that they win over the profiles' files.
         return new SpringApplicationBuilder(DisclosureApplication.class)
+                // No web server: Camunda's webapps keep JVM-wide state that must stay with the HTTP test context.
+                .web(org.springframework.boot.WebApplicationType.NONE)
+                .properties("spring.autoconfigure.exclude="
+                        + "org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration,"
+                        + "org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappAutoConfiguration")
                 .profiles("demo", "test")
                 .run("--server.port=0",
                         "--spring.datasource.url=jdbc:h2:file:" + db.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE",
