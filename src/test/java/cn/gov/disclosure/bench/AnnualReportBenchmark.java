@@ -77,5 +77,9 @@ public final class AnnualReportBenchmark {
                 first, best, newCases);
         System.out.printf("memory used after the runs: %,d MB%n",
                 (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1024 * 1024));
+        jdbc.sql("SHUTDOWN").update();
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
     }
 }
