@@ -57,11 +57,6 @@ public class StatutoryDeadlines {
         return LocalDate.now(clock);
     }
 
-    /** The end of a period of N working days from today, for steps whose limit starts when they start. */
-    public Date workingDaysFromToday(int workingDays) {
-        return endOfDay(periods.calendar().addWorkingDays(today(), workingDays).due());
-    }
-
     /**
      * When the case can no longer be challenged, for a reply sent on {@code repliedOn}: the appeal window
      * counted from when the applicant knew of the reply, allowing a configurable time for delivery.

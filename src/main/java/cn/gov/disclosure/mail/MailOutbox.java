@@ -3,7 +3,6 @@ package cn.gov.disclosure.mail;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -87,11 +86,4 @@ public class MailOutbox {
                 .update();
     }
 
-    public long countByStatus(String status) {
-        return jdbc.sql("SELECT COUNT(*) FROM mail_outbox WHERE status = ?").param(status).query(Long.class).single();
-    }
-
-    Instant now() {
-        return clock.instant();
-    }
 }

@@ -18,12 +18,9 @@ public final class ProcessVariables {
     public static final String TRACKING_CODE = "trackingCode";
     public static final String DUE_ON = "dueOn";
     public static final String REVIEW_DUE_ON = "reviewDueOn";
-    public static final String COMPLETENESS = "completeness";
     public static final String REPLY_TYPE = "replyType";
     public static final String REASONING = "reasoning";
     public static final String DISCLOSURE_DETAILS = "disclosureDetails";
-    public static final String LEGAL_OUTCOME = "legalOutcome";
-    public static final String LEGAL_COMMENT = "legalComment";
     public static final String APPEAL_WINDOW_ENDS = "appealWindowEnds";
 
     private ProcessVariables() {
