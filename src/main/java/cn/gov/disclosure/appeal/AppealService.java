@@ -22,6 +22,7 @@ import cn.gov.disclosure.casefile.ApplicationCase;
 import cn.gov.disclosure.casefile.CaseFileService;
 import cn.gov.disclosure.casefile.CaseStatus;
 import cn.gov.disclosure.web.BadRequestException;
+import cn.gov.disclosure.workflow.Actors;
 import cn.gov.disclosure.web.FieldError;
 
 /**
@@ -216,8 +217,7 @@ public class AppealService {
     }
 
     private String actor() {
-        var auth = identity.getCurrentAuthentication();
-        return auth != null && auth.getUserId() != null ? auth.getUserId() : "system";
+        return Actors.current(identity, "system");
     }
 
     private static String text(Object o) {

@@ -25,6 +25,7 @@ import cn.gov.disclosure.casefile.TrackingCodes;
 import cn.gov.disclosure.notice.Notice;
 import cn.gov.disclosure.notice.NoticeService;
 import cn.gov.disclosure.web.BadRequestException;
+import cn.gov.disclosure.workflow.Actors;
 import cn.gov.disclosure.web.FieldError;
 import cn.gov.disclosure.workflow.CaseClockService;
 
@@ -330,8 +331,7 @@ public class ConsultationService {
     }
 
     private String actor() {
-        var auth = identity.getCurrentAuthentication();
-        return auth != null && auth.getUserId() != null ? auth.getUserId() : "system";
+        return Actors.current(identity, "system");
     }
 
     private static boolean blank(Object o) {

@@ -20,6 +20,7 @@ import cn.gov.disclosure.casefile.CaseStatus;
 import cn.gov.disclosure.intake.TextNormalizer;
 import cn.gov.disclosure.notice.NoticeService;
 import cn.gov.disclosure.web.BadRequestException;
+import cn.gov.disclosure.workflow.Actors;
 import cn.gov.disclosure.workflow.CaseClockService;
 
 /**
@@ -144,8 +145,7 @@ public class CorrectionService {
     }
 
     private String actor() {
-        var auth = identity.getCurrentAuthentication();
-        return auth != null && auth.getUserId() != null ? auth.getUserId() : "applicant";
+        return Actors.current(identity, "applicant");
     }
 
     private static String caseNo(DelegateExecution execution) {
