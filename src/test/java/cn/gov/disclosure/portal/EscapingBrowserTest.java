@@ -41,6 +41,31 @@ class EscapingBrowserTest extends BrowserTest {
         e.sendKeys(text);
     }
 
+    /**
+     * Signs in through Camunda's login API from the page (with its XSRF header). Tasklist's own first
+     * requests can race with the login and replace the session cookie, so the session is checked and the
+     * sign-in repeated if needed.
+     */
+    private void signInToTasklist(WebDriverWait wait) throws InterruptedException {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            browser.get(url("/camunda/app/tasklist/"));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[ng-model=username]")));
+            Thread.sleep(1000);
+            Object status = browser.executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    const token = document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN=')).split('=')[1];
+                    fetch('/camunda/api/admin/auth/user/default/login/tasklist', {method: 'POST',
+                      headers: {'X-XSRF-TOKEN': token, 'Content-Type': 'application/x-www-form-urlencoded'},
+                      body: 'username=clerk&password=demo'})
+                      .then(() => fetch('/camunda/api/admin/auth/user/default'))
+                      .then(r => done(r.status));""");
+            if (Long.valueOf(200L).equals(status)) {
+                return;
+            }
+        }
+        throw new AssertionError("could not sign in to Tasklist");
+    }
+
     private void noAlert() {
         assertThatThrownBy(() -> browser.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
     }
@@ -84,19 +109,18 @@ class EscapingBrowserTest extends BrowserTest {
         // Claimed by the clerk, so it is the one task of the filter 我的待办.
         tasks.createTaskQuery().taskAssignee("clerk").list().forEach(t -> tasks.setAssignee(t.getId(), null));
         tasks.setAssignee(review.getId(), "clerk");
-        browser.get(url("/camunda/app/tasklist/"));
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[ng-model=username]")));
-        Object status = browser.executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                const token = document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN=')).split('=')[1];
-                fetch('/camunda/api/admin/auth/user/default/login/tasklist', {method: 'POST',
-                  headers: {'X-XSRF-TOKEN': token, 'Content-Type': 'application/x-www-form-urlencoded'},
-                  body: 'username=clerk&password=demo'}).then(r => done(r.status));""");
-        assertThat(status).isEqualTo(200L);
-        // A new path (not just a new #fragment) so the app reloads with the session.
+        signInToTasklist(wait);
         String myTasks = filters.createFilterQuery().filterName("我的待办").singleResult().getId();
-        browser.get(url("/camunda/app/tasklist/default/?signedIn=1#/?filter=" + myTasks + "&task=" + review.getId()));
+        String taskUrl = url("/camunda/app/tasklist/default/?signedIn=1#/?filter=" + myTasks + "&task=" + review.getId());
+        browser.get(taskUrl);
+        // If the session was lost in the race described above, the app shows its login form: sign in again.
+        WebDriverWait settle = new WebDriverWait(browser, Duration.ofSeconds(20));
+        settle.until(d -> !d.findElements(By.cssSelector(".fjs-form input, input[ng-model=username]")).isEmpty());
+        if (!browser.findElements(By.cssSelector("input[ng-model=username]")).isEmpty()) {
+            signInToTasklist(wait);
+            browser.get(taskUrl);
+        }
         // The read-only fields of the form (case number, applicant, ...) are filled from the variables.
         try {
             wait.until(d -> d.findElements(By.cssSelector(".fjs-form input")).stream()
