@@ -21,9 +21,9 @@ import cn.gov.disclosure.calendar.StatutoryDeadlines;
 import cn.gov.disclosure.casefile.ApplicationCase;
 import cn.gov.disclosure.casefile.CaseFileService;
 import cn.gov.disclosure.casefile.CaseStatus;
-import cn.gov.disclosure.web.BadRequestException;
+import cn.gov.disclosure.common.InvalidInputException;
 import cn.gov.disclosure.workflow.Actors;
-import cn.gov.disclosure.web.FieldError;
+import cn.gov.disclosure.common.FieldError;
 
 /**
  * Reconsideration and lawsuits against a reply (bean {@code appeals}): registers them with the agency's own
@@ -78,7 +78,7 @@ public class AppealService {
             errors.add(new FieldError("appealReceivedOn", "请填写收到复议申请书副本或起诉状副本的日期（不能晚于今天）"));
         }
         if (!errors.isEmpty()) {
-            throw new BadRequestException(errors);
+            throw new InvalidInputException(errors);
         }
         boolean simplified = "RECONSIDERATION".equals(kind) && Boolean.TRUE.equals(execution.getVariable("simplified"));
         boolean after = "LAWSUIT".equals(kind) && Boolean.TRUE.equals(execution.getVariable("afterReconsideration"));
@@ -118,15 +118,15 @@ public class AppealService {
     public void record(DelegateTask task) {
         String outcome = text(task.getVariable("appealOutcome"));
         if (outcome == null) {
-            throw new BadRequestException("appealOutcome", "请选择审理结果（尚未审结的选择“尚未审结”）");
+            throw new InvalidInputException("appealOutcome", "请选择审理结果（尚未审结的选择“尚未审结”）");
         }
         LocalDate decidedOn = date(task.getVariable("decidedOn"));
         if (!"PENDING".equals(outcome) && decidedOn == null) {
-            throw new BadRequestException("decidedOn", "请填写复议决定或判决、裁定的日期");
+            throw new InvalidInputException("decidedOn", "请填写复议决定或判决、裁定的日期");
         }
         Object days = task.getVariable("correctionWorkingDays");
         if ("CORRECTED".equals(outcome) && !(days instanceof Number n && n.intValue() > 0)) {
-            throw new BadRequestException("correctionWorkingDays", "结果纠正的，请填写决定要求重新答复的期限（工作日）");
+            throw new InvalidInputException("correctionWorkingDays", "结果纠正的，请填写决定要求重新答复的期限（工作日）");
         }
         long id = ((Number) task.getVariable("appealId")).longValue();
         LocalDate correctionDue = "CORRECTED".equals(outcome)
@@ -234,7 +234,7 @@ public class AppealService {
         try {
             return LocalDate.parse(o.toString().substring(0, 10));
         } catch (RuntimeException e) {
-            throw new BadRequestException("date", "日期格式应为 YYYY-MM-DD");
+            throw new InvalidInputException("date", "日期格式应为 YYYY-MM-DD");
         }
     }
 }

@@ -1,5 +1,7 @@
 package cn.gov.disclosure.calendar;
 
+import cn.gov.disclosure.workflow.EngineClock;
+
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;

@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import cn.gov.disclosure.web.BadRequestException;
+import cn.gov.disclosure.common.InvalidInputException;
 
 /** {@code GET /api/calendar/deadline?from=YYYY-MM-DD&workingDays=N} (public). */
 @RestController
@@ -42,7 +42,7 @@ public class CalendarController {
             }
             return clock.evaluate(calendar);
         } catch (IllegalArgumentException | IllegalStateException | java.time.DateTimeException e) {
-            throw new BadRequestException("pauses", e.getMessage() + "（中止期间格式：YYYY-MM-DD..YYYY-MM-DD）");
+            throw new InvalidInputException("pauses", e.getMessage() + "（中止期间格式：YYYY-MM-DD..YYYY-MM-DD）");
         }
     }
 
@@ -50,7 +50,7 @@ public class CalendarController {
     public Deadline deadline(@RequestParam("from") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                              @RequestParam("workingDays") int workingDays) {
         if (workingDays < 0 || workingDays > 365) {
-            throw new BadRequestException("workingDays", "工作日数须在 0 至 365 之间");
+            throw new InvalidInputException("workingDays", "工作日数须在 0 至 365 之间");
         }
         return calendar.addWorkingDays(from, workingDays);
     }

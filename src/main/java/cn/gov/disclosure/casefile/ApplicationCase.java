@@ -3,12 +3,12 @@ package cn.gov.disclosure.casefile;
 import java.time.Instant;
 import java.time.LocalDate;
 
-import cn.gov.disclosure.intake.ApplicantType;
-import cn.gov.disclosure.intake.Channel;
-import cn.gov.disclosure.intake.Delivery;
-import cn.gov.disclosure.intake.IdType;
-import cn.gov.disclosure.intake.IdentityNumbers;
-import cn.gov.disclosure.intake.InformationForm;
+import cn.gov.disclosure.casefile.ApplicantType;
+import cn.gov.disclosure.casefile.Channel;
+import cn.gov.disclosure.casefile.Delivery;
+import cn.gov.disclosure.casefile.IdType;
+import cn.gov.disclosure.casefile.IdentityNumbers;
+import cn.gov.disclosure.casefile.InformationForm;
 
 /** One application (申请) as stored in {@code application_case}. */
 public record ApplicationCase(

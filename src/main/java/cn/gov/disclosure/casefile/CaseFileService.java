@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import cn.gov.disclosure.web.NotFoundException;
+import cn.gov.disclosure.common.NotFoundException;
 
 /** The case record: creating it, changing it, and recording every change as an event. */
 @Service

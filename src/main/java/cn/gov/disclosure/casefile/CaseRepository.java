@@ -13,11 +13,11 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
-import cn.gov.disclosure.intake.ApplicantType;
-import cn.gov.disclosure.intake.Channel;
-import cn.gov.disclosure.intake.Delivery;
-import cn.gov.disclosure.intake.IdType;
-import cn.gov.disclosure.intake.InformationForm;
+import cn.gov.disclosure.casefile.ApplicantType;
+import cn.gov.disclosure.casefile.Channel;
+import cn.gov.disclosure.casefile.Delivery;
+import cn.gov.disclosure.casefile.IdType;
+import cn.gov.disclosure.casefile.InformationForm;
 
 /** SQL for {@code application_case} and {@code case_event}. */
 @Repository

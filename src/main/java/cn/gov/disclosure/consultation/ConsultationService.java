@@ -24,10 +24,10 @@ import cn.gov.disclosure.casefile.CaseFileService;
 import cn.gov.disclosure.casefile.TrackingCodes;
 import cn.gov.disclosure.notice.Notice;
 import cn.gov.disclosure.notice.NoticeService;
-import cn.gov.disclosure.web.BadRequestException;
+import cn.gov.disclosure.common.InvalidInputException;
 import cn.gov.disclosure.workflow.Actors;
-import cn.gov.disclosure.web.FieldError;
-import cn.gov.disclosure.workflow.CaseClockService;
+import cn.gov.disclosure.common.FieldError;
+import cn.gov.disclosure.casefile.CaseClocks;
 
 /**
  * Consultation of other agencies (Art. 34) and third parties (Art. 32), called from the BPMN as bean
@@ -43,7 +43,7 @@ public class ConsultationService {
     private final AgencyDirectory directory;
     private final ConsultationRepository consultations;
     private final CaseFileService caseFiles;
-    private final CaseClockService clocks;
+    private final CaseClocks clocks;
     private final NoticeService notices;
     private final StatutoryDeadlines deadlines;
     private final IdentityService identity;
@@ -53,7 +53,7 @@ public class ConsultationService {
     private final cn.gov.disclosure.mail.MailOutbox outbox;
 
     public ConsultationService(AgencyDirectory directory, ConsultationRepository consultations,
-                               CaseFileService caseFiles, CaseClockService clocks, NoticeService notices,
+                               CaseFileService caseFiles, CaseClocks clocks, NoticeService notices,
                                StatutoryDeadlines deadlines, IdentityService identity, Clock clock,
                                @Value("${disclosure.public-base-url:http://localhost:8080}") String publicBaseUrl,
                                TaskService tasks, cn.gov.disclosure.mail.MailOutbox outbox) {
@@ -101,7 +101,7 @@ public class ConsultationService {
             errors.add(new FieldError("informationConcerned", "请写明需要征求意见的具体信息"));
         }
         if (!errors.isEmpty()) {
-            throw new BadRequestException(errors);
+            throw new InvalidInputException(errors);
         }
     }
 
@@ -195,7 +195,7 @@ public class ConsultationService {
             ConsultationOutcome outcome = ConsultationOutcome.valueOf((String) task.getVariable("answerOutcome"));
             String opinion = text(task.getVariable("answerOpinion"));
             if (outcome == ConsultationOutcome.OBJECTS && opinion == null) {
-                throw new BadRequestException("answerOpinion", "不同意公开的，请记录其理由");
+                throw new InvalidInputException("answerOpinion", "不同意公开的，请记录其理由");
             }
             record(before, outcome, opinion, task.getAssignee() != null ? task.getAssignee() : actor(), false);
         }
@@ -227,7 +227,7 @@ public class ConsultationService {
         boolean override = "OVERRIDE".equals(task.getVariable("publicInterestDecision"));
         String reason = text(task.getVariable("publicInterestReason"));
         if (override && reason == null) {
-            throw new BadRequestException("publicInterestReason", "因公共利益决定公开的，须写明理由，该理由将书面告知第三方");
+            throw new InvalidInputException("publicInterestReason", "因公共利益决定公开的，须写明理由，该理由将书面告知第三方");
         }
         task.getExecution().setVariable("thirdPartyObjectionUpheld", !override);
         caseFiles.recordEvent(caseNo(task.getExecution()), "PUBLIC_INTEREST_DECISION", "thirdPartyObjectionUpheld",

@@ -19,9 +19,9 @@ import cn.gov.disclosure.casefile.CaseFileService;
 import cn.gov.disclosure.casefile.CaseStatus;
 import cn.gov.disclosure.intake.TextNormalizer;
 import cn.gov.disclosure.notice.NoticeService;
-import cn.gov.disclosure.web.BadRequestException;
+import cn.gov.disclosure.common.InvalidInputException;
 import cn.gov.disclosure.workflow.Actors;
-import cn.gov.disclosure.workflow.CaseClockService;
+import cn.gov.disclosure.casefile.CaseClocks;
 
 /**
  * Art. 30, as bean {@code correction}: the correction notice tells the applicant once and completely what
@@ -35,14 +35,14 @@ public class CorrectionService {
 
     private final CaseFileService caseFiles;
     private final NoticeService notices;
-    private final CaseClockService clocks;
+    private final CaseClocks clocks;
     private final StatutoryDeadlines deadlines;
     private final TaskService tasks;
     private final IdentityService identity;
     private final Clock clock;
     private final int periodWorkingDays;
 
-    public CorrectionService(CaseFileService caseFiles, NoticeService notices, CaseClockService clocks,
+    public CorrectionService(CaseFileService caseFiles, NoticeService notices, CaseClocks clocks,
                              StatutoryDeadlines deadlines, TaskService tasks, IdentityService identity, Clock clock,
                              @Value("${disclosure.correction.period-working-days:15}") int periodWorkingDays) {
         this.caseFiles = caseFiles;
@@ -59,12 +59,12 @@ public class CorrectionService {
     public void validateReview(DelegateTask task) {
         if ("NEEDS_CORRECTION".equals(task.getVariable("completeness"))) {
             if (Boolean.TRUE.equals(task.getVariable("correctionRequested"))) {
-                throw new BadRequestException("completeness", "已一次性告知补正，不得再次要求补正；补正后仍不明确的，"
+                throw new InvalidInputException("completeness", "已一次性告知补正，不得再次要求补正；补正后仍不明确的，"
                         + "请在拟定答复时选择“补正后申请内容仍不明确”（第三十条）");
             }
             Object items = task.getVariable("reviewNotes");
             if (items == null || items.toString().strip().length() < 5) {
-                throw new BadRequestException("reviewNotes", "请逐项写明需要补正的事项，将一次性告知申请人（第三十条）");
+                throw new InvalidInputException("reviewNotes", "请逐项写明需要补正的事项，将一次性告知申请人（第三十条）");
             }
         }
     }
@@ -76,7 +76,7 @@ public class CorrectionService {
         LocalDate correctBy = deadlines.calendar().addWorkingDays(today(), periodWorkingDays).due();
         notices.issueCorrectionNotice(caseNo, (String) execution.getVariable("reviewNotes"), correctBy);
         caseFiles.changeStatus(caseNo, CaseStatus.CORRECTION_REQUIRED, actor(), "补正期限至" + correctBy);
-        clocks.parkTimers(caseNo);
+        clocks.holdWhileAwaitingCorrection(caseNo);
         execution.setVariable("correctionRequested", true);
         execution.setVariable("correctionNoticeOn", today().toString());
         execution.setVariable("correctByText", correctBy.toString());
@@ -90,7 +90,7 @@ public class CorrectionService {
         Object on = task.getVariable("correctionReceivedOn");
         LocalDate receivedOn = on == null || on.toString().isBlank() ? today() : LocalDate.parse(on.toString().substring(0, 10));
         if (receivedOn.isAfter(today())) {
-            throw new BadRequestException("correctionReceivedOn", "收到补正的日期不能晚于今天");
+            throw new InvalidInputException("correctionReceivedOn", "收到补正的日期不能晚于今天");
         }
         apply(task.getExecution(), caseNo(task.getExecution()), text, receivedOn,
                 task.getAssignee() != null ? task.getAssignee() : actor());
@@ -108,7 +108,7 @@ public class CorrectionService {
         }
         String text = TextNormalizer.clean(correctedDescription);
         if (text == null || text.length() < 5 || text.length() > MAX_CORRECTION) {
-            throw new BadRequestException("correctedDescription", "请填写补正后的申请内容（5至" + MAX_CORRECTION + "字）");
+            throw new InvalidInputException("correctedDescription", "请填写补正后的申请内容（5至" + MAX_CORRECTION + "字）");
         }
         tasks.complete(waiting.getId(), Map.of("correctedDescription", text,
                 "correctionReceivedOn", today().toString(), "correctionChannel", "ONLINE"));

@@ -1,5 +1,11 @@
 package cn.gov.disclosure.intake;
 
+import cn.gov.disclosure.casefile.ApplicantType;
+import cn.gov.disclosure.casefile.Channel;
+import cn.gov.disclosure.casefile.Delivery;
+import cn.gov.disclosure.casefile.IdType;
+import cn.gov.disclosure.casefile.InformationForm;
+
 import java.time.LocalDate;
 
 /** The JSON body of {@code POST /api/applications} (DESIGN.md). Validated by {@link ApplicationValidator}. */

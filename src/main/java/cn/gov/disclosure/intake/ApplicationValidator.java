@@ -1,11 +1,17 @@
 package cn.gov.disclosure.intake;
 
+import cn.gov.disclosure.casefile.ApplicantType;
+import cn.gov.disclosure.casefile.Channel;
+import cn.gov.disclosure.casefile.Delivery;
+import cn.gov.disclosure.casefile.IdType;
+import cn.gov.disclosure.casefile.IdentityNumbers;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import cn.gov.disclosure.web.FieldError;
+import cn.gov.disclosure.common.FieldError;
 
 /**
  * Checks an application against Art. 29 (who, proof of identity, contact, description, form and

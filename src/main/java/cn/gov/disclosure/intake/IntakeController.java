@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import cn.gov.disclosure.portal.RateLimiter;
+import cn.gov.disclosure.ratelimit.RateLimiter;
 
 /** {@code POST /api/applications}: anyone may apply online; signed-in staff register other channels. */
 @RestController

@@ -1,12 +1,15 @@
 package cn.gov.disclosure.intake;
 
+import cn.gov.disclosure.casefile.ApplicantType;
+import cn.gov.disclosure.casefile.Channel;
+import cn.gov.disclosure.casefile.Delivery;
+import cn.gov.disclosure.casefile.IdType;
+import cn.gov.disclosure.casefile.InformationForm;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,9 +17,8 @@ import cn.gov.disclosure.calendar.StatutoryDeadlines;
 import cn.gov.disclosure.casefile.ApplicationCase;
 import cn.gov.disclosure.casefile.CaseFileService;
 import cn.gov.disclosure.casefile.CaseStatus;
-import cn.gov.disclosure.web.BadRequestException;
-import cn.gov.disclosure.web.FieldError;
-import cn.gov.disclosure.workflow.ProcessVariables;
+import cn.gov.disclosure.common.InvalidInputException;
+import cn.gov.disclosure.common.FieldError;
 
 /**
  * Receives an application: validates it, stores the case and starts its process in one transaction,
@@ -25,16 +27,14 @@ import cn.gov.disclosure.workflow.ProcessVariables;
 @Service
 public class IntakeService {
 
-    public static final String PROCESS_KEY = "disclosure-application";
-
     private final CaseFileService caseFiles;
     private final StatutoryDeadlines deadlines;
-    private final RuntimeService runtime;
+    private final ApplicationProcess process;
 
-    public IntakeService(CaseFileService caseFiles, StatutoryDeadlines deadlines, RuntimeService runtime) {
+    public IntakeService(CaseFileService caseFiles, StatutoryDeadlines deadlines, ApplicationProcess process) {
         this.caseFiles = caseFiles;
         this.deadlines = deadlines;
-        this.runtime = runtime;
+        this.process = process;
     }
 
     /** What the applicant gets back: the receipt. */
@@ -46,9 +46,7 @@ public class IntakeService {
     public Receipt submit(ApplicationSubmission submission, String actor, boolean staff) {
         CaseFileService.Registration r = register(submission, actor, staff);
         ApplicationCase c = r.caseFile();
-        VariableMap vars = ProcessVariables.forNewCase(c, deadlines);
-        vars.putValueTyped(ProcessVariables.TRACKING_CODE, Variables.stringValue(r.trackingCode(), true));
-        runtime.startProcessInstanceByKey(PROCESS_KEY, c.caseNo(), vars);
+        process.start(c, r.trackingCode());
         return new Receipt(c.caseNo(), r.trackingCode(), c.receivedOn(), c.dueOn());
     }
 
@@ -62,7 +60,7 @@ public class IntakeService {
         ApplicationSubmission s = submission == null ? null : submission.normalized();
         List<FieldError> errors = ApplicationValidator.validate(s, staff, today);
         if (!errors.isEmpty()) {
-            throw new BadRequestException(errors);
+            throw new InvalidInputException(errors);
         }
         // Art. 31: online applications count as received when the system confirms them, i.e. today;
         // staff record the day a letter was signed for, a fax confirmed, or a walk-in handed over.
@@ -127,7 +125,7 @@ public class IntakeService {
         try {
             return LocalDate.parse(s.length() >= 10 ? s.substring(0, 10) : s);
         } catch (java.time.format.DateTimeParseException e) {
-            throw new BadRequestException("receivedOn", "收到日期格式应为 YYYY-MM-DD");
+            throw new InvalidInputException("receivedOn", "收到日期格式应为 YYYY-MM-DD");
         }
     }
 }

@@ -12,7 +12,6 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import cn.gov.disclosure.notice.NoticeRepository;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
@@ -23,13 +22,13 @@ public class OutboxSender {
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
 
     private final MailOutbox outbox;
-    private final NoticeRepository notices;
+    private final AttachmentSource notices;
     private final JavaMailSender sender;
     private final String from;
     private final int maxAttempts;
     private final Duration firstRetry;
 
-    public OutboxSender(MailOutbox outbox, NoticeRepository notices, JavaMailSender sender,
+    public OutboxSender(MailOutbox outbox, AttachmentSource notices, JavaMailSender sender,
                         @Value("${disclosure.mail.from}") String from,
                         @Value("${disclosure.mail.max-attempts:10}") int maxAttempts,
                         @Value("${disclosure.mail.first-retry:PT1M}") Duration firstRetry) {

@@ -1,5 +1,7 @@
 package cn.gov.disclosure.notice;
 
+import cn.gov.disclosure.mail.AttachmentSource;
+
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,7 +15,7 @@ import org.springframework.stereotype.Repository;
 
 /** SQL for {@code notice}: every notice is kept exactly as it was sent. */
 @Repository
-public class NoticeRepository {
+public class NoticeRepository implements AttachmentSource {
 
     private final JdbcClient jdbc;
 
@@ -50,6 +52,7 @@ public class NoticeRepository {
                 .query((rs, n) -> rs.getBytes("pdf")).optional();
     }
 
+    @Override
     public Optional<byte[]> pdf(long noticeId) {
         return jdbc.sql("SELECT pdf FROM notice WHERE id = ?").param(noticeId)
                 .query((rs, n) -> rs.getBytes("pdf")).optional();

@@ -11,7 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.gov.disclosure.casefile.ApplicationCase;
 import cn.gov.disclosure.casefile.CaseFileService;
-import cn.gov.disclosure.intake.Delivery;
+import cn.gov.disclosure.casefile.Delivery;
 import cn.gov.disclosure.mail.MailOutbox;
 
 /**

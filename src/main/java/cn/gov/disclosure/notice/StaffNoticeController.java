@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-import cn.gov.disclosure.web.NotFoundException;
+import cn.gov.disclosure.common.NotFoundException;
 
 /** Staff read any notice, drafts included (the preview linked from the Tasklist forms). */
 @RestController

@@ -1,5 +1,7 @@
 package cn.gov.disclosure.portal;
 
+import cn.gov.disclosure.ratelimit.RateLimiter;
+
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.ContentDisposition;
@@ -16,7 +18,7 @@ import org.springframework.web.server.ResponseStatusException;
 import cn.gov.disclosure.casefile.ApplicationCase;
 import cn.gov.disclosure.casefile.CaseFileService;
 import cn.gov.disclosure.notice.NoticeRepository;
-import cn.gov.disclosure.web.NotFoundException;
+import cn.gov.disclosure.common.NotFoundException;
 
 /**
  * The applicant's view of their own case, opened with the case number and tracking code. A wrong

@@ -1,5 +1,7 @@
 package cn.gov.disclosure.portal;
 
+import cn.gov.disclosure.ratelimit.RateLimiter;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -25,9 +27,9 @@ import cn.gov.disclosure.intake.IntakeService;
 import cn.gov.disclosure.mail.MailOutbox;
 import cn.gov.disclosure.notice.AgencyProfile;
 import cn.gov.disclosure.notice.NoticeRepository;
-import cn.gov.disclosure.web.BadRequestException;
-import cn.gov.disclosure.web.FieldError;
-import cn.gov.disclosure.web.NotFoundException;
+import cn.gov.disclosure.common.InvalidInputException;
+import cn.gov.disclosure.common.FieldError;
+import cn.gov.disclosure.common.NotFoundException;
 
 /**
  * The applicant's pages, rendered on the server: apply, receipt, follow the case with case number and
@@ -98,7 +100,7 @@ public class PortalController {
             IntakeService.Receipt receipt = intake.submit(form.toSubmission(), "applicant", false);
             redirect.addFlashAttribute("receipt", receipt);
             return "redirect:/apply/done";
-        } catch (BadRequestException e) {
+        } catch (InvalidInputException e) {
             model.addAttribute("errors", byField(e));
             model.addAttribute("formError", "提交的信息有误，请按提示修改后重新提交。");
             return "portal/apply";
@@ -149,7 +151,7 @@ public class PortalController {
             message = corrections.receiveOnline(caseNo, correctedDescription)
                     ? "补正已提交。答复期限自今日起重新计算，本机关将重新审查您的申请。"
                     : "该申请目前无需补正。";
-        } catch (BadRequestException e) {
+        } catch (InvalidInputException e) {
             model.addAttribute("correctionError", e.errors().get(0).message());
             model.addAttribute("correctedDescription", correctedDescription);
             message = null;
@@ -205,7 +207,7 @@ public class PortalController {
         }
     }
 
-    private static Map<String, String> byField(BadRequestException e) {
+    private static Map<String, String> byField(InvalidInputException e) {
         Map<String, String> map = new LinkedHashMap<>();
         for (FieldError f : e.errors()) {
             String field = f.field().contains(".") ? f.field().substring(f.field().lastIndexOf('.') + 1) : f.field();

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import cn.gov.disclosure.notice.AgencyProfile;
 import cn.gov.disclosure.notice.NoticeTemplates;
 import cn.gov.disclosure.notice.PdfRenderer;
-import cn.gov.disclosure.web.BadRequestException;
+import cn.gov.disclosure.common.InvalidInputException;
 
 /** {@code GET /api/reports/annual/{year}[?format=csv|pdf]} — staff only. */
 @RestController
@@ -38,7 +38,7 @@ public class AnnualReportController {
     @GetMapping("/api/reports/annual/{year}")
     public ResponseEntity<?> annual(@PathVariable int year, @RequestParam(defaultValue = "json") String format) {
         if (year < 2019 || year > 2100) {
-            throw new BadRequestException("year", "年度应在2019年（现行条例施行）之后");
+            throw new InvalidInputException("year", "年度应在2019年（现行条例施行）之后");
         }
         AnnualReport report = reports.report(year);
         return switch (format) {
@@ -52,7 +52,7 @@ public class AnnualReportController {
                     .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
                             .filename("annual-report-" + year + ".pdf").build().toString())
                     .body(pdf(report));
-            default -> throw new BadRequestException("format", "格式应为 json、csv 或 pdf");
+            default -> throw new InvalidInputException("format", "格式应为 json、csv 或 pdf");
         };
     }
 

@@ -11,8 +11,8 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-import cn.gov.disclosure.intake.ApplicantType;
-import cn.gov.disclosure.intake.Channel;
+import cn.gov.disclosure.casefile.ApplicantType;
+import cn.gov.disclosure.casefile.Channel;
 import cn.gov.disclosure.notice.ReplyCatalogue;
 
 /**

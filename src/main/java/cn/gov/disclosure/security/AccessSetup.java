@@ -1,5 +1,7 @@
 package cn.gov.disclosure.security;
 
+import cn.gov.disclosure.workflow.disclosure.DisclosureVars;
+
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import java.util.List;
@@ -35,7 +37,7 @@ import cn.gov.disclosure.intake.IntakeService;
 public class AccessSetup implements InitializingBean {
 
     /** The process definitions the office's groups work with. */
-    static final List<String> PROCESSES = List.of(IntakeService.PROCESS_KEY, "extension-request", "deadline-escalation",
+    static final List<String> PROCESSES = List.of(DisclosureVars.PROCESS_KEY, "extension-request", "deadline-escalation",
             "consultation", "appeal");
 
     private static final Logger log = LoggerFactory.getLogger(AccessSetup.class);
@@ -67,7 +69,7 @@ public class AccessSetup implements InitializingBean {
             }
         }
         // Clerks register letters, faxes and walk-ins, and ask for extensions, from start forms.
-        grant(cn.gov.disclosure.security.Groups.CLERK, Resources.PROCESS_DEFINITION, IntakeService.PROCESS_KEY,
+        grant(cn.gov.disclosure.security.Groups.CLERK, Resources.PROCESS_DEFINITION, DisclosureVars.PROCESS_KEY,
                 Permissions.CREATE_INSTANCE);
         grant(cn.gov.disclosure.security.Groups.CLERK, Resources.PROCESS_DEFINITION, "extension-request",
                 Permissions.CREATE_INSTANCE);
@@ -79,8 +81,8 @@ public class AccessSetup implements InitializingBean {
         // Legal officers and the head follow cases in Cockpit.
         for (String group : List.of(cn.gov.disclosure.security.Groups.LEGAL, cn.gov.disclosure.security.Groups.HEAD)) {
             grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-            grant(group, Resources.PROCESS_DEFINITION, IntakeService.PROCESS_KEY, Permissions.READ_INSTANCE);
-            grant(group, Resources.PROCESS_DEFINITION, IntakeService.PROCESS_KEY, Permissions.READ_HISTORY);
+            grant(group, Resources.PROCESS_DEFINITION, DisclosureVars.PROCESS_KEY, Permissions.READ_INSTANCE);
+            grant(group, Resources.PROCESS_DEFINITION, DisclosureVars.PROCESS_KEY, Permissions.READ_HISTORY);
         }
 
         List<String> all = List.copyOf(cn.gov.disclosure.security.Groups.WORKFLOW.keySet());

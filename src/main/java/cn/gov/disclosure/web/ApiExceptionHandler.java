@@ -1,5 +1,9 @@
 package cn.gov.disclosure.web;
 
+import cn.gov.disclosure.common.InvalidInputException;
+import cn.gov.disclosure.common.NotFoundException;
+import cn.gov.disclosure.common.FieldError;
+
 import java.util.List;
 import java.util.Map;
 
@@ -27,8 +31,8 @@ public class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
-    @ExceptionHandler(BadRequestException.class)
-    public ResponseEntity<Map<String, Object>> badRequest(BadRequestException e) {
+    @ExceptionHandler(InvalidInputException.class)
+    public ResponseEntity<Map<String, Object>> badRequest(InvalidInputException e) {
         return ResponseEntity.badRequest().body(Map.of("errors", e.errors()));
     }
 

@@ -1,5 +1,6 @@
 package cn.gov.disclosure.workflow;
 
+
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -66,6 +67,6 @@ public class CaseWorkflow {
     }
 
     private static String caseNo(DelegateExecution execution) {
-        return (String) execution.getVariable(ProcessVariables.CASE_NO);
+        return CaseVars.CASE_NO.get(execution);
     }
 }

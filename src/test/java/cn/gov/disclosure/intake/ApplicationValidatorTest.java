@@ -1,5 +1,11 @@
 package cn.gov.disclosure.intake;
 
+import cn.gov.disclosure.casefile.ApplicantType;
+import cn.gov.disclosure.casefile.Channel;
+import cn.gov.disclosure.casefile.Delivery;
+import cn.gov.disclosure.casefile.IdType;
+import cn.gov.disclosure.casefile.InformationForm;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -7,7 +13,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import cn.gov.disclosure.web.FieldError;
+import cn.gov.disclosure.common.FieldError;
 
 class ApplicationValidatorTest {
 

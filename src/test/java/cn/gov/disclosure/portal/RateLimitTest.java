@@ -1,5 +1,7 @@
 package cn.gov.disclosure.portal;
 
+import cn.gov.disclosure.ratelimit.RateLimiter;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

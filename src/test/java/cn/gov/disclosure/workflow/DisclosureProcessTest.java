@@ -1,5 +1,9 @@
 package cn.gov.disclosure.workflow;
 
+import cn.gov.disclosure.workflow.disclosure.DeadlineWatch;
+import cn.gov.disclosure.workflow.disclosure.DisclosureVars;
+import cn.gov.disclosure.casefile.CaseClocks;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -49,7 +53,7 @@ class DisclosureProcessTest extends ProcessTest {
     @Autowired CaseRepository caseRepository;
     @Autowired NoticeRepository notices;
     @Autowired StatutoryDeadlines deadlines;
-    @Autowired CaseClockService clocks;
+    @Autowired CaseClocks clocks;
     @Autowired cn.gov.disclosure.mail.MailOutbox outbox;
     @Autowired cn.gov.disclosure.casefile.CaseClockRepository clockRepository;
     @Autowired cn.gov.disclosure.notice.ReplyCatalogue catalogue;
@@ -197,7 +201,7 @@ class DisclosureProcessTest extends ProcessTest {
         assertThat(candidateGroup(waiting)).isEqualTo("clerk");
         LocalDate correctBy = deadlines.calendar().addWorkingDays(noticeDay, 15).due();
         assertThat(waiting.getDueDate()).isEqualTo(StatutoryDeadlines.endOfDay(correctBy));
-        assertThat(timer(pi, "DeadlineDay").getDuedate()).isEqualTo(CaseClockService.PARKED);
+        assertThat(timer(pi, "DeadlineDay").getDuedate()).isEqualTo(CaseTimers.PARKED);
 
         LocalDate correctedOn = deadlines.calendar().addWorkingDays(noticeDay, 4).due();
         moveClockTo(correctedOn);
@@ -402,7 +406,7 @@ class DisclosureProcessTest extends ProcessTest {
         form.put("form", "PAPER");
         form.put("delivery", "POST");
         form.put("filledInByStaff", true);
-        ProcessInstance pi = runtime.startProcessInstanceByKey(IntakeService.PROCESS_KEY, form);
+        ProcessInstance pi = runtime.startProcessInstanceByKey(DisclosureVars.PROCESS_KEY, form);
         identity.clearAuthentication();
 
         assertThat(pi.getBusinessKey()).startsWith("GK-");
@@ -430,7 +434,7 @@ class DisclosureProcessTest extends ProcessTest {
         form.put("description", "某文件");
         form.put("form", "PAPER");
         form.put("delivery", "POST");
-        assertThatThrownBy(() -> runtime.startProcessInstanceByKey(IntakeService.PROCESS_KEY, form))
+        assertThatThrownBy(() -> runtime.startProcessInstanceByKey(DisclosureVars.PROCESS_KEY, form))
                 .hasMessageContaining("居民身份证号码无效")
                 .hasMessageContaining("选择邮寄获取信息时，请填写通信地址");
         assertThat(caseRepository.count()).isEqualTo(cases);
@@ -588,8 +592,8 @@ class DisclosureProcessTest extends ProcessTest {
                 cn.gov.disclosure.calendar.PauseReason.THIRD_PARTY_CONSULTATION, from, "clerk");
         assertThat(paused.paused()).isTrue();
         assertThat(paused.workingDaysLeftAtPause()).isEqualTo(17);
-        assertThat(timer(pi, "FirstReminderDue").getDuedate()).isEqualTo(CaseClockService.PARKED);
-        assertThat(timer(pi, "DeadlineDay").getDuedate()).isEqualTo(CaseClockService.PARKED);
+        assertThat(timer(pi, "FirstReminderDue").getDuedate()).isEqualTo(CaseTimers.PARKED);
+        assertThat(timer(pi, "DeadlineDay").getDuedate()).isEqualTo(CaseTimers.PARKED);
 
         LocalDate answeredOn = deadlines.calendar().addWorkingDays(from, 10).due();
         cn.gov.disclosure.calendar.ReplyClock.Reading resumed = clocks.resume(c.caseNo(), answeredOn, "clerk");
@@ -687,7 +691,7 @@ class DisclosureProcessTest extends ProcessTest {
         ProcessInstance sub = consultation(pi);
         assertThat(sub.getBusinessKey()).isEqualTo(c.caseNo());
         assertThat(clocks.clock(c.caseNo()).isPaused()).isTrue();
-        assertThat(timer(pi, "DeadlineDay").getDuedate()).isEqualTo(CaseClockService.PARKED);
+        assertThat(timer(pi, "DeadlineDay").getDuedate()).isEqualTo(CaseTimers.PARKED);
         List<cn.gov.disclosure.consultation.Consultation> asked = consultationRepository.forCase(c.id());
         assertThat(asked).extracting(cn.gov.disclosure.consultation.Consultation::partyCode)
                 .containsExactlyInAnyOrder("ZRZY", "FGW", "ZJ");

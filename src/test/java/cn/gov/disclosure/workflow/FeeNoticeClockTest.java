@@ -1,5 +1,7 @@
 package cn.gov.disclosure.workflow;
 
+import cn.gov.disclosure.casefile.CaseClocks;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -17,7 +19,7 @@ import cn.gov.disclosure.intake.IntakeService;
 class FeeNoticeClockTest extends IntegrationTest {
 
     @Autowired IntakeService intake;
-    @Autowired CaseClockService clocks;
+    @Autowired CaseClocks clocks;
     @Autowired CaseFileService caseFiles;
     @Autowired cn.gov.disclosure.calendar.StatutoryDeadlines deadlines;
 

@@ -1,11 +1,11 @@
 package cn.gov.disclosure.workflow;
 
-import cn.gov.disclosure.intake.ApplicantType;
+import cn.gov.disclosure.casefile.ApplicantType;
 import cn.gov.disclosure.intake.ApplicationSubmission;
-import cn.gov.disclosure.intake.Channel;
-import cn.gov.disclosure.intake.Delivery;
-import cn.gov.disclosure.intake.IdType;
-import cn.gov.disclosure.intake.InformationForm;
+import cn.gov.disclosure.casefile.Channel;
+import cn.gov.disclosure.casefile.Delivery;
+import cn.gov.disclosure.casefile.IdType;
+import cn.gov.disclosure.casefile.InformationForm;
 
 /** Valid applications for tests. */
 public final class TestApplications {

@@ -1,4 +1,4 @@
-package cn.gov.disclosure.portal;
+package cn.gov.disclosure.ratelimit;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package cn.gov.disclosure.intake;
+package cn.gov.disclosure.casefile;
 
 /** The form in which the information is wanted (Art. 29(3)). */
 public enum InformationForm {

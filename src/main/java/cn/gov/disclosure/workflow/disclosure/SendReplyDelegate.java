@@ -1,4 +1,4 @@
-package cn.gov.disclosure.workflow;
+package cn.gov.disclosure.workflow.disclosure;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -21,7 +21,7 @@ public class SendReplyDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        notices.issueReply((String) execution.getVariable(ProcessVariables.CASE_NO),
+        notices.issueReply(DisclosureVars.CASE_NO.get(execution),
                 ReplyDrafts.from(execution, catalogue));
     }
 }

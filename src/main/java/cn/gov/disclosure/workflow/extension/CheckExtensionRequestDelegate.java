@@ -1,4 +1,7 @@
-package cn.gov.disclosure.workflow;
+package cn.gov.disclosure.workflow.extension;
+
+import cn.gov.disclosure.workflow.disclosure.DisclosureVars;
+import cn.gov.disclosure.casefile.CaseClocks;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -13,8 +16,8 @@ import cn.gov.disclosure.calendar.StatutoryDeadlines;
 import cn.gov.disclosure.casefile.ApplicationCase;
 import cn.gov.disclosure.casefile.CaseFileService;
 import cn.gov.disclosure.casefile.CaseStatus;
-import cn.gov.disclosure.web.BadRequestException;
-import cn.gov.disclosure.web.FieldError;
+import cn.gov.disclosure.common.InvalidInputException;
+import cn.gov.disclosure.common.FieldError;
 
 /**
  * 核验延期申请: the case must still be in hand, not yet extended, and not past its due day; the
@@ -28,10 +31,10 @@ public class CheckExtensionRequestDelegate implements JavaDelegate {
             CaseStatus.LEGAL_REVIEW);
 
     private final CaseFileService caseFiles;
-    private final CaseClockService clocks;
+    private final CaseClocks clocks;
     private final StatutoryDeadlines deadlines;
 
-    public CheckExtensionRequestDelegate(CaseFileService caseFiles, CaseClockService clocks,
+    public CheckExtensionRequestDelegate(CaseFileService caseFiles, CaseClocks clocks,
                                          StatutoryDeadlines deadlines) {
         this.caseFiles = caseFiles;
         this.clocks = clocks;
@@ -41,7 +44,7 @@ public class CheckExtensionRequestDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         List<FieldError> errors = new ArrayList<>();
-        String caseNo = text(execution.getVariable(ProcessVariables.CASE_NO));
+        String caseNo = text(execution.getVariable(DisclosureVars.CASE_NO.name()));
         Object days = execution.getVariable("extensionDays");
         String reason = text(execution.getVariable("extensionReason"));
         if (!(days instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())
@@ -66,14 +69,14 @@ public class CheckExtensionRequestDelegate implements JavaDelegate {
             }
         }
         if (!errors.isEmpty()) {
-            throw new BadRequestException(errors);
+            throw new InvalidInputException(errors);
         }
         execution.setProcessBusinessKey(caseNo);
-        execution.setVariable(ProcessVariables.CASE_NO, caseNo);
+        execution.setVariable(DisclosureVars.CASE_NO.name(), caseNo);
         execution.setVariable("extensionDays", ((Number) days).intValue());
         execution.setVariable("applicantName", c.applicantName());
         execution.setVariable("dueOnText", c.dueOn().toString());
-        execution.setVariable(ProcessVariables.DUE_ON, StatutoryDeadlines.endOfDay(c.dueOn()));
+        execution.setVariable(DisclosureVars.DUE_ON.name(), StatutoryDeadlines.endOfDay(c.dueOn()));
         execution.setVariable("requestDescription", c.description());
     }
 

@@ -1,4 +1,4 @@
-package cn.gov.disclosure.workflow;
+package cn.gov.disclosure.workflow.disclosure;
 
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,9 +29,9 @@ import cn.gov.disclosure.mail.MailOutbox;
 public class DeadlineWatch {
 
     /** Tasklist shows the priority on every task card; the default is 50. */
-    static final int PRIORITY_FIRST_REMINDER = 70;
-    static final int PRIORITY_SECOND_REMINDER = 90;
-    static final int PRIORITY_DUE_TODAY = 100;
+    public static final int PRIORITY_FIRST_REMINDER = 70;
+    public static final int PRIORITY_SECOND_REMINDER = 90;
+    public static final int PRIORITY_DUE_TODAY = 100;
 
     private final CaseFileService caseFiles;
     private final CaseClockRepository clocks;
@@ -52,7 +52,7 @@ public class DeadlineWatch {
 
     /** {@code kind} is FIRST or SECOND. */
     public void remind(DelegateExecution execution, String kind) {
-        ApplicationCase c = caseFiles.get((String) execution.getVariable(ProcessVariables.CASE_NO));
+        ApplicationCase c = caseFiles.get(DisclosureVars.CASE_NO.get(execution));
         boolean first = "FIRST".equals(kind);
         String flag = first ? "临近答复期限" : "答复期限即将届满";
         flagOpenTasks(execution, first ? PRIORITY_FIRST_REMINDER : PRIORITY_SECOND_REMINDER, flag);
@@ -71,16 +71,16 @@ public class DeadlineWatch {
 
     /** On the due day: flag the case, raise its tasks, and open a supervision task for the head. */
     public void escalate(DelegateExecution execution) {
-        ApplicationCase c = caseFiles.get((String) execution.getVariable(ProcessVariables.CASE_NO));
+        ApplicationCase c = caseFiles.get(DisclosureVars.CASE_NO.get(execution));
         clocks.markOverdue(c.id(), true);
         flagOpenTasks(execution, PRIORITY_DUE_TODAY, "今日到期，已报负责人督办");
         caseFiles.recordEvent(c.caseNo(), "ESCALATED", "overdue", "false", "true", "system",
                 "答复期限" + c.dueOn() + "当日仍未答复，报工作机构负责人督办");
         runtime.startProcessInstanceByKey("deadline-escalation", c.caseNo(), Variables.createVariables()
-                .putValue(ProcessVariables.CASE_NO, c.caseNo())
+                .putValue(DisclosureVars.CASE_NO.name(), c.caseNo())
                 .putValue("applicantName", c.applicantName())
                 .putValue("dueOnText", c.dueOn().toString())
-                .putValue(ProcessVariables.DUE_ON, execution.getVariable(ProcessVariables.DUE_ON))
+                .putValue(DisclosureVars.DUE_ON.name(), execution.getVariable(DisclosureVars.DUE_ON.name()))
                 .putValue("openTasks", String.join("、", openTasks(execution).stream().map(Task::getName).toList())));
     }
 

@@ -1,4 +1,8 @@
-package cn.gov.disclosure.workflow;
+package cn.gov.disclosure.workflow.extension;
+
+import cn.gov.disclosure.workflow.disclosure.DisclosureVars;
+import cn.gov.disclosure.casefile.CaseClocks;
+import cn.gov.disclosure.workflow.Actors;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -12,11 +16,11 @@ import cn.gov.disclosure.notice.NoticeService;
 @Component("grantExtension")
 public class GrantExtensionDelegate implements JavaDelegate {
 
-    private final CaseClockService clocks;
+    private final CaseClocks clocks;
     private final NoticeService notices;
     private final IdentityService identity;
 
-    public GrantExtensionDelegate(CaseClockService clocks, NoticeService notices, IdentityService identity) {
+    public GrantExtensionDelegate(CaseClocks clocks, NoticeService notices, IdentityService identity) {
         this.clocks = clocks;
         this.notices = notices;
         this.identity = identity;
@@ -24,7 +28,7 @@ public class GrantExtensionDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String caseNo = (String) execution.getVariable(ProcessVariables.CASE_NO);
+        String caseNo = DisclosureVars.CASE_NO.get(execution);
         int days = ((Number) execution.getVariable("extensionDays")).intValue();
         String reason = (String) execution.getVariable("extensionReason");
         ReplyClock.Reading reading = clocks.extend(caseNo, days, Actors.current(identity), reason);

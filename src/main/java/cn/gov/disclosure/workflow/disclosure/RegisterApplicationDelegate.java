@@ -1,4 +1,6 @@
-package cn.gov.disclosure.workflow;
+package cn.gov.disclosure.workflow.disclosure;
+
+import cn.gov.disclosure.workflow.Actors;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -31,15 +33,15 @@ public class RegisterApplicationDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        if (execution.getVariable(ProcessVariables.CASE_NO) != null) {
+        if (execution.getVariable(DisclosureVars.CASE_NO.name()) != null) {
             return;
         }
         String actor = Actors.current(identity);
         CaseFileService.Registration r = intake.register(
                 IntakeService.fromFormVariables(execution.getVariables()), actor, true);
         execution.setProcessBusinessKey(r.caseFile().caseNo());
-        execution.setVariables(ProcessVariables.forNewCase(r.caseFile(), deadlines));
-        execution.setVariable(ProcessVariables.TRACKING_CODE, Variables.stringValue(r.trackingCode(), true));
+        execution.setVariables(DisclosureVars.forNewCase(r.caseFile(), deadlines));
+        execution.setVariable(DisclosureVars.TRACKING_CODE.name(), Variables.stringValue(r.trackingCode(), true));
         // The raw form fields (identity number among them) live in the case record only.
         for (String field : new String[] {"channel", "receivedOn", "applicantType", "idType", "idNumber",
                 "contactPerson", "phone", "email", "address", "postalCode", "description", "documentNumber", "form",

@@ -1,4 +1,4 @@
-package cn.gov.disclosure.intake;
+package cn.gov.disclosure.casefile;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;

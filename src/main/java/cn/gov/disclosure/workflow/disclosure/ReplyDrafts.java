@@ -1,4 +1,4 @@
-package cn.gov.disclosure.workflow;
+package cn.gov.disclosure.workflow.disclosure;
 
 import java.util.List;
 
@@ -22,8 +22,8 @@ final class ReplyDrafts {
         List<String> reasons = catalogue.reasons().stream().map(ReplyCatalogue.WithholdingReason::code)
                 .filter(code -> Boolean.TRUE.equals(vars.getVariable(REASON_PREFIX + code)))
                 .toList();
-        return new ReplyDraft(text(vars, ProcessVariables.REPLY_TYPE), reasons, text(vars, ProcessVariables.REASONING),
-                text(vars, ProcessVariables.DISCLOSURE_DETAILS), text(vars, "referralAgency"),
+        return new ReplyDraft(text(vars, DisclosureVars.REPLY_TYPE.name()), reasons, text(vars, DisclosureVars.REASONING.name()),
+                text(vars, DisclosureVars.DISCLOSURE_DETAILS.name()), text(vars, "referralAgency"),
                 text(vars, "referralContact"));
     }
 

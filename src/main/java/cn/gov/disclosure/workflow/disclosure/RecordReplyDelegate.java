@@ -1,4 +1,6 @@
-package cn.gov.disclosure.workflow;
+package cn.gov.disclosure.workflow.disclosure;
+
+import cn.gov.disclosure.workflow.Actors;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -28,12 +30,12 @@ public class RecordReplyDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String caseNo = (String) execution.getVariable(ProcessVariables.CASE_NO);
+        String caseNo = DisclosureVars.CASE_NO.get(execution);
         String actor = Actors.current(identity);
-        caseFiles.recordReply(caseNo, (String) execution.getVariable(ProcessVariables.REPLY_TYPE),
+        caseFiles.recordReply(caseNo, DisclosureVars.REPLY_TYPE.get(execution),
                 ReplyDrafts.from(execution, catalogue).reasonCodes(), caseFiles.today(), actor);
         caseFiles.changeStatus(caseNo, CaseStatus.REPLIED, actor, "答复书已送达");
-        execution.setVariable(ProcessVariables.APPEAL_WINDOW_ENDS,
+        execution.setVariable(DisclosureVars.APPEAL_WINDOW_ENDS.name(),
                 StatutoryDeadlines.endOfDay(deadlines.appealWindowEnds(caseFiles.today())));
     }
 }

@@ -1,4 +1,4 @@
-package cn.gov.disclosure.intake;
+package cn.gov.disclosure.casefile;
 
 /** How the applicant wants to obtain the information (Art. 29(3)). */
 public enum Delivery {

@@ -1,18 +1,18 @@
-package cn.gov.disclosure.web;
+package cn.gov.disclosure.common;
 
 import java.util.List;
 
 /** Input the user must correct; answered as 400 with every problem listed field by field. */
-public class BadRequestException extends RuntimeException {
+public class InvalidInputException extends RuntimeException {
 
     private final transient List<FieldError> errors;
 
-    public BadRequestException(List<FieldError> errors) {
+    public InvalidInputException(List<FieldError> errors) {
         super(summary(errors));
         this.errors = List.copyOf(errors);
     }
 
-    public BadRequestException(String field, String message) {
+    public InvalidInputException(String field, String message) {
         this(List.of(new FieldError(field, message)));
     }
 

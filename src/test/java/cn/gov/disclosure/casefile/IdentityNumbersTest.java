@@ -1,4 +1,4 @@
-package cn.gov.disclosure.intake;
+package cn.gov.disclosure.casefile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package cn.gov.disclosure.workflow;
+package cn.gov.disclosure.workflow.disclosure;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -18,7 +18,7 @@ public class IssueAcknowledgmentDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        notices.issueAcknowledgment((String) execution.getVariable(ProcessVariables.CASE_NO),
-                (String) execution.getVariable(ProcessVariables.TRACKING_CODE));
+        notices.issueAcknowledgment(DisclosureVars.CASE_NO.get(execution),
+                DisclosureVars.TRACKING_CODE.get(execution));
     }
 }

@@ -1,4 +1,4 @@
-package cn.gov.disclosure.intake;
+package cn.gov.disclosure.casefile;
 
 /** Columns of the annual report's Table 3 (国办公开办函〔2021〕30号). */
 public enum ApplicantType {

@@ -1,4 +1,4 @@
-package cn.gov.disclosure.intake;
+package cn.gov.disclosure.casefile;
 
 /** How the application reached the office; decides the date of receipt (Art. 31). */
 public enum Channel {

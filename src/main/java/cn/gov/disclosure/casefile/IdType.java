@@ -1,4 +1,4 @@
-package cn.gov.disclosure.intake;
+package cn.gov.disclosure.casefile;
 
 /** Proof of identity (身份证明, Art. 29). */
 public enum IdType {

@@ -1,4 +1,4 @@
-package cn.gov.disclosure.workflow;
+package cn.gov.disclosure.workflow.disclosure;
 
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -30,7 +30,7 @@ public class PrepareReplyDraftDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String caseNo = (String) execution.getVariable(ProcessVariables.CASE_NO);
+        String caseNo = DisclosureVars.CASE_NO.get(execution);
         try {
             ReplyDraft decision = ReplyDrafts.from(execution, catalogue);
             if (Boolean.TRUE.equals(execution.getVariable("thirdPartyObjectionUpheld"))
@@ -42,7 +42,7 @@ public class PrepareReplyDraftDelegate implements JavaDelegate {
             Notice draft = notices.draftReply(caseNo, decision);
             execution.setVariable("checkerProblems", null);
             execution.setVariable("draftNoticeUrl", "/staff/notices/" + draft.id() + ".pdf");
-            ReplyCatalogue.ReplyType type = catalogue.require((String) execution.getVariable(ProcessVariables.REPLY_TYPE));
+            ReplyCatalogue.ReplyType type = catalogue.require(DisclosureVars.REPLY_TYPE.get(execution));
             execution.setVariable("replyTypeLabel", type.label());
             execution.setVariable("replyNeedsLegalReview", type.legalReview());
             execution.setVariable("replyNeedsSecrecyReview", type.secrecyReview());

@@ -1,4 +1,4 @@
-package cn.gov.disclosure.calendar;
+package cn.gov.disclosure.workflow;
 
 import java.time.Clock;
 import java.time.Instant;

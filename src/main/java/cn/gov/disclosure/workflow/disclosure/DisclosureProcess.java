@@ -1,0 +1,30 @@
+package cn.gov.disclosure.workflow.disclosure;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+import cn.gov.disclosure.calendar.StatutoryDeadlines;
+import cn.gov.disclosure.casefile.ApplicationCase;
+import cn.gov.disclosure.intake.ApplicationProcess;
+
+/** Starts process {@code disclosure-application} for a case registered through the API or the portal. */
+@Component
+class DisclosureProcess implements ApplicationProcess {
+
+    private final RuntimeService runtime;
+    private final StatutoryDeadlines deadlines;
+
+    DisclosureProcess(RuntimeService runtime, StatutoryDeadlines deadlines) {
+        this.runtime = runtime;
+        this.deadlines = deadlines;
+    }
+
+    @Override
+    public void start(ApplicationCase c, String trackingCode) {
+        VariableMap vars = DisclosureVars.forNewCase(c, deadlines);
+        vars.putValueTyped(DisclosureVars.TRACKING_CODE.name(), Variables.stringValue(trackingCode, true));
+        runtime.startProcessInstanceByKey(DisclosureVars.PROCESS_KEY, c.caseNo(), vars);
+    }
+}

@@ -1,0 +1,82 @@
+package cn.gov.disclosure.workflow.disclosure;
+
+import java.util.Date;
+
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+
+import cn.gov.disclosure.calendar.StatutoryDeadlines;
+import cn.gov.disclosure.casefile.ApplicationCase;
+import cn.gov.disclosure.workflow.CaseVars;
+import cn.gov.disclosure.workflow.VarKey;
+
+/**
+ * The variables of process {@code disclosure-application}, with their types. They hold what the process and
+ * its forms need: the case number (also the business key), what clerks read in the forms, the due dates and
+ * the decisions. The identity number and contact details stay in the case record. The names are the form
+ * fields' keys.
+ */
+public final class DisclosureVars {
+
+    public static final String PROCESS_KEY = "disclosure-application";
+
+    public static final VarKey<String> CASE_NO = CaseVars.CASE_NO;
+    /** Transient: handed from intake to the acknowledgment step, never stored in the engine. */
+    public static final VarKey<String> TRACKING_CODE = VarKey.of("trackingCode", String.class);
+    public static final VarKey<Date> DUE_ON = CaseVars.DUE_ON;
+    public static final VarKey<String> DUE_ON_TEXT = CaseVars.DUE_ON_TEXT;
+    public static final VarKey<Date> REVIEW_DUE_ON = VarKey.of("reviewDueOn", Date.class);
+    public static final VarKey<String> APPLICANT_NAME = CaseVars.APPLICANT_NAME;
+    public static final VarKey<String> APPLICANT_TYPE_LABEL = VarKey.of("applicantTypeLabel", String.class);
+    public static final VarKey<String> CHANNEL_LABEL = VarKey.of("channelLabel", String.class);
+    public static final VarKey<String> RECEIVED_ON_TEXT = VarKey.of("receivedOnText", String.class);
+    public static final VarKey<String> REQUEST_DESCRIPTION = CaseVars.REQUEST_DESCRIPTION;
+    public static final VarKey<String> REQUESTED_FORM_LABEL = VarKey.of("requestedFormLabel", String.class);
+
+    // 审查申请内容 / 补正
+    public static final VarKey<String> COMPLETENESS = VarKey.of("completeness", String.class);
+    public static final VarKey<String> REVIEW_NOTES = VarKey.of("reviewNotes", String.class);
+    public static final VarKey<Boolean> CORRECTION_REQUESTED = VarKey.of("correctionRequested", Boolean.class);
+    public static final VarKey<String> CORRECTION_NOTICE_ON = VarKey.of("correctionNoticeOn", String.class);
+    public static final VarKey<String> CORRECT_BY_TEXT = VarKey.of("correctByText", String.class);
+    public static final VarKey<Date> CORRECT_BY = VarKey.of("correctBy", Date.class);
+    public static final VarKey<String> CORRECTED_DESCRIPTION = VarKey.of("correctedDescription", String.class);
+    public static final VarKey<String> CORRECTION_RECEIVED_ON = VarKey.of("correctionReceivedOn", String.class);
+    public static final VarKey<String> CORRECTION_CHANNEL = VarKey.of("correctionChannel", String.class);
+
+    // 拟定答复意见 and the reviews
+    public static final VarKey<String> REPLY_TYPE = VarKey.of("replyType", String.class);
+    public static final VarKey<String> REPLY_TYPE_LABEL = VarKey.of("replyTypeLabel", String.class);
+    public static final VarKey<String> REASONING = VarKey.of("reasoning", String.class);
+    public static final VarKey<String> DISCLOSURE_DETAILS = VarKey.of("disclosureDetails", String.class);
+    public static final VarKey<String> REFERRAL_AGENCY = VarKey.of("referralAgency", String.class);
+    public static final VarKey<String> REFERRAL_CONTACT = VarKey.of("referralContact", String.class);
+    /** Prefix of the checkbox per withholding ground: {@code withhold_<CODE>}. */
+    public static final String WITHHOLD_PREFIX = "withhold_";
+    public static final VarKey<String> CHECKER_PROBLEMS = VarKey.of("checkerProblems", String.class);
+    public static final VarKey<String> DRAFT_NOTICE_URL = VarKey.of("draftNoticeUrl", String.class);
+    public static final VarKey<Boolean> NEEDS_LEGAL_REVIEW = VarKey.of("replyNeedsLegalReview", Boolean.class);
+    public static final VarKey<Boolean> NEEDS_SECRECY_REVIEW = VarKey.of("replyNeedsSecrecyReview", Boolean.class);
+    public static final VarKey<Boolean> THIRD_PARTY_OBJECTION_UPHELD =
+            VarKey.of("thirdPartyObjectionUpheld", Boolean.class);
+    public static final VarKey<Date> APPEAL_WINDOW_ENDS = VarKey.of("appealWindowEnds", Date.class);
+    public static final VarKey<String> DEADLINE_FLAG = VarKey.of("deadlineFlag", String.class);
+
+    private DisclosureVars() {
+    }
+
+    public static VariableMap forNewCase(ApplicationCase c, StatutoryDeadlines deadlines) {
+        VariableMap map = Variables.createVariables();
+        CASE_NO.put(map, c.caseNo());
+        APPLICANT_NAME.put(map, c.applicantName());
+        APPLICANT_TYPE_LABEL.put(map, c.applicantType().label());
+        CHANNEL_LABEL.put(map, c.channel().label());
+        RECEIVED_ON_TEXT.put(map, c.receivedOn().toString());
+        DUE_ON_TEXT.put(map, c.dueOn().toString());
+        REQUEST_DESCRIPTION.put(map, c.description());
+        REQUESTED_FORM_LABEL.put(map, c.form().label() + "，" + c.delivery().label());
+        DUE_ON.put(map, StatutoryDeadlines.endOfDay(c.dueOn()));
+        REVIEW_DUE_ON.put(map, StatutoryDeadlines.endOfDay(deadlines.correctionNoticeDue(c.receivedOn()).due()));
+        return map;
+    }
+}
