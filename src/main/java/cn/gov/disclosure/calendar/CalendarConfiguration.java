@@ -1,6 +1,5 @@
 package cn.gov.disclosure.calendar;
 
-import cn.gov.disclosure.workflow.EngineClock;
 
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -8,7 +7,6 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
@@ -52,11 +50,5 @@ public class CalendarConfiguration {
         }
         log.info("Holiday notices entered for years {}", table.declaredYears().keySet());
         return new WorkingDayCalendar(table);
-    }
-
-    /** The engine's clock in Beijing time (see {@link EngineClock}). */
-    @Bean
-    public Clock clock() {
-        return new EngineClock(CHINA);
     }
 }
