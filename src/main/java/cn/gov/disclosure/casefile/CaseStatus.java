@@ -1,22 +1,18 @@
 package cn.gov.disclosure.casefile;
 
+import cn.gov.disclosure.common.Texts;
+
 /** Where a case stands; the label is what the applicant and the clerk read. */
 public enum CaseStatus {
-    RECEIVED("已收到，正在审查申请内容"),
-    CORRECTION_REQUIRED("待申请人补正"),
-    IN_PROGRESS("办理中"),
-    LEGAL_REVIEW("答复书法制审核中"),
-    REPLIED("已答复"),
-    ARCHIVED("已答复并归档，复议、诉讼期限内"),
-    CLOSED("已办结");
-
-    private final String label;
-
-    CaseStatus(String label) {
-        this.label = label;
-    }
+    RECEIVED,
+    CORRECTION_REQUIRED,
+    IN_PROGRESS,
+    LEGAL_REVIEW,
+    REPLIED,
+    ARCHIVED,
+    CLOSED;
 
     public String label() {
-        return label;
+        return Texts.get("labels.CaseStatus." + name());
     }
 }

@@ -1,19 +1,15 @@
 package cn.gov.disclosure.casefile;
 
+import cn.gov.disclosure.common.Texts;
+
 /** How the applicant wants to obtain the information (Art. 29(3)). */
 public enum Delivery {
-    EMAIL("电子邮件"),
-    POST("邮寄"),
-    PICKUP("当面领取"),
-    ONLINE("网上获取");
-
-    private final String label;
-
-    Delivery(String label) {
-        this.label = label;
-    }
+    EMAIL,
+    POST,
+    PICKUP,
+    ONLINE;
 
     public String label() {
-        return label;
+        return Texts.get("labels.Delivery." + name());
     }
 }

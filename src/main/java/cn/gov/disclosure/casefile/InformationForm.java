@@ -1,17 +1,13 @@
 package cn.gov.disclosure.casefile;
 
+import cn.gov.disclosure.common.Texts;
+
 /** The form in which the information is wanted (Art. 29(3)). */
 public enum InformationForm {
-    ELECTRONIC("电子"),
-    PAPER("纸质");
-
-    private final String label;
-
-    InformationForm(String label) {
-        this.label = label;
-    }
+    ELECTRONIC,
+    PAPER;
 
     public String label() {
-        return label;
+        return Texts.get("labels.InformationForm." + name());
     }
 }

@@ -12,6 +12,10 @@ public class InvalidInputException extends RuntimeException {
         this.errors = List.copyOf(errors);
     }
 
+    public InvalidInputException(FieldError error) {
+        this(List.of(error));
+    }
+
     public InvalidInputException(String field, String message) {
         this(List.of(new FieldError(field, message)));
     }
@@ -22,9 +26,9 @@ public class InvalidInputException extends RuntimeException {
 
     /** One line per problem, for places that can show only a message (Tasklist). */
     public static String summary(List<FieldError> errors) {
-        StringBuilder sb = new StringBuilder("提交的信息有误，请修改后重新提交：");
+        StringBuilder sb = new StringBuilder(Texts.get("common.invalidInput.summary"));
         for (FieldError e : errors) {
-            sb.append("\n· ").append(e.field()).append("：").append(e.message());
+            sb.append(Texts.get("common.invalidInput.line", e.field(), e.message()));
         }
         return sb.toString();
     }

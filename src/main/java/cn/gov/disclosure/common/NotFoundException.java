@@ -3,6 +3,6 @@ package cn.gov.disclosure.common;
 /** Answered as 404 with the same body whether the thing is missing or the caller may not see it. */
 public class NotFoundException extends RuntimeException {
     public NotFoundException() {
-        super("未找到该申请，或查询码不正确");
+        super(Texts.get("common.notFound"));
     }
 }

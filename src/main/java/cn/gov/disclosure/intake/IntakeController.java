@@ -1,5 +1,7 @@
 package cn.gov.disclosure.intake;
 
+import cn.gov.disclosure.common.Texts;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -29,7 +31,7 @@ public class IntakeController {
         boolean staff = auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken);
         if (!staff && !limiter.tryAcquire(RateLimiter.Kind.SUBMISSION, request.getRemoteAddr())) {
             throw new org.springframework.web.server.ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS,
-                    "提交过于频繁，请稍后再试；如需帮助请联系受理机关");
+                    Texts.get("intake.rateLimited"));
         }
         return intake.submit(submission, staff ? auth.getName() : "applicant", staff);
     }

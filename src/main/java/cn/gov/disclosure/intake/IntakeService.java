@@ -125,7 +125,7 @@ public class IntakeService {
         try {
             return LocalDate.parse(s.length() >= 10 ? s.substring(0, 10) : s);
         } catch (java.time.format.DateTimeParseException e) {
-            throw new InvalidInputException("receivedOn", "收到日期格式应为 YYYY-MM-DD");
+            throw new InvalidInputException(FieldError.of("receivedOn", "intake.receivedOn.format"));
         }
     }
 }

@@ -1,41 +1,41 @@
 package cn.gov.disclosure.notice;
 
+import cn.gov.disclosure.common.Texts;
+
 /**
  * Every kind of notice the system issues: its title, its template under {@code templates/notices/} and
  * the e-mail template under {@code templates/mail/} that carries it.
  */
 public enum NoticeType {
     /** 受理回执: confirms receipt and the date the reply is due (Arts. 31, 33). */
-    ACKNOWLEDGMENT("政府信息公开申请受理回执", "acknowledgment", "acknowledgment"),
+    ACKNOWLEDGMENT("acknowledgment", "acknowledgment"),
     /** 补正告知书: what to correct, once and completely, and by when (Art. 30). */
-    CORRECTION("政府信息公开申请补正告知书", "correction", "notice"),
+    CORRECTION("correction", "notice"),
     /** 视为放弃申请告知书: no correction in time without good reason (Art. 30). */
-    ABANDONED("视为放弃政府信息公开申请告知书", "abandoned", "notice"),
+    ABANDONED("abandoned", "notice"),
     /** 延期告知书: the head approved a longer period (Art. 33(2)). */
-    EXTENSION("延长答复期限告知书", "extension", "extension"),
+    EXTENSION("extension", "extension"),
     /** 第三方意见征询函 (Art. 32), addressed to the third party. */
-    THIRD_PARTY_CONSULTATION("政府信息公开第三方意见征询函", "third-party-consultation", "notice"),
+    THIRD_PARTY_CONSULTATION("third-party-consultation", "notice"),
     /** 征求意见函 to another agency (Art. 34). */
-    AGENCY_CONSULTATION("政府信息公开征求意见函", "agency-consultation", "notice"),
+    AGENCY_CONSULTATION("agency-consultation", "notice"),
     /** 公开决定告知书 to a third party whose objection was overridden in the public interest (Art. 32). */
-    PUBLIC_INTEREST_DISCLOSURE("政府信息公开决定告知书（第三方）", "public-interest-disclosure", "notice"),
+    PUBLIC_INTEREST_DISCLOSURE("public-interest-disclosure", "notice"),
     /** 收费通知 (Art. 42, 国办函〔2020〕109号). */
-    FEE("政府信息公开信息处理费收费通知", "fee", "notice"),
+    FEE("fee", "notice"),
     /** 答复书: every reply type of Arts. 35–39, worded from the reply catalogue. */
-    REPLY("政府信息公开申请答复书", "reply", "reply");
+    REPLY("reply", "reply");
 
-    private final String title;
     private final String template;
     private final String mailTemplate;
 
-    NoticeType(String title, String template, String mailTemplate) {
-        this.title = title;
+    NoticeType(String template, String mailTemplate) {
         this.template = template;
         this.mailTemplate = mailTemplate;
     }
 
     public String title() {
-        return title;
+        return Texts.get("labels.NoticeType." + name() + ".title");
     }
 
     public String template() {
