@@ -1,5 +1,7 @@
 package cn.gov.disclosure.calendar;
 
+import cn.gov.disclosure.common.Texts;
+
 import java.time.LocalDate;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -42,7 +44,7 @@ public class CalendarController {
             }
             return clock.evaluate(calendar);
         } catch (IllegalArgumentException | IllegalStateException | java.time.DateTimeException e) {
-            throw new InvalidInputException("pauses", e.getMessage() + "（中止期间格式：YYYY-MM-DD..YYYY-MM-DD）");
+            throw new InvalidInputException("pauses", Texts.get("calendar.api.pauseFormat", e.getMessage()));
         }
     }
 
@@ -50,7 +52,7 @@ public class CalendarController {
     public Deadline deadline(@RequestParam("from") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                              @RequestParam("workingDays") int workingDays) {
         if (workingDays < 0 || workingDays > 365) {
-            throw new InvalidInputException("workingDays", "工作日数须在 0 至 365 之间");
+            throw new InvalidInputException("workingDays", Texts.get("calendar.api.workingDaysRange"));
         }
         return calendar.addWorkingDays(from, workingDays);
     }

@@ -1,5 +1,7 @@
 package cn.gov.disclosure.calendar;
 
+import cn.gov.disclosure.common.Texts;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -55,7 +57,7 @@ public final class HolidayTable {
                     case "WORK" -> true;
                     default -> throw new IllegalArgumentException("kind must be OFF or WORK, not " + parts[1]);
                 };
-                String label = parts.length > 2 ? parts[2] : (working ? "调休上班" : "放假");
+                String label = parts.length > 2 ? parts[2] : Texts.get(working ? "calendar.table.workDefault" : "calendar.table.offDefault");
                 String[] range = parts[0].split("\\.\\.");
                 LocalDate first = LocalDate.parse(range[0]);
                 LocalDate last = range.length > 1 ? LocalDate.parse(range[1]) : first;

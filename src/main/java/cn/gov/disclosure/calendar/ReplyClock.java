@@ -1,5 +1,7 @@
 package cn.gov.disclosure.calendar;
 
+import cn.gov.disclosure.common.Texts;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,34 +43,34 @@ public record ReplyClock(LocalDate start, String startReason, int workingDays, i
 
     /** Art. 33: 20 working days from receipt. */
     public static ReplyClock receivedOn(LocalDate receivedOn) {
-        return new ReplyClock(receivedOn, "收到申请", StatutoryPeriods.REPLY_WORKING_DAYS, 0, List.of());
+        return new ReplyClock(receivedOn, Texts.get("calendar.start.received"), StatutoryPeriods.REPLY_WORKING_DAYS, 0, List.of());
     }
 
     /** Art. 30: the period runs again, in full, from receipt of the corrected application. */
     public ReplyClock restartedOnCorrection(LocalDate correctedOn) {
         if (correctedOn.isBefore(start)) {
-            throw new IllegalArgumentException("补正日期不能早于收到申请日期");
+            throw new IllegalArgumentException(Texts.get("calendar.error.correctionBeforeReceipt"));
         }
-        return new ReplyClock(correctedOn, "收到补正后的申请（第三十条）", workingDays, 0, List.of());
+        return new ReplyClock(correctedOn, Texts.get("calendar.start.corrected"), workingDays, 0, List.of());
     }
 
     /** Art. 33(2): once, at most 20 working days, after the head's approval. */
     public ReplyClock extendedBy(int days) {
         if (extensionDays > 0) {
-            throw new IllegalStateException("答复期限已延长过一次，不能再次延长");
+            throw new IllegalStateException(Texts.get("calendar.error.alreadyExtended"));
         }
         if (days < 1 || days > MAX_EXTENSION) {
-            throw new IllegalArgumentException("延长期限应为1至" + MAX_EXTENSION + "个工作日");
+            throw new IllegalArgumentException(Texts.get("calendar.error.extensionRange", MAX_EXTENSION));
         }
         return new ReplyClock(start, startReason, workingDays, days, pauses);
     }
 
     public ReplyClock pausedFrom(LocalDate from, PauseReason reason) {
         if (isPaused()) {
-            throw new IllegalStateException("答复期限已处于中止状态");
+            throw new IllegalStateException(Texts.get("calendar.error.alreadyPaused"));
         }
         if (from.isBefore(start)) {
-            throw new IllegalArgumentException("中止日期不能早于期限起算日");
+            throw new IllegalArgumentException(Texts.get("calendar.error.pauseBeforeStart"));
         }
         List<Pause> list = new ArrayList<>(pauses);
         list.add(new Pause(from, null, reason));
@@ -77,11 +79,11 @@ public record ReplyClock(LocalDate start, String startReason, int workingDays, i
 
     public ReplyClock resumedOn(LocalDate on) {
         if (!isPaused()) {
-            throw new IllegalStateException("答复期限未中止，无需恢复");
+            throw new IllegalStateException(Texts.get("calendar.error.notPaused"));
         }
         Pause open = pauses.get(pauses.size() - 1);
         if (on.isBefore(open.from())) {
-            throw new IllegalArgumentException("恢复日期不能早于中止日期");
+            throw new IllegalArgumentException(Texts.get("calendar.error.resumeBeforePause"));
         }
         List<Pause> list = new ArrayList<>(pauses.subList(0, pauses.size() - 1));
         list.add(new Pause(open.from(), on, open.reason()));
@@ -99,8 +101,8 @@ public record ReplyClock(LocalDate start, String startReason, int workingDays, i
     /** Counts the period on the calendar. While paused, the due day is unknown and the days left are given. */
     public Reading evaluate(WorkingDayCalendar calendar) {
         List<Deadline.TraceEntry> trace = new ArrayList<>();
-        trace.add(new Deadline.TraceEntry(start, "START", "起算：" + startReason + "，当日不计入；期限"
-                + workingDays + "个工作日" + (extensionDays > 0 ? "，经批准延长" + extensionDays + "个工作日" : "")));
+        trace.add(new Deadline.TraceEntry(start, "START", Texts.get("calendar.trace.start", startReason, workingDays)
+                + (extensionDays > 0 ? Texts.get("calendar.trace.extended", extensionDays) : "")));
         int target = totalWorkingDays();
         int counted = 0;
         LocalDate day = start;
@@ -108,33 +110,33 @@ public record ReplyClock(LocalDate start, String startReason, int workingDays, i
         while (counted < target) {
             day = day.plusDays(1);
             if (open != null && day.isAfter(open.from())) {
-                trace.add(new Deadline.TraceEntry(open.from(), "PAUSED", open.reason().label() + "，自次日起中止计算（"
-                        + open.reason().basis() + "），尚余" + (target - counted) + "个工作日"));
+                trace.add(new Deadline.TraceEntry(open.from(), "PAUSED", Texts.get("calendar.trace.pausedFrom",
+                        open.reason().label(), open.reason().basis(), target - counted)));
                 return new Reading(Optional.empty(), target - counted, true, List.copyOf(trace));
             }
             Pause pause = pauseCovering(day);
             DayKind kind = calendar.kindOf(day);
             if (pause != null) {
                 trace.add(kind.isWorking()
-                        ? new Deadline.TraceEntry(day, "PAUSED", "不计入：" + pause.reason().label() + "期间（"
-                                + pause.reason().basis() + "）")
-                        : new Deadline.TraceEntry(day, kind.name(), "不计入：" + calendar.describe(day) + "，且在"
-                                + pause.reason().label() + "期间"));
+                        ? new Deadline.TraceEntry(day, "PAUSED", Texts.get("calendar.trace.pausedDay",
+                                pause.reason().label(), pause.reason().basis()))
+                        : new Deadline.TraceEntry(day, kind.name(), Texts.get("calendar.trace.restDayInPause",
+                                calendar.describe(day), pause.reason().label())));
                 continue;
             }
             if (kind.isWorking()) {
                 counted++;
                 if (kind == DayKind.MAKE_UP_WORKDAY) {
-                    trace.add(new Deadline.TraceEntry(day, kind.name(), "计入：调休上班日"));
+                    trace.add(new Deadline.TraceEntry(day, kind.name(), Texts.get("calendar.trace.makeUpWorkday")));
                 }
             } else {
-                trace.add(new Deadline.TraceEntry(day, kind.name(), "不计入：" + calendar.describe(day)));
+                trace.add(new Deadline.TraceEntry(day, kind.name(), Texts.get("calendar.trace.notCounted", calendar.describe(day))));
             }
         }
         for (int year = start.getYear(); year <= day.getYear(); year++) {
             if (!calendar.covers(year)) {
                 trace.add(new Deadline.TraceEntry(LocalDate.of(year, 1, 1), "WARNING",
-                        year + "年节假日安排尚未录入，该年仅按法定节日和周末推算，调休安排未知，结果待核实"));
+                        Texts.get("calendar.trace.unconfirmedYear", year)));
             }
         }
         return new Reading(Optional.of(day), 0, false, List.copyOf(trace));

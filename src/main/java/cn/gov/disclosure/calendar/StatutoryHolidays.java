@@ -1,5 +1,7 @@
 package cn.gov.disclosure.calendar;
 
+import cn.gov.disclosure.common.Texts;
+
 import java.time.LocalDate;
 import java.util.Optional;
 
@@ -24,27 +26,27 @@ public final class StatutoryHolidays {
         int m = day.getMonthValue();
         int d = day.getDayOfMonth();
         if (m == 1 && d == 1) {
-            return Optional.of("元旦");
+            return Optional.of(Texts.get("calendar.holiday.newYear"));
         }
         if (m == 5 && d <= 2) {
-            return Optional.of("劳动节");
+            return Optional.of(Texts.get("calendar.holiday.labourDay"));
         }
         if (m == 10 && d <= 3) {
-            return Optional.of("国庆节");
+            return Optional.of(Texts.get("calendar.holiday.nationalDay"));
         }
         LocalDate springFestival = lunar(y, 1, 1);
         if (!day.isBefore(springFestival.minusDays(1)) && !day.isAfter(springFestival.plusDays(2))) {
-            return Optional.of("春节");
+            return Optional.of(Texts.get("calendar.holiday.springFestival"));
         }
         if (day.equals(lunar(y, 5, 5))) {
-            return Optional.of("端午节");
+            return Optional.of(Texts.get("calendar.holiday.dragonBoat"));
         }
         if (day.equals(lunar(y, 8, 15))) {
-            return Optional.of("中秋节");
+            return Optional.of(Texts.get("calendar.holiday.midAutumn"));
         }
         Solar qingming = Solar.fromYmd(y, 4, 1).getLunar().getJieQiTable().get("清明");
         if (day.equals(LocalDate.of(qingming.getYear(), qingming.getMonth(), qingming.getDay()))) {
-            return Optional.of("清明节");
+            return Optional.of(Texts.get("calendar.holiday.qingming"));
         }
         return Optional.empty();
     }

@@ -1,5 +1,7 @@
 package cn.gov.disclosure.calendar;
 
+import cn.gov.disclosure.common.Texts;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -54,15 +56,15 @@ public final class WorkingDayCalendar {
                 counted++;
                 if (kind == DayKind.MAKE_UP_WORKDAY) {
                     trace.add(new Deadline.TraceEntry(day, kind.name(),
-                            "计入：" + labelOf(day) + "（" + kind.label() + "）"));
+                            Texts.get("calendar.trace.counted", labelOf(day), kind.label())));
                 }
             } else {
-                trace.add(new Deadline.TraceEntry(day, kind.name(), "不计入：" + reasonOf(day, kind)));
+                trace.add(new Deadline.TraceEntry(day, kind.name(), Texts.get("calendar.trace.notCounted", reasonOf(day, kind))));
             }
         }
         for (Integer year : unconfirmedYears) {
             trace.add(new Deadline.TraceEntry(LocalDate.of(year, 1, 1), "WARNING",
-                    year + "年节假日安排尚未录入，该年仅按法定节日和周末推算，调休安排未知，结果待核实"));
+                    Texts.get("calendar.trace.unconfirmedYear", year)));
         }
         return new Deadline(from, workingDays, day, List.copyOf(trace));
     }
@@ -78,14 +80,14 @@ public final class WorkingDayCalendar {
         LocalDate day = nominal;
         while (!isWorkingDay(day)) {
             DayKind kind = kindOf(day);
-            trace.add(new Deadline.TraceEntry(day, kind.name(), "期限末日为" + (kind == DayKind.HOLIDAY
-                    ? labelOf(day) + "（法定节假日）" : "休息日") + "，顺延（民法典第二百零三条）"));
+            trace.add(new Deadline.TraceEntry(day, kind.name(), Texts.get("calendar.trace.lastDayMoved", kind == DayKind.HOLIDAY
+                    ? Texts.get("calendar.trace.holidayName", labelOf(day)) : Texts.get("calendar.trace.restDay"))));
             day = day.plusDays(1);
         }
         for (int year = from.getYear(); year <= day.getYear(); year++) {
             if (!holidays.covers(year)) {
                 trace.add(new Deadline.TraceEntry(LocalDate.of(year, 1, 1), "WARNING",
-                        year + "年节假日安排尚未录入，该年仅按法定节日和周末推算，调休安排未知，结果待核实"));
+                        Texts.get("calendar.trace.unconfirmedYear", year)));
             }
         }
         int days = (int) java.time.temporal.ChronoUnit.DAYS.between(from, day);
@@ -116,12 +118,12 @@ public final class WorkingDayCalendar {
     }
 
     private String reasonOf(LocalDate day, DayKind kind) {
-        return kind == DayKind.HOLIDAY ? labelOf(day) + "（" + kind.label() + "）" : kind.label();
+        return kind == DayKind.HOLIDAY ? Texts.get("calendar.trace.dayWithKind", labelOf(day), kind.label()) : kind.label();
     }
 
     private String labelOf(LocalDate day) {
         return holidays.entry(day).map(HolidayTable.Entry::label)
-                .or(() -> StatutoryHolidays.nameOf(day).map(n -> n + "（按《全国年节及纪念日放假办法》推定）"))
+                .or(() -> StatutoryHolidays.nameOf(day).map(n -> Texts.get("calendar.trace.presumedHoliday", n)))
                 .orElse("");
     }
 }

@@ -1,5 +1,7 @@
 package cn.gov.disclosure.notice;
 
+import cn.gov.disclosure.common.Texts;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -28,7 +30,7 @@ public record AgencyProfile(
     /** How applicants pay a processing fee (Art. 42); printed on the fee notice. */
     public String paymentInstructionsOrDefault() {
         return paymentInstructions == null || paymentInstructions.isBlank()
-                ? "请持本通知到" + officeName + "缴纳" : paymentInstructions;
+                ? Texts.get("notice.fee.payAtOffice", officeName) : paymentInstructions;
     }
 
     /** A body that receives complaints, reconsideration applications or lawsuits. */

@@ -1,5 +1,7 @@
 package cn.gov.disclosure.notice;
 
+import cn.gov.disclosure.common.Texts;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -37,35 +39,35 @@ public class NoticeChecker {
         List<String> problems = new ArrayList<>();
         ReplyCatalogue.ReplyType type = catalogue.type(draft.replyType()).orElse(null);
         if (type == null) {
-            problems.add("请选择答复类型");
+            problems.add(Texts.get("notice.check.replyTypeMissing"));
             return problems;
         }
         if (c.caseNo() == null || c.applicantName() == null || c.description() == null) {
-            problems.add("案件编号、申请人或申请内容缺失，请核对案件登记信息");
+            problems.add(Texts.get("notice.check.caseIncomplete"));
         }
         if (type.reasonsRequired() && draft.reasonCodes().isEmpty()) {
-            problems.add(type.label() + "须选择不予公开的理由（《条例》第十四条至第十六条）");
+            problems.add(Texts.get("notice.check.groundsMissing", type.label()));
         }
         for (String code : draft.reasonCodes()) {
             if (!type.reasonsAllowed().contains(code)) {
-                problems.add("理由“" + catalogue.reason(code).map(ReplyCatalogue.WithholdingReason::label).orElse(code)
-                        + "”不适用于" + type.label());
+                problems.add(Texts.get("notice.check.groundNotApplicable",
+                        catalogue.reason(code).map(ReplyCatalogue.WithholdingReason::label).orElse(code), type.label()));
             }
         }
         // Every reply other than a plain disclosure must explain itself (既讲法理，也说情理).
         boolean needsReasoning = type.reasonsRequired() || type.legalReview();
         if (needsReasoning && length(draft.reasoning()) < MIN_REASONING) {
-            problems.add(type.label() + "须写明答复理由（说理，至少" + MIN_REASONING + "字），说明为什么适用所引条款");
+            problems.add(Texts.get("notice.check.reasoningMissing", type.label(), MIN_REASONING));
         }
         if (type.detailsRequired() && length(draft.details()) == 0) {
-            problems.add(type.label() + "须填写“" + type.detailsLabel() + "”");
+            problems.add(Texts.get("notice.check.detailsMissing", type.label(), type.detailsLabel()));
         }
         if (type.referral() && length(draft.referralAgency()) == 0) {
-            problems.add("不属于本机关负责公开的，须写明负责公开该信息的机关名称（能够确定的，并告知联系方式，第三十六条第五项）");
+            problems.add(Texts.get("notice.check.referralAgencyMissing"));
         }
         if (blank(agency.reconsiderationBody().name()) || blank(agency.reconsiderationBody().address())
                 || blank(agency.court().name()) || blank(agency.court().address())) {
-            problems.add("机关信息中缺少行政复议机关或人民法院的名称、地址，请管理员补充 disclosure.agency 配置");
+            problems.add(Texts.get("notice.check.agencyProfileIncomplete"));
         }
         return problems;
     }
@@ -75,34 +77,35 @@ public class NoticeChecker {
                                       String issuedOnText) {
         String text = textOf(pdf);
         List<String> problems = new ArrayList<>();
-        require(text, c.caseNo(), "案件编号", problems);
-        require(text, issuedOnText, "答复日期", problems);
-        require(text, "中华人民共和国政府信息公开条例", "所依据的《中华人民共和国政府信息公开条例》", problems);
+        require(text, c.caseNo(), Texts.get("notice.check.part.caseNo"), problems);
+        require(text, issuedOnText, Texts.get("notice.check.part.date"), problems);
+        require(text, Texts.get("notice.check.regulationName"), Texts.get("notice.check.part.regulation"), problems);
         for (String article : type.articles()) {
-            require(text, article.replace("《条例》", ""), "法律依据" + article, problems);
+            require(text, article.replace(Texts.get("notice.check.regulationShort"), ""),
+                    Texts.get("notice.check.part.article", article), problems);
         }
         for (String code : draft.reasonCodes()) {
-            catalogue.reason(code).ifPresent(r -> require(text, r.article().replace("《条例》", ""),
-                    "不予公开理由的依据" + r.article(), problems));
+            catalogue.reason(code).ifPresent(r -> require(text, r.article().replace(Texts.get("notice.check.regulationShort"), ""),
+                    Texts.get("notice.check.part.groundArticle", r.article()), problems));
         }
-        require(text, agency.reconsiderationBody().name(), "行政复议机关名称", problems);
-        require(text, agency.reconsiderationBody().address(), "行政复议机关地址", problems);
-        require(text, "六十日", "申请行政复议的期限（六十日）", problems);
+        require(text, agency.reconsiderationBody().name(), Texts.get("notice.check.part.reconsiderationBody"), problems);
+        require(text, agency.reconsiderationBody().address(), Texts.get("notice.check.part.reconsiderationAddress"), problems);
+        require(text, Texts.get("notice.check.reconsiderationLimit"), Texts.get("notice.check.part.reconsiderationLimit"), problems);
         if (type.reconsiderationFirst()) {
-            require(text, "应当先申请行政复议", "不予公开须先申请行政复议的告知（行政复议法第二十三条）", problems);
+            require(text, Texts.get("notice.check.reconsiderationFirst"), Texts.get("notice.check.part.reconsiderationFirst"), problems);
         } else {
-            require(text, agency.court().name(), "人民法院名称", problems);
-            require(text, "六个月", "提起行政诉讼的期限（六个月）", problems);
+            require(text, agency.court().name(), Texts.get("notice.check.part.court"), problems);
+            require(text, Texts.get("notice.check.lawsuitLimit"), Texts.get("notice.check.part.lawsuitLimit"), problems);
         }
         if (type.referral()) {
-            require(text, draft.referralAgency(), "负责公开的机关名称", problems);
+            require(text, draft.referralAgency(), Texts.get("notice.check.part.referralAgency"), problems);
         }
         return problems;
     }
 
     private static void require(String text, String needle, String what, List<String> problems) {
         if (needle == null || needle.isBlank() || !text.contains(needle.replaceAll("\\s+", ""))) {
-            problems.add("答复书中缺少" + what);
+            problems.add(Texts.get("notice.check.missingInPdf", what));
         }
     }
 

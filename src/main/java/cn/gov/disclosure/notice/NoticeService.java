@@ -1,5 +1,7 @@
 package cn.gov.disclosure.notice;
 
+import cn.gov.disclosure.common.Texts;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -108,7 +110,7 @@ public class NoticeService {
     public Notice issueExtension(String caseNo, int days, String reason) {
         Map<String, Object> model = new HashMap<>();
         model.put("extensionDays", days);
-        model.put("actName", "延期决定");
+        model.put("actName", Texts.get("notice.act.extension"));
         model.put("reason", blankToNull(reason));
         return issue(caseNo, NoticeType.EXTENSION, model);
     }
@@ -126,7 +128,7 @@ public class NoticeService {
     public Notice issueCorrectionNotice(String caseNo, String items, LocalDate correctBy) {
         Map<String, Object> model = new HashMap<>();
         model.put("items", items);
-        model.put("actName", "补正告知");
+        model.put("actName", Texts.get("notice.act.correction"));
         model.put("correctByText", chineseDate(correctBy));
         return issue(caseNo, NoticeType.CORRECTION, model);
     }
@@ -136,7 +138,7 @@ public class NoticeService {
     public Notice issueAbandonment(String caseNo, LocalDate correctionNoticeOn, LocalDate correctBy) {
         Map<String, Object> model = new HashMap<>();
         model.put("abandonment", true);
-        model.put("actName", "处理决定");
+        model.put("actName", Texts.get("notice.act.abandonment"));
         model.put("correctionNoticeText", chineseDate(correctionNoticeOn));
         model.put("correctByText", chineseDate(correctBy));
         return issue(caseNo, NoticeType.ABANDONED, model);
@@ -173,7 +175,7 @@ public class NoticeService {
                                                 String reason) {
         Map<String, Object> extra = new HashMap<>();
         extra.put("reason", reason);
-        extra.put("actName", "公开决定");
+        extra.put("actName", Texts.get("notice.act.publicInterest"));
         return issueLetter(caseNo, NoticeType.PUBLIC_INTEREST_DISCLOSURE, thirdParty, email, information, null,
                 extra);
     }
@@ -185,12 +187,11 @@ public class NoticeService {
                 : FeeCalculator.byVolume(quantity);
         Map<String, Object> model = new HashMap<>();
         model.put("methodLabel", method.label());
-        model.put("actName", "收费决定");
+        model.put("actName", Texts.get("notice.act.fee"));
         model.put("basis", method == FeeCalculator.Method.PER_APPLICATION
-                ? "您本自然月内提出的第" + quantity + "件申请" : "本次提供的信息共" + quantity + "页");
+                ? Texts.get("notice.fee.basis.perApplication", quantity) : Texts.get("notice.fee.basis.byVolume", quantity));
         model.put("rate", method == FeeCalculator.Method.PER_APPLICATION
-                ? "10件以下（含10件）不收费，11至30件每件100元，31件以上每10件为一档、每档每件提高100元"
-                : "30页以下（含30页）不收费，31至100页的部分每页10元，101至200页的部分每页20元，200页以上的部分每页40元");
+                ? Texts.get("notice.fee.rate.perApplication") : Texts.get("notice.fee.rate.byVolume"));
         model.put("amount", amount);
         model.put("payByText", chineseDate(payBy));
         model.put("paymentInstructions", agency.paymentInstructionsOrDefault());
@@ -227,9 +228,9 @@ public class NoticeService {
         long id = notices.insert(c.id(), type, status, today, clock.instant(), pdf);
         boolean issued = NoticeRepository.ISSUED.equals(status);
         caseFiles.recordEvent(c.caseNo(), issued ? "NOTICE_ISSUED" : "NOTICE_DRAFTED", "notice", null, type.name(),
-                "system", type.title() + (issued ? "" : "（草稿）") + "（通知编号 " + id + "）");
+                "system", Texts.get(issued ? "notice.event.issued" : "notice.event.drafted", type.title(), id));
         if (issued && recipient != null) {
-            String subject = type.title() + "（" + c.caseNo() + "）";
+            String subject = Texts.get("notice.mail.subject", type.title(), c.caseNo());
             outbox.enqueue(c.id(), recipient, subject, templates.mail(type.mailTemplate(), model), id);
         }
         return new Notice(id, c.id(), type.name(), type.title(), today);
@@ -252,15 +253,12 @@ public class NoticeService {
 
     static String deliveryText(Delivery delivery) {
         return switch (delivery) {
-            case EMAIL -> "所需信息通过电子邮件随本答复书一并发送给您";
-            case POST -> "所需信息将按您提供的通信地址邮寄给您";
-            case PICKUP -> "请您携带本答复书和身份证明到本机关领取所需信息";
-            case ONLINE -> "所需信息可凭案件编号和查询码在网上获取";
+            case EMAIL, POST, PICKUP, ONLINE -> Texts.get("notice.delivery." + delivery.name());
         };
     }
 
     public static String chineseDate(LocalDate d) {
-        return d == null ? "" : d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
+        return d == null ? "" : Texts.get("notice.date", d.getYear(), d.getMonthValue(), d.getDayOfMonth());
     }
 
     private static String blankToNull(String s) {

@@ -1,5 +1,7 @@
 package cn.gov.disclosure.web;
 
+import cn.gov.disclosure.common.Texts;
+
 import cn.gov.disclosure.common.InvalidInputException;
 import cn.gov.disclosure.common.NotFoundException;
 import cn.gov.disclosure.common.FieldError;
@@ -45,18 +47,18 @@ public class ApiExceptionHandler {
     @ExceptionHandler(org.springframework.web.server.ResponseStatusException.class)
     public ResponseEntity<Map<String, Object>> status(org.springframework.web.server.ResponseStatusException e) {
         return ResponseEntity.status(e.getStatusCode()).body(Map.of("errors",
-                List.of(new FieldError("request", e.getReason() == null ? "请求无法处理" : e.getReason()))));
+                List.of(new FieldError("request", e.getReason() == null ? Texts.get("web.error.unprocessable") : e.getReason()))));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     public ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
         String field = "body";
-        String message = "请求内容不是有效的 JSON，请检查格式";
+        String message = Texts.get("web.error.invalidJson");
         if (e.getCause() instanceof JsonMappingException jme && !jme.getPath().isEmpty()) {
             field = path(jme);
             message = jme instanceof InvalidFormatException ife && ife.getTargetType().isEnum()
-                    ? "取值无效，可选值：" + String.join("、", enumNames(ife.getTargetType()))
-                    : "取值格式不正确";
+                    ? Texts.get("web.error.invalidChoice", String.join("、", enumNames(ife.getTargetType())))
+                    : Texts.get("web.error.invalidFormat");
         }
         return ResponseEntity.badRequest().body(Map.of("errors", List.of(new FieldError(field, message))));
     }
@@ -64,26 +66,26 @@ public class ApiExceptionHandler {
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     public ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException e) {
         return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(Map.of("errors",
-                List.of(new FieldError("Content-Type", "请以 application/json 格式提交"))));
+                List.of(FieldError.of("Content-Type", "web.error.contentType"))));
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
     public ResponseEntity<Map<String, Object>> missing(MissingServletRequestParameterException e) {
         return ResponseEntity.badRequest().body(Map.of("errors",
-                List.of(new FieldError(e.getParameterName(), "缺少必填参数"))));
+                List.of(FieldError.of(e.getParameterName(), "web.error.missingParameter"))));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     public ResponseEntity<Map<String, Object>> mismatch(MethodArgumentTypeMismatchException e) {
         return ResponseEntity.badRequest().body(Map.of("errors",
-                List.of(new FieldError(e.getName(), "参数格式不正确（日期请用 YYYY-MM-DD，数量请用整数）"))));
+                List.of(FieldError.of(e.getName(), "web.error.parameterFormat"))));
     }
 
     @ExceptionHandler(Exception.class)
     public ResponseEntity<Map<String, Object>> unexpected(Exception e) {
         log.error("Unexpected error in API call", e);
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(Map.of("errors",
-                List.of(new FieldError("server", "系统暂时无法处理您的请求，请稍后再试；如持续出现请联系受理机关"))));
+                List.of(FieldError.of("server", "web.error.unexpected"))));
     }
 
     private static String path(JsonMappingException e) {

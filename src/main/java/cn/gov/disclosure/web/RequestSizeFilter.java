@@ -1,5 +1,7 @@
 package cn.gov.disclosure.web;
 
+import cn.gov.disclosure.common.Texts;
+
 import java.io.IOException;
 
 import jakarta.servlet.FilterChain;
@@ -32,8 +34,8 @@ public class RequestSizeFilter extends OncePerRequestFilter {
         if (request.getContentLengthLong() > maxBytes) {
             response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
             response.setContentType("application/json;charset=UTF-8");
-            response.getWriter().write("{\"errors\":[{\"field\":\"body\",\"message\":\"提交的内容过大（上限"
-                    + maxBytes / 1024 + "KB），请精简后重新提交\"}]}");
+            response.getWriter().write("{\"errors\":[{\"field\":\"body\",\"message\":\""
+                    + Texts.get("web.error.tooLarge", maxBytes / 1024) + "\"}]}");
             return;
         }
         chain.doFilter(request, response);
