@@ -1,5 +1,7 @@
 package cn.gov.disclosure.casefile;
 
+import cn.gov.disclosure.common.Texts;
+
 import java.time.LocalDate;
 import java.util.List;
 
@@ -26,7 +28,7 @@ public class CaseClockRepository {
         Head head = jdbc.sql("SELECT COALESCE(clock_start, received_on) AS s, clock_start_reason, extension_days "
                         + "FROM application_case WHERE id = ?").param(caseId)
                 .query((rs, n) -> new Head(rs.getObject("s", LocalDate.class),
-                        rs.getString("clock_start_reason") == null ? "收到申请" : rs.getString("clock_start_reason"),
+                        rs.getString("clock_start_reason") == null ? Texts.get("calendar.start.received") : rs.getString("clock_start_reason"),
                         rs.getInt("extension_days")))
                 .single();
         List<ReplyClock.Pause> pauses = jdbc.sql(

@@ -1,5 +1,7 @@
 package cn.gov.disclosure.casefile;
 
+import cn.gov.disclosure.common.Texts;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -51,8 +53,8 @@ public class CaseFileService {
         long id = cases.insert(toStore, TrackingCodes.hash(trackingCode));
         ApplicationCase stored = cases.findByCaseNo(caseNo).orElseThrow();
         cases.insertEvent(id, now, actor, "REGISTERED", "status", null, CaseStatus.RECEIVED.name(),
-                "渠道：" + draft.channel().label() + "；收到日期：" + draft.receivedOn() + "；答复期限：" + draft.dueOn()
-                        + (draft.filledInByStaff() ? "；申请人书写困难，由工作人员代为填写（条例第二十九条）" : ""));
+                Texts.get("casefile.event.registered", draft.channel().label(), draft.receivedOn(), draft.dueOn())
+                        + (draft.filledInByStaff() ? Texts.get("casefile.event.filledInByStaff") : ""));
         log.info("Registered case {} ({}, id {}), due {}", caseNo, draft.applicantType(), stored.maskedIdNumber(),
                 draft.dueOn());
         return new Registration(stored, trackingCode);
@@ -98,7 +100,7 @@ public class CaseFileService {
         ApplicationCase c = get(caseNo);
         cases.updateDescription(c.id(), description);
         cases.insertEvent(c.id(), clock.instant(), actor, "CORRECTED", "description", c.description(), description,
-                "收到补正后的申请内容（第三十条）");
+                Texts.get("casefile.event.corrected"));
     }
 
     /**
@@ -111,7 +113,7 @@ public class CaseFileService {
         ApplicationCase c = get(caseNo);
         cases.reopen(c.id(), newDue);
         cases.insertEvent(c.id(), clock.instant(), actor, "REOPENED", "dueOn", c.dueOn().toString(), newDue.toString(),
-                "复议决定或判决纠正原答复，在决定的期限内重新答复（原答复：" + c.replyType() + "，" + c.repliedOn() + "）");
+                Texts.get("casefile.event.reopened", c.replyType(), c.repliedOn()));
     }
 
     @Transactional
@@ -121,7 +123,7 @@ public class CaseFileService {
         cases.updateReply(c.id(), replyType, reasons == null || reasons.isEmpty() ? null : String.join(",", reasons),
                 repliedOn);
         cases.insertEvent(c.id(), clock.instant(), actor, "REPLIED", "replyType", c.replyType(), replyType,
-                "答复日期：" + repliedOn);
+                Texts.get("casefile.event.replied", repliedOn));
     }
 
     /** Records a change that is not a column of the case (a decision, a review outcome, a notice). */

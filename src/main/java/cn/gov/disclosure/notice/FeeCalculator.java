@@ -1,5 +1,7 @@
 package cn.gov.disclosure.notice;
 
+import cn.gov.disclosure.common.Texts;
+
 /**
  * The information processing fee (信息处理费) of Art. 42 under 国办函〔2020〕109号. Plain Java, amounts in
  * yuan. Both methods are marginal: each band's rate applies to the part inside that band.
@@ -13,18 +15,12 @@ public final class FeeCalculator {
     /** How a fee is charged. */
     public enum Method {
         /** 按件: by the number of applications one applicant made in the calendar month. */
-        PER_APPLICATION("按件计收"),
+        PER_APPLICATION,
         /** 按量: by the pages (or equivalent) provided for one application. */
-        BY_VOLUME("按量计收");
-
-        private final String label;
-
-        Method(String label) {
-            this.label = label;
-        }
+        BY_VOLUME;
 
         public String label() {
-            return label;
+            return Texts.get("labels.FeeCalculator.Method." + name());
         }
     }
 

@@ -1,5 +1,9 @@
 package cn.gov.disclosure.report;
 
+import cn.gov.disclosure.common.FieldError;
+
+import cn.gov.disclosure.common.Texts;
+
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -38,7 +42,7 @@ public class AnnualReportController {
     @GetMapping("/api/reports/annual/{year}")
     public ResponseEntity<?> annual(@PathVariable int year, @RequestParam(defaultValue = "json") String format) {
         if (year < 2019 || year > 2100) {
-            throw new InvalidInputException("year", "年度应在2019年（现行条例施行）之后");
+            throw new InvalidInputException(FieldError.of("year", "report.error.year"));
         }
         AnnualReport report = reports.report(year);
         return switch (format) {
@@ -52,7 +56,7 @@ public class AnnualReportController {
                     .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
                             .filename("annual-report-" + year + ".pdf").build().toString())
                     .body(pdf(report));
-            default -> throw new InvalidInputException("format", "格式应为 json、csv 或 pdf");
+            default -> throw new InvalidInputException(FieldError.of("format", "report.error.format"));
         };
     }
 
@@ -60,7 +64,7 @@ public class AnnualReportController {
         Map<String, Object> model = new HashMap<>();
         model.put("report", report);
         model.put("agencyName", agency.name());
-        model.put("title", report.year() + "年度政府信息公开工作年度报告统计表");
+        model.put("title", Texts.get("report.title", report.year()));
         return renderer.render(templates.report("annual", model), (String) model.get("title"));
     }
 }

@@ -1,5 +1,7 @@
 package cn.gov.disclosure.report;
 
+import cn.gov.disclosure.common.Texts;
+
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -101,9 +103,8 @@ public class AnnualReportService {
         for (Channel ch : Channel.values()) {
             channelRows.add(new AnnualReport.Row(ch.name(), ch.label(), Map.of("COUNT", channels.get(ch.name()))));
         }
-        Map<String, String> labels = Map.of("ON_TIME", "按期答复", "ON_TIME_EXTENDED", "延期后按期答复", "LATE", "逾期答复");
-        List<AnnualReport.Row> timelinessRows = new ArrayList<>();
-        timeliness.forEach((code, n) -> timelinessRows.add(new AnnualReport.Row(code, labels.get(code), Map.of("COUNT", n))));
+                List<AnnualReport.Row> timelinessRows = new ArrayList<>();
+        timeliness.forEach((code, n) -> timelinessRows.add(new AnnualReport.Row(code, Texts.get("report.timeliness." + code), Map.of("COUNT", n))));
         return new Tally(new AnnualReport.Table(columns, list), new AnnualReport.Table(List.of("COUNT"), channelRows),
                 new AnnualReport.Table(List.of("COUNT"), timelinessRows));
     }
@@ -143,10 +144,8 @@ public class AnnualReportService {
                     values.merge(TOTAL, rs.getLong("n"), Long::sum);
                     return null;
                 }).list();
-        Map<String, String> labels = Map.of("RECONSIDERATION", "行政复议",
-                "LAWSUIT_DIRECT", "行政诉讼（未经复议直接起诉）", "LAWSUIT_AFTER_RECONSIDERATION", "行政诉讼（复议后起诉）");
         List<AnnualReport.Row> list = new ArrayList<>();
-        rows.forEach((code, values) -> list.add(new AnnualReport.Row(code, labels.get(code), values)));
+        rows.forEach((code, values) -> list.add(new AnnualReport.Row(code, Texts.get("report.appeal." + code), values)));
         return new AnnualReport.Table(columns, list);
     }
 

@@ -1,5 +1,7 @@
 package cn.gov.disclosure.workflow;
 
+import cn.gov.disclosure.common.Texts;
+
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -45,7 +47,8 @@ public class CaseWorkflow {
         String actor = task.getAssignee() != null ? task.getAssignee() : Actors.current(identity);
         caseFiles.recordChange(caseNo(task.getExecution()), "TASK_COMPLETED", variable,
                 value == null ? null : value.toString(), actor,
-                task.getName() + (comment == null || comment.toString().isBlank() ? "" : "：" + comment));
+                comment == null || comment.toString().isBlank() ? task.getName()
+                        : Texts.get("workflow.task.completedWithComment", task.getName(), comment));
     }
 
     /**
@@ -63,7 +66,7 @@ public class CaseWorkflow {
     public void recordExtensionRefused(DelegateExecution execution) {
         caseFiles.recordEvent(caseNo(execution), "EXTENSION_REFUSED", "extensionDays", null,
                 String.valueOf(execution.getVariable("extensionDays")), Actors.current(identity),
-                "工作机构负责人不同意延长答复期限：" + execution.getVariable("headComment"));
+                Texts.get("workflow.extension.refused", execution.getVariable("headComment")));
     }
 
     private static String caseNo(DelegateExecution execution) {

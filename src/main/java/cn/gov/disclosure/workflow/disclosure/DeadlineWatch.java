@@ -1,5 +1,7 @@
 package cn.gov.disclosure.workflow.disclosure;
 
+import cn.gov.disclosure.common.Texts;
+
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -54,38 +56,36 @@ public class DeadlineWatch {
     public void remind(DelegateExecution execution, String kind) {
         ApplicationCase c = caseFiles.get(DisclosureVars.CASE_NO.get(execution));
         boolean first = "FIRST".equals(kind);
-        String flag = first ? "临近答复期限" : "答复期限即将届满";
+        String flag = Texts.get(first ? "workflow.reminder.flag.first" : "workflow.reminder.flag.second");
         flagOpenTasks(execution, first ? PRIORITY_FIRST_REMINDER : PRIORITY_SECOND_REMINDER, flag);
         List<Task> open = openTasks(execution);
-        String subject = "【" + flag + "】" + c.caseNo() + " 应于" + c.dueOn() + "前答复";
-        String body = "案件 " + c.caseNo() + "（申请人：" + c.applicantName() + "）的答复期限为" + c.dueOn()
-                + "（《中华人民共和国政府信息公开条例》第三十三条）。\n当前待办："
-                + String.join("、", open.stream().map(Task::getName).toList())
-                + "\n请及时办理；确需延长答复期限的，请在期限届满前提出延期申请，经工作机构负责人同意。\n";
+        String subject = Texts.get("workflow.reminder.subject", flag, c.caseNo(), c.dueOn());
+        String body = Texts.get("workflow.reminder.body", c.caseNo(), c.applicantName(), c.dueOn(),
+                String.join("、", open.stream().map(Task::getName).toList()));
         for (String email : recipients(open)) {
             outbox.enqueue(c.id(), email, subject, body, null);
         }
         caseFiles.recordEvent(c.caseNo(), "REMINDER_SENT", "deadlineFlag", null, flag, "system",
-                "提醒对象：" + String.join("、", recipients(open)));
+                Texts.get("workflow.reminder.event", String.join("、", recipients(open))));
     }
 
     /** On the due day: flag the case, raise its tasks, and open a supervision task for the head. */
     public void escalate(DelegateExecution execution) {
         ApplicationCase c = caseFiles.get(DisclosureVars.CASE_NO.get(execution));
         clocks.markOverdue(c.id(), true);
-        flagOpenTasks(execution, PRIORITY_DUE_TODAY, "今日到期，已报负责人督办");
+        flagOpenTasks(execution, PRIORITY_DUE_TODAY, Texts.get("workflow.reminder.flag.dueToday"));
         caseFiles.recordEvent(c.caseNo(), "ESCALATED", "overdue", "false", "true", "system",
-                "答复期限" + c.dueOn() + "当日仍未答复，报工作机构负责人督办");
+                Texts.get("workflow.escalation.event", c.dueOn()));
         runtime.startProcessInstanceByKey("deadline-escalation", c.caseNo(), Variables.createVariables()
                 .putValue(DisclosureVars.CASE_NO.name(), c.caseNo())
-                .putValue("applicantName", c.applicantName())
-                .putValue("dueOnText", c.dueOn().toString())
-                .putValue(DisclosureVars.DUE_ON.name(), execution.getVariable(DisclosureVars.DUE_ON.name()))
+                .putValue(DisclosureVars.APPLICANT_NAME.name(), c.applicantName())
+                .putValue(DisclosureVars.DUE_ON_TEXT.name(), c.dueOn().toString())
+                .putValue(DisclosureVars.DUE_ON.name(), DisclosureVars.DUE_ON.get(execution))
                 .putValue("openTasks", String.join("、", openTasks(execution).stream().map(Task::getName).toList())));
     }
 
     private void flagOpenTasks(DelegateExecution execution, int priority, String flag) {
-        execution.setVariable("deadlineFlag", flag);
+        DisclosureVars.DEADLINE_FLAG.set(execution, flag);
         for (Task t : openTasks(execution)) {
             if (t.getPriority() < priority) {
                 t.setPriority(priority);

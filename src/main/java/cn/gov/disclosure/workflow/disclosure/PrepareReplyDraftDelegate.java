@@ -1,5 +1,7 @@
 package cn.gov.disclosure.workflow.disclosure;
 
+import cn.gov.disclosure.common.Texts;
+
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -33,21 +35,20 @@ public class PrepareReplyDraftDelegate implements JavaDelegate {
         String caseNo = DisclosureVars.CASE_NO.get(execution);
         try {
             ReplyDraft decision = ReplyDrafts.from(execution, catalogue);
-            if (Boolean.TRUE.equals(execution.getVariable("thirdPartyObjectionUpheld"))
+            if (DisclosureVars.THIRD_PARTY_OBJECTION_UPHELD.isTrue(execution)
                     && catalogue.type(decision.replyType()).map(t -> t.code().equals("DISCLOSED")).orElse(false)) {
                 // Art. 32: a reasoned objection stands unless the head decided to disclose in the public interest.
-                throw new NoticeIncompleteException(java.util.List.of("第三方不同意公开且未经负责人决定因公共利益公开，"
-                        + "不得全部公开；请选择部分公开或不予公开，并以保护第三方合法权益为理由（第十五条、第三十二条）"));
+                throw new NoticeIncompleteException(java.util.List.of(Texts.get("workflow.reply.thirdPartyObjectionStands")));
             }
             Notice draft = notices.draftReply(caseNo, decision);
-            execution.setVariable("checkerProblems", null);
-            execution.setVariable("draftNoticeUrl", "/staff/notices/" + draft.id() + ".pdf");
+            DisclosureVars.CHECKER_PROBLEMS.set(execution, null);
+            DisclosureVars.DRAFT_NOTICE_URL.set(execution, "/staff/notices/" + draft.id() + ".pdf");
             ReplyCatalogue.ReplyType type = catalogue.require(DisclosureVars.REPLY_TYPE.get(execution));
-            execution.setVariable("replyTypeLabel", type.label());
-            execution.setVariable("replyNeedsLegalReview", type.legalReview());
-            execution.setVariable("replyNeedsSecrecyReview", type.secrecyReview());
+            DisclosureVars.REPLY_TYPE_LABEL.set(execution, type.label());
+            DisclosureVars.NEEDS_LEGAL_REVIEW.set(execution, type.legalReview());
+            DisclosureVars.NEEDS_SECRECY_REVIEW.set(execution, type.secrecyReview());
         } catch (NoticeIncompleteException e) {
-            execution.setVariable("checkerProblems", "答复书未通过核验，请修改后重新提交：\n· "
+            DisclosureVars.CHECKER_PROBLEMS.set(execution, Texts.get("workflow.reply.checkerRefused") + "\n· "
                     + String.join("\n· ", e.problems()));
             throw new BpmnError(ERROR_CODE, e.getMessage());
         }

@@ -1,5 +1,7 @@
 package cn.gov.disclosure.workflow.disclosure;
 
+import cn.gov.disclosure.common.Texts;
+
 import cn.gov.disclosure.workflow.Actors;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -34,7 +36,7 @@ public class RecordReplyDelegate implements JavaDelegate {
         String actor = Actors.current(identity);
         caseFiles.recordReply(caseNo, DisclosureVars.REPLY_TYPE.get(execution),
                 ReplyDrafts.from(execution, catalogue).reasonCodes(), caseFiles.today(), actor);
-        caseFiles.changeStatus(caseNo, CaseStatus.REPLIED, actor, "答复书已送达");
+        caseFiles.changeStatus(caseNo, CaseStatus.REPLIED, actor, Texts.get("workflow.reply.sent"));
         execution.setVariable(DisclosureVars.APPEAL_WINDOW_ENDS.name(),
                 StatutoryDeadlines.endOfDay(deadlines.appealWindowEnds(caseFiles.today())));
     }

@@ -13,7 +13,7 @@ import cn.gov.disclosure.notice.ReplyDraft;
  */
 final class ReplyDrafts {
 
-    static final String REASON_PREFIX = "withhold_";
+    static final String REASON_PREFIX = DisclosureVars.WITHHOLD_PREFIX;
 
     private ReplyDrafts() {
     }
@@ -22,13 +22,8 @@ final class ReplyDrafts {
         List<String> reasons = catalogue.reasons().stream().map(ReplyCatalogue.WithholdingReason::code)
                 .filter(code -> Boolean.TRUE.equals(vars.getVariable(REASON_PREFIX + code)))
                 .toList();
-        return new ReplyDraft(text(vars, DisclosureVars.REPLY_TYPE.name()), reasons, text(vars, DisclosureVars.REASONING.name()),
-                text(vars, DisclosureVars.DISCLOSURE_DETAILS.name()), text(vars, "referralAgency"),
-                text(vars, "referralContact"));
-    }
-
-    private static String text(VariableScope vars, String name) {
-        Object v = vars.getVariable(name);
-        return v == null || v.toString().isBlank() ? null : v.toString().strip();
+        return new ReplyDraft(DisclosureVars.REPLY_TYPE.text(vars), reasons, DisclosureVars.REASONING.text(vars),
+                DisclosureVars.DISCLOSURE_DETAILS.text(vars), DisclosureVars.REFERRAL_AGENCY.text(vars),
+                DisclosureVars.REFERRAL_CONTACT.text(vars));
     }
 }

@@ -45,27 +45,27 @@ public class CheckExtensionRequestDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         List<FieldError> errors = new ArrayList<>();
         String caseNo = text(execution.getVariable(DisclosureVars.CASE_NO.name()));
-        Object days = execution.getVariable("extensionDays");
-        String reason = text(execution.getVariable("extensionReason"));
+        Object days = execution.getVariable(ExtensionVars.DAYS.name());
+        String reason = ExtensionVars.REASON.text(execution);
         if (!(days instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())
                 || n.intValue() < 1 || n.intValue() > ReplyClock.MAX_EXTENSION) {
-            errors.add(new FieldError("extensionDays", "延长期限应为1至20个工作日的整数（第三十三条第二款）"));
+            errors.add(FieldError.of(ExtensionVars.DAYS.name(), "workflow.extension.daysRange", ReplyClock.MAX_EXTENSION));
         }
         if (reason == null || reason.length() < 4 || reason.length() > 500) {
-            errors.add(new FieldError("extensionReason", "请写明需要延长答复期限的理由（4至500字），该理由将告知申请人"));
+            errors.add(FieldError.of(ExtensionVars.REASON.name(), "workflow.extension.reasonMissing"));
         }
         ApplicationCase c = caseNo == null ? null : caseFiles.find(caseNo).orElse(null);
         if (c == null) {
-            errors.add(new FieldError("caseNo", "未找到该案件编号"));
+            errors.add(FieldError.of(DisclosureVars.CASE_NO.name(), "workflow.extension.caseUnknown"));
         } else if (!IN_HAND.contains(c.status())) {
-            errors.add(new FieldError("caseNo", "案件当前状态为“" + c.status().label() + "”，不能申请延期"));
+            errors.add(FieldError.of(DisclosureVars.CASE_NO.name(), "workflow.extension.notInHand", c.status().label()));
         } else {
             ReplyClock clock = clocks.clock(caseNo);
             if (clock.extensionDays() > 0) {
-                errors.add(new FieldError("caseNo", "该案件已延长过答复期限，不能再次延长"));
+                errors.add(FieldError.of(DisclosureVars.CASE_NO.name(), "workflow.extension.alreadyExtended"));
             }
             if (deadlines.today().isAfter(c.dueOn())) {
-                errors.add(new FieldError("caseNo", "答复期限（" + c.dueOn() + "）已届满，不能再申请延期"));
+                errors.add(FieldError.of(DisclosureVars.CASE_NO.name(), "workflow.extension.expired", c.dueOn()));
             }
         }
         if (!errors.isEmpty()) {
@@ -73,11 +73,11 @@ public class CheckExtensionRequestDelegate implements JavaDelegate {
         }
         execution.setProcessBusinessKey(caseNo);
         execution.setVariable(DisclosureVars.CASE_NO.name(), caseNo);
-        execution.setVariable("extensionDays", ((Number) days).intValue());
-        execution.setVariable("applicantName", c.applicantName());
-        execution.setVariable("dueOnText", c.dueOn().toString());
+        ExtensionVars.DAYS.set(execution, ((Number) days).intValue());
+        DisclosureVars.APPLICANT_NAME.set(execution, c.applicantName());
+        DisclosureVars.DUE_ON_TEXT.set(execution, c.dueOn().toString());
         execution.setVariable(DisclosureVars.DUE_ON.name(), StatutoryDeadlines.endOfDay(c.dueOn()));
-        execution.setVariable("requestDescription", c.description());
+        DisclosureVars.REQUEST_DESCRIPTION.set(execution, c.description());
     }
 
     private static String text(Object o) {

@@ -1,5 +1,7 @@
 package cn.gov.disclosure.workflow.extension;
 
+import cn.gov.disclosure.common.Texts;
+
 import cn.gov.disclosure.workflow.disclosure.DisclosureVars;
 import cn.gov.disclosure.casefile.CaseClocks;
 import cn.gov.disclosure.workflow.Actors;
@@ -29,10 +31,11 @@ public class GrantExtensionDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String caseNo = DisclosureVars.CASE_NO.get(execution);
-        int days = ((Number) execution.getVariable("extensionDays")).intValue();
-        String reason = (String) execution.getVariable("extensionReason");
+        int days = ExtensionVars.DAYS.get(execution);
+        String reason = ExtensionVars.REASON.get(execution);
         ReplyClock.Reading reading = clocks.extend(caseNo, days, Actors.current(identity), reason);
         notices.issueExtension(caseNo, days, reason);
-        execution.setVariable("newDueOnText", reading.due().map(Object::toString).orElse("中止计算中"));
+        ExtensionVars.NEW_DUE_ON_TEXT.set(execution, reading.due().map(Object::toString)
+                .orElse(Texts.get("workflow.extension.clockStanding")));
     }
 }
