@@ -44,9 +44,12 @@ public final class Texts {
         }
     }
 
-    /** The label of an enum constant: key {@code labels.<SimpleName>.<CONSTANT>}. */
+    /** The label of an enum constant: key {@code labels.<SimpleName>.<CONSTANT>} ({@code Outer.Inner} if nested). */
     public static String label(Enum<?> value) {
-        return get("labels." + value.getDeclaringClass().getSimpleName() + "." + value.name());
+        Class<?> type = value.getDeclaringClass();
+        String name = type.getEnclosingClass() == null ? type.getSimpleName()
+                : type.getEnclosingClass().getSimpleName() + "." + type.getSimpleName();
+        return get("labels." + name + "." + value.name());
     }
 
     private static ResourceBundle bundle(String key) {

@@ -20,7 +20,7 @@ public final class FeeCalculator {
         BY_VOLUME;
 
         public String label() {
-            return Texts.get("labels.FeeCalculator.Method." + name());
+            return Texts.label(this);
         }
     }
 

@@ -35,7 +35,7 @@ public enum NoticeType {
     }
 
     public String title() {
-        return Texts.get("labels.NoticeType." + name() + ".title");
+        return Texts.label(this);
     }
 
     public String template() {
