@@ -306,10 +306,6 @@ public class ConsultationService {
                 .filter(c -> !c.answered() && !c.tokenUsed() && !today().isAfter(c.answerBy()));
     }
 
-    public Optional<Consultation> find(long consultationId) {
-        return consultations.find(consultationId);
-    }
-
     /** "示例市自然资源局：同意公开；某公司：尚未答复（期限2026-12-14）", from the stored answers. */
     public String status(String caseNo) {
         return status(caseFiles.get(caseNo).id());
