@@ -9,6 +9,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
+import cn.gov.disclosure.common.Texts;
+
 /**
  * The page a consulted agency opens from its e-mail (Art. 34): no login, an unguessable token that works
  * once and expires after the answer day. A used, expired or unknown link gets the same 410 page.
@@ -38,11 +40,11 @@ public class ConsultationLinkController {
         String cleanOpinion = opinion == null || opinion.isBlank() ? null : opinion.strip();
         String error = null;
         if (!"AGREES".equals(outcome) && !"OBJECTS".equals(outcome)) {
-            error = "请选择是否同意公开";
+            error = Texts.get("consultation.link.outcomeMissing");
         } else if ("OBJECTS".equals(outcome) && cleanOpinion == null) {
-            error = "不同意公开的，请写明理由";
+            error = Texts.get("consultation.link.opinionMissing");
         } else if (cleanOpinion != null && cleanOpinion.length() > OPINION_MAX) {
-            error = "意见最多" + OPINION_MAX + "字";
+            error = Texts.get("consultation.link.opinionTooLong", OPINION_MAX);
         }
         if (error != null) {
             model.addAttribute("c", c);
@@ -59,6 +61,6 @@ public class ConsultationLinkController {
     }
 
     private static ResponseStatusException gone() {
-        return new ResponseStatusException(HttpStatus.GONE, "该链接已使用或已失效");
+        return new ResponseStatusException(HttpStatus.GONE, Texts.get("consultation.link.gone"));
     }
 }

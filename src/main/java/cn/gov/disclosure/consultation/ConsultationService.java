@@ -3,42 +3,44 @@ package cn.gov.disclosure.consultation;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.gov.disclosure.calendar.PauseReason;
+import cn.gov.disclosure.calendar.ReplyClock;
 import cn.gov.disclosure.calendar.StatutoryDeadlines;
 import cn.gov.disclosure.casefile.ApplicationCase;
+import cn.gov.disclosure.casefile.CaseClocks;
 import cn.gov.disclosure.casefile.CaseFileService;
 import cn.gov.disclosure.casefile.TrackingCodes;
+import cn.gov.disclosure.common.FieldError;
+import cn.gov.disclosure.common.InvalidInputException;
+import cn.gov.disclosure.common.Texts;
+import cn.gov.disclosure.mail.MailOutbox;
 import cn.gov.disclosure.notice.Notice;
 import cn.gov.disclosure.notice.NoticeService;
-import cn.gov.disclosure.common.InvalidInputException;
-import cn.gov.disclosure.workflow.Actors;
-import cn.gov.disclosure.common.FieldError;
-import cn.gov.disclosure.casefile.CaseClocks;
 
 /**
- * Consultation of other agencies (Art. 34) and third parties (Art. 32), called from the BPMN as bean
- * {@code consultation}: checks the clerk's plan, sends the letters (agencies get a one-time answer link),
- * records answers and silence, stops and restarts the reply clock, and keeps a one-line status of who has
- * and hasn't answered in the process variable {@code consultationStatus}.
+ * Consultation of other agencies (Art. 34) and third parties (Art. 32): checks the clerk's plan, sends the
+ * letters (agencies get a one-time answer link), records answers and silence one row per consultation, stops
+ * and restarts the reply clock, and says in one line who has and hasn't answered. Knows nothing of the
+ * engine: the BPMN reaches it through {@code workflow/consultation}, and an answer through the link is
+ * announced as {@link ConsultationAnswered} for whatever waits on it.
  */
-@Service("consultation")
+@Service
 public class ConsultationService {
 
-    static final String STATUS = "consultationStatus";
+    /** Tries of one link answer when a concurrent answer on the same case got there first. */
+    static final int LINK_ATTEMPTS = 5;
 
     private final AgencyDirectory directory;
     private final ConsultationRepository consultations;
@@ -46,228 +48,252 @@ public class ConsultationService {
     private final CaseClocks clocks;
     private final NoticeService notices;
     private final StatutoryDeadlines deadlines;
-    private final IdentityService identity;
     private final Clock clock;
     private final String publicBaseUrl;
-    private final TaskService tasks;
-    private final cn.gov.disclosure.mail.MailOutbox outbox;
+    private final MailOutbox outbox;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
 
     public ConsultationService(AgencyDirectory directory, ConsultationRepository consultations,
                                CaseFileService caseFiles, CaseClocks clocks, NoticeService notices,
-                               StatutoryDeadlines deadlines, IdentityService identity, Clock clock,
+                               StatutoryDeadlines deadlines, Clock clock,
                                @Value("${disclosure.public-base-url:http://localhost:8080}") String publicBaseUrl,
-                               TaskService tasks, cn.gov.disclosure.mail.MailOutbox outbox) {
-        this.tasks = tasks;
-        this.outbox = outbox;
+                               MailOutbox outbox, ApplicationEventPublisher events,
+                               PlatformTransactionManager transactionManager) {
         this.directory = directory;
         this.consultations = consultations;
         this.caseFiles = caseFiles;
         this.clocks = clocks;
         this.notices = notices;
         this.deadlines = deadlines;
-        this.identity = identity;
         this.clock = clock;
         this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
+        this.outbox = outbox;
+        this.events = events;
+        this.transaction = new TransactionTemplate(transactionManager);
     }
 
     // ---- the plan (检索查找政府信息 form) ----
 
-    /** On completing the search task: the consultation plan must name known agencies and a reachable third party. */
-    public void validatePlan(DelegateTask task) {
+    /** The consultation plan must name known agencies, a reachable third party and the information concerned. */
+    public void validatePlan(ConsultationPlan plan) {
         List<FieldError> errors = new ArrayList<>();
-        if (Boolean.TRUE.equals(task.getVariable("consultAgencies"))) {
-            List<String> codes = codes(task.getVariable("agencyCodes"));
+        if (plan.consultAgencies()) {
+            List<String> codes = plan.agencyCodeList();
             if (codes.isEmpty()) {
-                errors.add(new FieldError("agencyCodes", "请填写要征求意见的机关代码（可选：" + directory.describe() + "）"));
+                errors.add(new FieldError("agencyCodes",
+                        Texts.get("consultation.error.agencyCodesMissing", directory.describe())));
             }
             for (String code : codes) {
                 if (directory.find(code).isEmpty()) {
-                    errors.add(new FieldError("agencyCodes", "机关代码“" + code + "”不在机关名录中（可选："
-                            + directory.describe() + "）"));
+                    errors.add(new FieldError("agencyCodes",
+                            Texts.get("consultation.error.agencyUnknown", code, directory.describe())));
                 }
             }
         }
-        if (Boolean.TRUE.equals(task.getVariable("consultThirdParty"))) {
-            if (blank(task.getVariable("thirdPartyName"))) {
-                errors.add(new FieldError("thirdPartyName", "请填写第三方的姓名或名称"));
+        if (plan.consultThirdParty()) {
+            if (plan.thirdPartyName() == null) {
+                errors.add(new FieldError("thirdPartyName", Texts.get("consultation.error.thirdPartyNameMissing")));
             }
-            if (blank(task.getVariable("thirdPartyEmail")) && blank(task.getVariable("thirdPartyAddress"))) {
-                errors.add(new FieldError("thirdPartyEmail", "请填写第三方的电子邮箱或通信地址，以便书面征求意见"));
+            if (plan.thirdPartyEmail() == null && plan.thirdPartyAddress() == null) {
+                errors.add(new FieldError("thirdPartyEmail",
+                        Texts.get("consultation.error.thirdPartyContactMissing")));
             }
         }
-        if ((Boolean.TRUE.equals(task.getVariable("consultAgencies"))
-                || Boolean.TRUE.equals(task.getVariable("consultThirdParty")))
-                && blank(task.getVariable("informationConcerned"))) {
-            errors.add(new FieldError("informationConcerned", "请写明需要征求意见的具体信息"));
+        if (plan.consults() && plan.informationConcerned() == null) {
+            errors.add(new FieldError("informationConcerned", Texts.get("consultation.error.informationMissing")));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
     }
 
-    /** Puts the agency directory in front of the clerk in the search form. */
-    public void offerDirectory(DelegateExecution execution) {
-        execution.setVariable("agencyDirectoryText", directory.describe());
-    }
-
-    /** The agency codes of the plan, for the multi-instance consultation. */
-    public List<String> agencyCodes(DelegateExecution execution) {
-        return codes(execution.getVariable("agencyCodes"));
+    /** The agency directory as the clerk reads it in the search form. */
+    public String directoryText() {
+        return directory.describe();
     }
 
     // ---- the reply clock ----
 
     /** Arts. 32, 34: the time spent consulting is not counted; the applicant is told. */
-    public void pauseClock(DelegateExecution execution) {
-        PauseReason reason = Boolean.TRUE.equals(execution.getVariable("consultThirdParty"))
-                ? PauseReason.THIRD_PARTY_CONSULTATION : PauseReason.AGENCY_CONSULTATION;
-        clocks.pause(caseNo(execution), reason, today(), actor());
-        tellApplicant(caseNo(execution), "答复期限暂停计算", "本机关正在" + reason.label() + "（" + reason.basis()
-                + "），该期间不计入答复期限。征求意见结束后，答复期限以剩余的工作日继续计算，届时将另行告知新的答复期限。");
+    @Transactional
+    public void pauseClock(String caseNo, boolean consultsThirdParty, String actor) {
+        PauseReason reason = consultsThirdParty ? PauseReason.THIRD_PARTY_CONSULTATION
+                : PauseReason.AGENCY_CONSULTATION;
+        clocks.pause(caseNo, reason, today(), actor);
+        tellApplicant(caseNo, Texts.get("consultation.paused.subject"),
+                Texts.get("consultation.paused.text", reason.label(), reason.basis()));
     }
 
-    public void resumeClock(DelegateExecution execution) {
-        cn.gov.disclosure.calendar.ReplyClock.Reading reading = clocks.resume(caseNo(execution), today(), actor());
-        tellApplicant(caseNo(execution), "答复期限恢复计算", "征求意见已经结束，答复期限自" + today().plusDays(1)
-                + "起恢复计算，本机关将于" + reading.due().map(Object::toString).orElse("") + "前答复。");
+    /**
+     * The consultation stage is over: the clock runs again with the days that were left and the applicant is
+     * told the new due day.
+     *
+     * @return the status line of all the case's consultations
+     */
+    @Transactional
+    public String resumeClock(String caseNo, String actor) {
+        ReplyClock.Reading reading = clocks.resume(caseNo, today(), actor);
+        tellApplicant(caseNo, Texts.get("consultation.resumed.subject"), reading.due()
+                .map(due -> Texts.get("consultation.resumed.text", today().plusDays(1), due))
+                .orElseGet(() -> Texts.get("consultation.resumed.textStillPaused")));
+        return status(caseNo);
     }
 
     /** Stage changes the applicant cares about go to them by e-mail (the notices carry the rest). */
     private void tellApplicant(String caseNo, String subject, String text) {
         ApplicationCase c = caseFiles.get(caseNo);
         if (c.email() != null) {
-            outbox.enqueue(c.id(), c.email(), subject + "（" + caseNo + "）", c.applicantName() + "：\n\n您好！您的政府信息公开申请（案件编号："
-                    + caseNo + "）" + text + "\n\n本邮件由系统自动发送，请勿直接回复。\n", null);
+            outbox.enqueue(c.id(), c.email(), Texts.get("consultation.applicant.subject", subject, caseNo),
+                    Texts.get("consultation.applicant.body", c.applicantName(), caseNo, text), null);
         }
     }
 
     // ---- letters ----
 
-    /** Sends one agency its 征求意见函 with a one-time answer link; the element variable is {@code agencyCode}. */
+    /** Sends one agency its 征求意见函 with a one-time answer link. */
     @Transactional
-    public void sendAgencyLetter(DelegateExecution execution) {
-        AgencyDirectory.Entry agency = directory.find((String) execution.getVariable("agencyCode")).orElseThrow();
-        ApplicationCase c = caseFiles.get(caseNo(execution));
+    public ConsultationLetter sendAgencyLetter(String caseNo, String agencyCode, String information, String actor) {
+        AgencyDirectory.Entry agency = directory.find(agencyCode).orElseThrow(() -> new IllegalArgumentException(
+                "agency not in the directory: " + agencyCode));
+        ApplicationCase c = caseFiles.get(caseNo);
         LocalDate answerBy = deadlines.periods().consultationAnswerDue(today()).due();
         String token = TrackingCodes.generate() + "-" + TrackingCodes.generate();
-        String info = (String) execution.getVariable("informationConcerned");
         long id = consultations.insert(c.id(), Consultation.AGENCY, agency.code(), agency.name(), agency.email(),
-                agency.address(), info, today(), answerBy, TrackingCodes.hash(token));
-        String link = publicBaseUrl + "/consultation/" + token;
-        Notice letter = notices.issueAgencyConsultation(c.caseNo(), agency.name(), agency.email(), info, answerBy,
-                link);
+                agency.address(), information, today(), answerBy, TrackingCodes.hash(token));
+        Notice letter = notices.issueAgencyConsultation(c.caseNo(), agency.name(), agency.email(), information,
+                answerBy, publicBaseUrl + "/consultation/" + token);
         consultations.attachNotice(id, letter.id());
-        caseFiles.recordEvent(c.caseNo(), "CONSULTATION_SENT", "consultation", null, agency.name(), actor(),
-                "向" + agency.name() + "发出征求意见函（第三十四条），答复期限" + answerBy);
-        localVariables(execution, id, agency.name(), answerBy);
-        refreshStatus(execution, c.id());
+        caseFiles.recordEvent(c.caseNo(), "CONSULTATION_SENT", "consultation", null, agency.name(), actor,
+                Texts.get("consultation.event.agencySent", agency.name(), answerBy));
+        return new ConsultationLetter(id, agency.name(), answerBy, letter.id());
     }
 
     /** Sends the third party its 第三方意见征询函 (by e-mail if known; otherwise the clerk posts the PDF). */
     @Transactional
-    public void sendThirdPartyLetter(DelegateExecution execution) {
-        ApplicationCase c = caseFiles.get(caseNo(execution));
+    public ConsultationLetter sendThirdPartyLetter(String caseNo, ConsultationPlan plan, String actor) {
+        ApplicationCase c = caseFiles.get(caseNo);
         LocalDate answerBy = deadlines.periods().consultationAnswerDue(today()).due();
-        String name = (String) execution.getVariable("thirdPartyName");
-        String email = text(execution.getVariable("thirdPartyEmail"));
-        String address = text(execution.getVariable("thirdPartyAddress"));
-        String info = (String) execution.getVariable("informationConcerned");
-        long id = consultations.insert(c.id(), Consultation.THIRD_PARTY, null, name, email, address, info, today(),
-                answerBy, null);
-        Notice letter = notices.issueThirdPartyConsultation(c.caseNo(), name, email, info, answerBy);
+        String name = plan.thirdPartyName();
+        String email = plan.thirdPartyEmail();
+        long id = consultations.insert(c.id(), Consultation.THIRD_PARTY, null, name, email,
+                plan.thirdPartyAddress(), plan.informationConcerned(), today(), answerBy, null);
+        Notice letter = notices.issueThirdPartyConsultation(c.caseNo(), name, email, plan.informationConcerned(),
+                answerBy);
         consultations.attachNotice(id, letter.id());
-        caseFiles.recordEvent(c.caseNo(), "CONSULTATION_SENT", "consultation", null, name, actor(),
-                "向第三方" + name + "发出意见征询函（第三十二条），" + (email != null ? "电子邮件" : "邮寄") + "，答复期限"
-                        + answerBy);
-        localVariables(execution, id, name, answerBy);
-        execution.setVariable("thirdPartyLetterUrl", "/staff/notices/" + letter.id() + ".pdf");
-        refreshStatus(execution, c.id());
+        caseFiles.recordEvent(c.caseNo(), "CONSULTATION_SENT", "consultation", null, name, actor,
+                Texts.get("consultation.event.thirdPartySent", name,
+                        Texts.get(email != null ? "consultation.delivery.email" : "consultation.delivery.post"),
+                        answerBy));
+        return new ConsultationLetter(id, name, answerBy, letter.id());
     }
 
     // ---- answers ----
 
-    /** The clerk records an answer received by letter (or confirms one given through the link). */
+    /**
+     * The clerk records an answer received by letter, or confirms one already given through the link (then
+     * the stored answer stands and {@code outcome} is ignored).
+     *
+     * @return the consultation with its answer
+     */
     @Transactional
-    public void recordAnswer(DelegateTask task) {
-        long id = ((Number) task.getVariable("consultationId")).longValue();
-        Consultation before = consultations.find(id).orElseThrow();
+    public Consultation recordAnswer(long consultationId, ConsultationOutcome outcome, String opinion,
+                                     String actor) {
+        Consultation before = consultations.find(consultationId).orElseThrow();
         if (!before.answered()) {
-            ConsultationOutcome outcome = ConsultationOutcome.valueOf((String) task.getVariable("answerOutcome"));
-            String opinion = text(task.getVariable("answerOpinion"));
-            if (outcome == ConsultationOutcome.OBJECTS && opinion == null) {
-                throw new InvalidInputException("answerOpinion", "不同意公开的，请记录其理由");
+            String reason = clean(opinion);
+            if (outcome != ConsultationOutcome.AGREES && outcome != ConsultationOutcome.OBJECTS) {
+                throw new InvalidInputException("answerOutcome", Texts.get("consultation.error.outcomeMissing"));
             }
-            record(before, outcome, opinion, task.getAssignee() != null ? task.getAssignee() : actor(), false);
+            if (outcome == ConsultationOutcome.OBJECTS && reason == null) {
+                throw new InvalidInputException("answerOpinion", Texts.get("consultation.error.opinionMissing"));
+            }
+            record(before, outcome, reason, actor, false);
         }
-        Consultation after = consultations.find(id).orElseThrow();
-        task.getExecution().setVariable("answerOutcome", after.outcome().name());
-        if (Consultation.THIRD_PARTY.equals(after.partyKind())) {
-            task.getExecution().setVariable("thirdPartyOutcome", after.outcome().name());
-        }
-        refreshStatus(task.getExecution(), after.caseId());
+        return consultations.find(consultationId).orElseThrow();
     }
 
-    /** The timer fired: an agency's silence is consent (Art. 34); a third party's leaves it to us (Art. 32). */
+    /**
+     * The answer period ended without an answer: an agency's silence is consent (Art. 34); a third party's
+     * leaves the decision to the office (Art. 32).
+     */
     @Transactional
-    public void recordSilence(DelegateExecution execution) {
-        long id = ((Number) execution.getVariable("consultationId")).longValue();
-        Consultation c = consultations.find(id).orElseThrow();
+    public Consultation recordSilence(long consultationId) {
+        Consultation c = consultations.find(consultationId).orElseThrow();
         ConsultationOutcome outcome = Consultation.AGENCY.equals(c.partyKind())
                 ? ConsultationOutcome.SILENT_CONSENT : ConsultationOutcome.SILENT;
         record(c, outcome, null, "system", false);
-        if (Consultation.THIRD_PARTY.equals(c.partyKind())) {
-            execution.setVariable("thirdPartyOutcome", outcome.name());
-        }
-        refreshStatus(execution, c.caseId());
+        return consultations.find(consultationId).orElseThrow();
     }
 
-    /** The head's public-interest decision after a third party objected (Art. 32). */
+    /**
+     * The head's public-interest decision after a third party objected (Art. 32).
+     *
+     * @param override true to disclose in the public interest, false to uphold the objection, null if the
+     *                 head chose neither
+     * @return whether the objection is upheld
+     */
     @Transactional
-    public void recordPublicInterestDecision(DelegateTask task) {
-        boolean override = "OVERRIDE".equals(task.getVariable("publicInterestDecision"));
-        String reason = text(task.getVariable("publicInterestReason"));
-        if (override && reason == null) {
-            throw new InvalidInputException("publicInterestReason", "因公共利益决定公开的，须写明理由，该理由将书面告知第三方");
+    public boolean recordPublicInterestDecision(String caseNo, Boolean override, String reason, String actor) {
+        String why = clean(reason);
+        if (override == null) {
+            throw new InvalidInputException("publicInterestDecision",
+                    Texts.get("consultation.error.decisionMissing"));
         }
-        task.getExecution().setVariable("thirdPartyObjectionUpheld", !override);
-        caseFiles.recordEvent(caseNo(task.getExecution()), "PUBLIC_INTEREST_DECISION", "thirdPartyObjectionUpheld",
-                null, String.valueOf(!override), task.getAssignee() != null ? task.getAssignee() : actor(),
-                override ? "第三方不同意公开，负责人认为不公开会对公共利益造成重大影响，决定公开：" + reason
-                        : "第三方不同意公开，决定不予公开");
+        if (override && why == null) {
+            throw new InvalidInputException("publicInterestReason",
+                    Texts.get("consultation.error.overrideReasonMissing"));
+        }
+        caseFiles.recordEvent(caseNo, "PUBLIC_INTEREST_DECISION", "thirdPartyObjectionUpheld", null,
+                String.valueOf(!override), actor, override ? Texts.get("consultation.event.override", why)
+                        : Texts.get("consultation.event.upheld"));
+        return !override;
     }
 
     /** Art. 32: tell the third party in writing what will be disclosed and why. */
     @Transactional
-    public void notifyThirdPartyOfOverride(DelegateExecution execution) {
-        long id = ((Number) execution.getVariable("consultationId")).longValue();
-        Consultation c = consultations.find(id).orElseThrow();
-        notices.issuePublicInterestDisclosure(caseNo(execution), c.partyName(), c.partyEmail(), c.information(),
-                (String) execution.getVariable("publicInterestReason"));
+    public void notifyThirdPartyOfOverride(String caseNo, long consultationId, String reason) {
+        Consultation c = consultations.find(consultationId).orElseThrow();
+        notices.issuePublicInterestDisclosure(caseNo, c.partyName(), c.partyEmail(), c.information(),
+                clean(reason));
     }
 
     /**
-     * An agency answers through its link: records the answer once and completes the clerk's waiting task.
-     * Returns false if the link is unknown, already used, or past the answer day.
+     * An agency answers through its link: records the answer once and announces it, so that the clerk's
+     * waiting task is completed in the same transaction. When another answer on the same case commits first
+     * the engine reports a concurrency failure; the whole answer is then tried again in a fresh transaction,
+     * so parallel answers all land.
+     *
+     * @return false if the link is unknown, already used, or past the answer day
      */
-    @Transactional
     public boolean answerThroughLink(String token, ConsultationOutcome outcome, String opinion) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            // Inside someone else's transaction a retry could not start afresh.
+            return answerOnce(token, outcome, opinion);
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return Boolean.TRUE.equals(transaction.execute(status -> answerOnce(token, outcome, opinion)));
+            } catch (ConcurrencyFailureException e) {
+                if (attempt >= LINK_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private boolean answerOnce(String token, ConsultationOutcome outcome, String opinion) {
         Optional<Consultation> found = usableByToken(token);
         if (found.isEmpty()) {
             return false;
         }
         Consultation c = found.get();
-        if (!record(c, outcome, opinion, c.partyName() + "（在线答复）", true)) {
+        String reason = clean(opinion);
+        if (!record(c, outcome, reason, Texts.get("consultation.actor.link", c.partyName()), true)) {
             return false;
         }
-        String caseNo = caseFiles.caseNoOf(c.caseId());
-        for (Task t : tasks.createTaskQuery().processInstanceBusinessKey(caseNo).taskDefinitionKey("RecordAgencyAnswer")
-                .list()) {
-            Object id = tasks.getVariable(t.getId(), "consultationId");
-            if (id instanceof Number n && n.longValue() == c.id()) {
-                tasks.complete(t.getId(), java.util.Map.of("answerOutcome", outcome.name(),
-                        "answerOpinion", opinion == null ? "" : opinion));
-            }
-        }
+        events.publishEvent(new ConsultationAnswered(caseFiles.caseNoOf(c.caseId()), c.id(), c.partyKind(),
+                outcome, reason));
         return true;
     }
 
@@ -280,65 +306,37 @@ public class ConsultationService {
                 .filter(c -> !c.answered() && !c.tokenUsed() && !today().isAfter(c.answerBy()));
     }
 
-    /** "示例市自然资源局：同意公开；某公司：尚未答复（期限2026-12-14）". */
+    /** "示例市自然资源局：同意公开；某公司：尚未答复（期限2026-12-14）", from the stored answers. */
+    public String status(String caseNo) {
+        return status(caseFiles.get(caseNo).id());
+    }
+
     public String status(long caseId) {
         List<String> parts = new ArrayList<>();
         for (Consultation c : consultations.forCase(caseId)) {
-            parts.add(c.partyName() + "：" + (c.answered() ? c.outcome().label() : "尚未答复（期限" + c.answerBy() + "）"));
+            parts.add(c.answered() ? Texts.get("consultation.status.answered", c.partyName(), c.outcome().label())
+                    : Texts.get("consultation.status.pending", c.partyName(), c.answerBy()));
         }
-        return String.join("；", parts);
+        return String.join(Texts.get("consultation.status.separator"), parts);
     }
 
     private boolean record(Consultation c, ConsultationOutcome outcome, String opinion, String by, boolean link) {
         boolean recorded = consultations.recordAnswer(c.id(), outcome, opinion, clock.instant(), by, link);
         if (recorded) {
-            caseFiles.recordEvent(caseFiles.get(caseNoOf(c)).caseNo(), "CONSULTATION_ANSWERED", "consultation",
-                    null, outcome.name(), by, c.partyName() + "：" + outcome.label() + (opinion == null ? "" : "。理由：" + opinion));
+            caseFiles.recordEvent(caseFiles.caseNoOf(c.caseId()), "CONSULTATION_ANSWERED", "consultation", null,
+                    outcome.name(), by, opinion == null
+                            ? Texts.get("consultation.event.answered", c.partyName(), outcome.label())
+                            : Texts.get("consultation.event.answeredWithReason", c.partyName(), outcome.label(),
+                                    opinion));
         }
         return recorded;
-    }
-
-    private String caseNoOf(Consultation c) {
-        return caseFiles.caseNoOf(c.caseId());
-    }
-
-    private void localVariables(DelegateExecution execution, long id, String party, LocalDate answerBy) {
-        execution.setVariableLocal("consultationId", id);
-        execution.setVariableLocal("consultedParty", party);
-        execution.setVariableLocal("answerByText", answerBy.toString());
-        execution.setVariableLocal("answerBy", StatutoryDeadlines.endOfDay(answerBy));
-    }
-
-    private void refreshStatus(DelegateExecution execution, long caseId) {
-        execution.getProcessInstance().setVariable(STATUS, status(caseId));
-    }
-
-    private static List<String> codes(Object value) {
-        if (value == null) {
-            return List.of();
-        }
-        return new ArrayList<>(new LinkedHashSet<>(Arrays.stream(value.toString().split("[,，、;；\\s]+"))
-                .map(String::strip).filter(s -> !s.isEmpty()).map(s -> s.toUpperCase(java.util.Locale.ROOT))
-                .toList()));
-    }
-
-    private static String caseNo(DelegateExecution execution) {
-        return (String) execution.getVariable("caseNo");
     }
 
     private LocalDate today() {
         return LocalDate.now(clock);
     }
 
-    private String actor() {
-        return Actors.current(identity, "system");
-    }
-
-    private static boolean blank(Object o) {
-        return o == null || o.toString().isBlank();
-    }
-
-    private static String text(Object o) {
-        return blank(o) ? null : o.toString().strip();
+    private static String clean(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 }
