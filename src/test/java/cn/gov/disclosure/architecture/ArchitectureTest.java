@@ -18,9 +18,9 @@ class ArchitectureTest {
 
     private static final String ROOT = "cn.gov.disclosure";
     /** Feature packages that hold the rules of the case and must not know the engine or the web layer. */
-    private static final String[] DOMAIN = {"..calendar..", "..common..", "..casefile..", "..intake..",
-            "..consultation..", "..correction..", "..appeal..", "..notice..", "..mail..", "..report..",
-            "..ratelimit.."};
+    private static final String[] DOMAIN = java.util.stream.Stream.of("calendar", "common", "casefile", "intake",
+            "consultation", "correction", "appeal", "notice", "mail", "report", "ratelimit")
+            .map(p -> ROOT + "." + p + "..").toArray(String[]::new);
 
     private static JavaClasses classes;
 
