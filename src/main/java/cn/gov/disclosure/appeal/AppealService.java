@@ -203,6 +203,12 @@ public class AppealService {
                 Texts.get("appeal.event.joined", open));
     }
 
+    /** A decision while other appeals on the case are undecided: the case stays open for them. */
+    public void recordDecidedWhileOthersOpen(String caseNo, String outcome, int open) {
+        caseFiles.recordEvent(caseNo, "APPEAL_DECIDED", "appealOutcome", null, outcome, "system",
+                Texts.get("appeal.event.decidedOthersOpen", open));
+    }
+
     /**
      * A decision came while the case's process could not take it: the case is being handled again after an
      * earlier correcting decision, or has been closed. The appeal row keeps the outcome; the record says so.

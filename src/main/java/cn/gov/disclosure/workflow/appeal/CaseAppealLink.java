@@ -2,6 +2,7 @@ package cn.gov.disclosure.workflow.appeal;
 
 import static cn.gov.disclosure.workflow.appeal.AppealVars.*;
 
+import java.time.LocalDate;
 import java.util.Date;
 
 import org.camunda.bpm.engine.RuntimeService;
@@ -11,6 +12,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 import cn.gov.disclosure.appeal.AppealService;
+import cn.gov.disclosure.calendar.StatutoryDeadlines;
 import cn.gov.disclosure.common.InvalidInputException;
 import cn.gov.disclosure.common.Texts;
 import cn.gov.disclosure.workflow.AsSystem;
@@ -22,12 +24,14 @@ import cn.gov.disclosure.workflow.disclosure.DisclosureVars;
  * {@code AppealConcluded} leads back (or reopens the case). Several appeals on one case are fitted onto it:
  * <ul>
  *   <li>an appeal registered while the case already waits for an earlier one's outcome is recorded and
- *       counted ({@code openAppeals}); the case keeps waiting;</li>
- *   <li>each outcome is delivered as it comes; if others are still undecided and the outcome sent the case
- *       back to the window gateway, {@code AppealReceived} follows at once, so the case waits for them and
- *       the window timer cannot close it;</li>
+ *       counted on the case's process ({@code openAppeals}); the case keeps waiting;</li>
+ *   <li>an outcome while others are still undecided moves the appeal window (15 days to sue after a
+ *       reconsideration decision) and the count; the case keeps waiting. The last outcome, or a correcting
+ *       one, is delivered with {@code AppealConcluded};</li>
  *   <li>an outcome arriving while the case is handled again after a correcting decision is only recorded
- *       (the new reply is under way; its own window follows);</li>
+ *       (the new reply is under way and gets its own window); one arriving after that new reply, when the case
+ *       waits at the window gateway, puts the case back to waiting (others open) or takes it through the
+ *       outcome gateway;</li>
  *   <li>anything else means the process is not where an appeal can reach it: the step fails with a field
  *       error and nothing of it is stored.</li>
  * </ul>
@@ -35,6 +39,10 @@ import cn.gov.disclosure.workflow.disclosure.DisclosureVars;
  */
 @Component
 public class CaseAppealLink {
+
+    /** Activities of disclosure-application.bpmn. */
+    static final String WINDOW_GATEWAY = "AppealWindowGateway";
+    static final String OUTCOME_GATEWAY = "AppealOutcomeGateway";
 
     private final RuntimeService runtime;
     private final AppealService appeals;
@@ -68,24 +76,40 @@ public class CaseAppealLink {
         asSystem.call(() -> {
             int open = appeals.openAppeals(caseNo);
             String process = caseProcess(caseNo);
-            VariableMap result = openAppeals(open)
-                    .putValue(OUTCOME.name(), outcome)
-                    .putValue(KIND_DECIDED.name(), kind)
-                    .putValue(DECIDED_ON_TEXT.name(), decidedOn)
-                    .putValue(CORRECTION_DUE.name(), correctionDue);
             if (process == null) {
                 // The case was closed meanwhile (only possible after a reopening); the appeal row keeps the outcome.
                 appeals.recordDecidedOutsideProcess(caseNo, outcome, true);
                 return null;
             }
-            if (!waitsFor(process, APPEAL_CONCLUDED) && waitsFor(process, APPEAL_RECEIVED)) {
-                // Registered while an earlier appeal held the case, which was then reopened and replied to again.
-                correlate(caseNo, process, APPEAL_RECEIVED, openAppeals(open + 1), "appeal.delivery.concluded");
-            }
+            boolean corrected = AppealService.CORRECTED.equals(outcome);
+            VariableMap result = openAppeals(open)
+                    .putValue(OUTCOME.name(), outcome)
+                    .putValue(KIND_DECIDED.name(), kind)
+                    .putValue(DECIDED_ON_TEXT.name(), decidedOn)
+                    .putValue(CORRECTION_DUE.name(), correctionDue);
+            // One engine operation per call: a second one in the same command would not see what the first did.
             if (waitsFor(process, APPEAL_CONCLUDED)) {
-                correlate(caseNo, process, APPEAL_CONCLUDED, result, "appeal.delivery.concluded");
-                if (open > 0 && waitsFor(process, APPEAL_RECEIVED)) {
+                if (open > 0 && !corrected) {
+                    // Others are undecided: the case keeps waiting; this outcome only moves the window.
+                    extendWindow(process, kind, decidedOn);
+                    runtime.setVariable(process, OPEN_APPEALS.name(), open);
+                    appeals.recordDecidedWhileOthersOpen(caseNo, outcome, open);
+                } else {
+                    correlate(caseNo, process, APPEAL_CONCLUDED, result, "appeal.delivery.concluded");
+                }
+            } else if (waitsFor(process, APPEAL_RECEIVED)) {
+                // Registered while an earlier appeal held the case, which was then reopened and replied to again.
+                if (open > 0 && !corrected) {
+                    extendWindow(process, kind, decidedOn);
                     correlate(caseNo, process, APPEAL_RECEIVED, openAppeals(open), "appeal.delivery.concluded");
+                    appeals.recordDecidedWhileOthersOpen(caseNo, outcome, open);
+                } else {
+                    // As if received and concluded at once: on to 是否纠正原答复？ with the outcome.
+                    runtime.createProcessInstanceModification(process)
+                            .cancelAllForActivity(WINDOW_GATEWAY)
+                            .startBeforeActivity(OUTCOME_GATEWAY)
+                            .setVariables(result)
+                            .execute();
                 }
             } else {
                 runtime.setVariable(process, OPEN_APPEALS.name(), open);
@@ -93,6 +117,15 @@ public class CaseAppealLink {
             }
             return null;
         });
+    }
+
+    /** What ExtendAppealWindow would do, for an outcome the case's process does not pass through. */
+    private void extendWindow(String process, String kind, String decidedOn) {
+        Date current = (Date) runtime.getVariable(process, DisclosureVars.APPEAL_WINDOW_ENDS.name());
+        appeals.windowAfterDecision(kind, decidedOn == null ? null : LocalDate.parse(decidedOn),
+                        current == null ? null : StatutoryDeadlines.toLocalDate(current))
+                .ifPresent(end -> runtime.setVariable(process, DisclosureVars.APPEAL_WINDOW_ENDS.name(),
+                        StatutoryDeadlines.endOfDay(end)));
     }
 
     private String caseProcess(String caseNo) {
