@@ -46,6 +46,7 @@ class DisclosureProcessTest extends ProcessTest {
     @Autowired ProcessEngine engine;
     @Autowired RuntimeService runtime;
     @Autowired org.camunda.bpm.engine.HistoryService history;
+    @Autowired cn.gov.disclosure.correction.CorrectionService corrections;
     @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
     @Autowired TaskService tasks;
     @Autowired ManagementService management;
@@ -224,6 +225,33 @@ class DisclosureProcessTest extends ProcessTest {
                 "reviewNotes", "请再补充")).hasMessageContaining("一次性告知");
         complete(pi, "ReviewCompleteness", "completeness", "COMPLETE");
         assertThat(pi).isWaitingAt("SearchInformation");
+    }
+
+    @Test
+    void aBadCorrectionIsRefusedNamingItsFieldAndAnOnlineCorrectionCompletesTheWait() {
+        ProcessInstance pi = submit("关于那份材料");
+        complete(pi, "ReviewCompleteness", "completeness", "NEEDS_CORRECTION", "reviewNotes", "请写明文件名称或文号");
+        assertThatThrownBy(() -> complete(pi, "AwaitCorrection", "correctedDescription", "2025年第3号文件",
+                "correctionReceivedOn", "2026-02-30"))
+                .hasRootCauseInstanceOf(cn.gov.disclosure.common.InvalidInputException.class)
+                .hasMessageContaining("correctionReceivedOn").hasMessageContaining("YYYY-MM-DD");
+        assertThatThrownBy(() -> complete(pi, "AwaitCorrection", "correctedDescription", "文".repeat(2001)))
+                .hasRootCauseInstanceOf(cn.gov.disclosure.common.InvalidInputException.class)
+                .hasMessageContaining("correctedDescription").hasMessageContaining("2000");
+        assertThat(pi).isWaitingAt("AwaitCorrection");
+        assertThat(caseOf(pi).status()).isEqualTo(CaseStatus.CORRECTION_REQUIRED);
+
+        // The portal's way: through the correction feature's port, as the applicant (no engine identity).
+        assertThatThrownBy(() -> corrections.receiveOnline(pi.getBusinessKey(), "太短"))
+                .isInstanceOf(cn.gov.disclosure.common.InvalidInputException.class)
+                .hasMessageContaining("5至2000字");
+        assertThat(corrections.receiveOnline(pi.getBusinessKey(), "2025年第3号文件《关于某路段改造的批复》")).isTrue();
+        assertThat(pi).isWaitingAt("ReviewCompleteness");
+        assertThat(runtime.getVariable(pi.getId(), "correctionChannel")).isEqualTo("ONLINE");
+        assertThat(caseOf(pi).description()).isEqualTo("2025年第3号文件《关于某路段改造的批复》");
+        assertThat(caseFiles.events(pi.getBusinessKey())).filteredOn(e -> e.type().equals("CORRECTED"))
+                .extracting(CaseEvent::actor).containsExactly("applicant");
+        assertThat(corrections.receiveOnline(pi.getBusinessKey(), "再补充一些内容说明")).as("no longer awaited").isFalse();
     }
 
     @Test
