@@ -87,7 +87,8 @@ public class CaseAppealLink {
                     .putValue(KIND_DECIDED.name(), kind)
                     .putValue(DECIDED_ON_TEXT.name(), decidedOn)
                     .putValue(CORRECTION_DUE.name(), correctionDue);
-            // One engine operation per call: a second one in the same command would not see what the first did.
+            // At most one message per call: a correlation in the same command would not find the wait state an
+            // earlier one created (it is not flushed yet), so the model's path is never walked twice here.
             if (waitsFor(process, APPEAL_CONCLUDED)) {
                 if (open > 0 && !corrected) {
                     // Others are undecided: the case keeps waiting; this outcome only moves the window.
