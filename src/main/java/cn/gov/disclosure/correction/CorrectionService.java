@@ -2,153 +2,155 @@ package cn.gov.disclosure.correction;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Map;
+import java.time.format.DateTimeParseException;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.gov.disclosure.calendar.StatutoryDeadlines;
 import cn.gov.disclosure.casefile.ApplicationCase;
+import cn.gov.disclosure.casefile.CaseClocks;
 import cn.gov.disclosure.casefile.CaseFileService;
 import cn.gov.disclosure.casefile.CaseStatus;
+import cn.gov.disclosure.common.InvalidInputException;
+import cn.gov.disclosure.common.Texts;
 import cn.gov.disclosure.intake.TextNormalizer;
 import cn.gov.disclosure.notice.NoticeService;
-import cn.gov.disclosure.common.InvalidInputException;
-import cn.gov.disclosure.workflow.Actors;
-import cn.gov.disclosure.casefile.CaseClocks;
 
 /**
- * Art. 30, as bean {@code correction}: the correction notice tells the applicant once and completely what
- * to correct and by when; a correction (online, by letter, in person) restarts the reply period; no
- * correction in time without good reason means the application is treated as abandoned.
+ * Art. 30, correction (补正): the correction notice tells the applicant once and completely what to correct
+ * and by when; a correction (online, by letter, in person) restarts the reply period; no correction in time
+ * without good reason means the application is treated as abandoned. Plain values in and out; the engine
+ * side is {@code workflow/disclosure/CorrectionSteps}, and the waiting task is reached through
+ * {@link AwaitedCorrections}.
  */
-@Service("correction")
+@Service
 public class CorrectionService {
 
     static final int MAX_CORRECTION = 2000;
+
+    /** The notice went out on {@code noticeOn}; the applicant may correct until {@code correctBy}. */
+    public record NoticeSent(LocalDate noticeOn, LocalDate correctBy) {
+    }
+
+    /**
+     * A correction applied: the new description if it changed (else null), and the day by which the corrected
+     * application must be reviewed.
+     */
+    public record Applied(String newDescription, LocalDate reviewDue) {
+    }
 
     private final CaseFileService caseFiles;
     private final NoticeService notices;
     private final CaseClocks clocks;
     private final StatutoryDeadlines deadlines;
-    private final TaskService tasks;
-    private final IdentityService identity;
+    private final AwaitedCorrections awaited;
     private final Clock clock;
     private final int periodWorkingDays;
 
     public CorrectionService(CaseFileService caseFiles, NoticeService notices, CaseClocks clocks,
-                             StatutoryDeadlines deadlines, TaskService tasks, IdentityService identity, Clock clock,
+                             StatutoryDeadlines deadlines, AwaitedCorrections awaited, Clock clock,
                              @Value("${disclosure.correction.period-working-days:15}") int periodWorkingDays) {
         this.caseFiles = caseFiles;
         this.notices = notices;
         this.clocks = clocks;
         this.deadlines = deadlines;
-        this.tasks = tasks;
-        this.identity = identity;
+        this.awaited = awaited;
         this.clock = clock;
         this.periodWorkingDays = periodWorkingDays;
     }
 
-    /** On completing 审查申请内容: a correction may be asked for only once (一次性告知). */
-    public void validateReview(DelegateTask task) {
-        if ("NEEDS_CORRECTION".equals(task.getVariable("completeness"))) {
-            if (Boolean.TRUE.equals(task.getVariable("correctionRequested"))) {
-                throw new InvalidInputException("completeness", "已一次性告知补正，不得再次要求补正；补正后仍不明确的，"
-                        + "请在拟定答复时选择“补正后申请内容仍不明确”（第三十条）");
+    /** On completing 审查申请内容: a correction may be asked for only once (一次性告知), and must say what. */
+    public void validateReview(String completeness, boolean alreadyRequested, String reviewNotes) {
+        if ("NEEDS_CORRECTION".equals(completeness)) {
+            if (alreadyRequested) {
+                throw new InvalidInputException("completeness", Texts.get("correction.completeness.onlyOnce"));
             }
-            Object items = task.getVariable("reviewNotes");
-            if (items == null || items.toString().strip().length() < 5) {
-                throw new InvalidInputException("reviewNotes", "请逐项写明需要补正的事项，将一次性告知申请人（第三十条）");
+            if (reviewNotes == null || reviewNotes.strip().length() < 5) {
+                throw new InvalidInputException("reviewNotes", Texts.get("correction.reviewNotes.required"));
             }
         }
     }
 
     /** 发出补正告知书: the items from the review, and a reasonable period to correct. */
     @Transactional
-    public void sendNotice(DelegateExecution execution) {
-        String caseNo = caseNo(execution);
-        LocalDate correctBy = deadlines.calendar().addWorkingDays(today(), periodWorkingDays).due();
-        notices.issueCorrectionNotice(caseNo, (String) execution.getVariable("reviewNotes"), correctBy);
-        caseFiles.changeStatus(caseNo, CaseStatus.CORRECTION_REQUIRED, actor(), "补正期限至" + correctBy);
+    public NoticeSent sendNotice(String caseNo, String items, String actor) {
+        LocalDate today = today();
+        LocalDate correctBy = deadlines.calendar().addWorkingDays(today, periodWorkingDays).due();
+        notices.issueCorrectionNotice(caseNo, items, correctBy);
+        caseFiles.changeStatus(caseNo, CaseStatus.CORRECTION_REQUIRED, actor,
+                Texts.get("correction.status.required", correctBy));
         clocks.holdWhileAwaitingCorrection(caseNo);
-        execution.setVariable("correctionRequested", true);
-        execution.setVariable("correctionNoticeOn", today().toString());
-        execution.setVariable("correctByText", correctBy.toString());
-        execution.setVariable("correctBy", StatutoryDeadlines.endOfDay(correctBy));
-    }
-
-    /** The clerk registers a correction received by letter or in person (completing 等待申请人补正). */
-    @Transactional
-    public void received(DelegateTask task) {
-        String text = TextNormalizer.clean((String) task.getVariable("correctedDescription"));
-        Object on = task.getVariable("correctionReceivedOn");
-        LocalDate receivedOn = on == null || on.toString().isBlank() ? today() : LocalDate.parse(on.toString().substring(0, 10));
-        if (receivedOn.isAfter(today())) {
-            throw new InvalidInputException("correctionReceivedOn", "收到补正的日期不能晚于今天");
-        }
-        apply(task.getExecution(), caseNo(task.getExecution()), text, receivedOn,
-                task.getAssignee() != null ? task.getAssignee() : actor());
+        return new NoticeSent(today, correctBy);
     }
 
     /**
-     * The applicant corrects online (portal). Returns false if no correction is awaited for the case.
+     * A correction received (by letter, in person, or online): the description as corrected (blank keeps the
+     * old one), received on {@code receivedOn} (YYYY-MM-DD; blank means today). The reply period starts again.
+     */
+    @Transactional
+    public Applied receive(String caseNo, String correctedDescription, String receivedOn, String actor) {
+        String text = TextNormalizer.clean(correctedDescription);
+        if (text != null && text.length() > MAX_CORRECTION) {
+            throw new InvalidInputException("correctedDescription",
+                    Texts.get("correction.description.tooLong", MAX_CORRECTION));
+        }
+        LocalDate on = receivedOn(receivedOn);
+        ApplicationCase c = caseFiles.get(caseNo);
+        String changed = null;
+        if (text != null && !text.equals(c.description())) {
+            caseFiles.correctDescription(caseNo, text, actor);
+            changed = text;
+        }
+        clocks.restartOnCorrection(caseNo, on, actor);
+        caseFiles.changeStatus(caseNo, CaseStatus.RECEIVED, actor, Texts.get("correction.status.received"));
+        return new Applied(changed, deadlines.correctionNoticeDue(on).due());
+    }
+
+    /**
+     * The applicant corrects online (portal). Returns false if no correction is awaited for the case;
+     * otherwise the waiting step completes, which applies the correction as {@link #receive} does.
      */
     @Transactional
     public boolean receiveOnline(String caseNo, String correctedDescription) {
-        Task waiting = tasks.createTaskQuery().processInstanceBusinessKey(caseNo).taskDefinitionKey("AwaitCorrection")
-                .singleResult();
-        if (waiting == null) {
+        if (!awaited.isAwaited(caseNo)) {
             return false;
         }
         String text = TextNormalizer.clean(correctedDescription);
         if (text == null || text.length() < 5 || text.length() > MAX_CORRECTION) {
-            throw new InvalidInputException("correctedDescription", "请填写补正后的申请内容（5至" + MAX_CORRECTION + "字）");
+            throw new InvalidInputException("correctedDescription",
+                    Texts.get("correction.description.online", MAX_CORRECTION));
         }
-        tasks.complete(waiting.getId(), Map.of("correctedDescription", text,
-                "correctionReceivedOn", today().toString(), "correctionChannel", "ONLINE"));
+        awaited.complete(caseNo, text, today());
         return true;
     }
 
     /** The period ran out without a correction: treated as abandoned (视为放弃申请). */
     @Transactional
-    public void abandon(DelegateExecution execution) {
-        String caseNo = caseNo(execution);
-        notices.issueAbandonment(caseNo, LocalDate.parse((String) execution.getVariable("correctionNoticeOn")),
-                LocalDate.parse((String) execution.getVariable("correctByText")));
-        execution.setVariable("replyType", "ABANDONED");
+    public void abandon(String caseNo, LocalDate noticeOn, LocalDate correctBy) {
+        notices.issueAbandonment(caseNo, noticeOn, correctBy);
         caseFiles.recordEvent(caseNo, "ABANDONED", "replyType", null, "ABANDONED", "system",
-                "补正期限届满未补正，视为放弃申请（第三十条）");
+                Texts.get("correction.event.abandoned"));
     }
 
-    private void apply(DelegateExecution execution, String caseNo, String correctedDescription, LocalDate receivedOn,
-                       String actor) {
-        ApplicationCase c = caseFiles.get(caseNo);
-        if (correctedDescription != null && !correctedDescription.equals(c.description())) {
-            caseFiles.correctDescription(caseNo, correctedDescription, actor);
-            execution.setVariable("requestDescription", correctedDescription);
+    private LocalDate receivedOn(String text) {
+        if (text == null || text.isBlank() || "null".equals(text.strip())) {
+            return today();
         }
-        clocks.restartOnCorrection(caseNo, receivedOn, actor);
-        caseFiles.changeStatus(caseNo, CaseStatus.RECEIVED, actor, "收到补正后的申请");
-        execution.setVariable("reviewDueOn", StatutoryDeadlines.endOfDay(
-                deadlines.correctionNoticeDue(receivedOn).due()));
-        execution.setVariable("completeness", null);
+        LocalDate on;
+        try {
+            on = LocalDate.parse(text.strip().substring(0, Math.min(10, text.strip().length())));
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException("correctionReceivedOn", Texts.get("correction.receivedOn.format"));
+        }
+        if (on.isAfter(today())) {
+            throw new InvalidInputException("correctionReceivedOn", Texts.get("correction.receivedOn.future"));
+        }
+        return on;
     }
 
     private LocalDate today() {
         return LocalDate.now(clock);
-    }
-
-    private String actor() {
-        return Actors.current(identity, "applicant");
-    }
-
-    private static String caseNo(DelegateExecution execution) {
-        return (String) execution.getVariable("caseNo");
     }
 }

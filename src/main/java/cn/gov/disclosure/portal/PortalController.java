@@ -22,6 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.gov.disclosure.casefile.ApplicationCase;
 import cn.gov.disclosure.casefile.CaseFileService;
+import cn.gov.disclosure.common.Texts;
 import cn.gov.disclosure.correction.CorrectionService;
 import cn.gov.disclosure.intake.IntakeService;
 import cn.gov.disclosure.mail.MailOutbox;
@@ -149,8 +150,8 @@ public class PortalController {
         try {
             caseFiles.getForApplicant(caseNo, trackingCode);
             message = corrections.receiveOnline(caseNo, correctedDescription)
-                    ? "补正已提交。答复期限自今日起重新计算，本机关将重新审查您的申请。"
-                    : "该申请目前无需补正。";
+                    ? Texts.get("correction.online.submitted")
+                    : Texts.get("correction.online.notAwaited");
         } catch (InvalidInputException e) {
             model.addAttribute("correctionError", e.errors().get(0).message());
             model.addAttribute("correctedDescription", correctedDescription);

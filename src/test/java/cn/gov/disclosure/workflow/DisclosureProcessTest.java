@@ -45,6 +45,9 @@ class DisclosureProcessTest extends ProcessTest {
 
     @Autowired ProcessEngine engine;
     @Autowired RuntimeService runtime;
+    @Autowired org.camunda.bpm.engine.HistoryService history;
+    @Autowired cn.gov.disclosure.correction.CorrectionService corrections;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
     @Autowired TaskService tasks;
     @Autowired ManagementService management;
     @Autowired IdentityService identity;
@@ -226,6 +229,33 @@ class DisclosureProcessTest extends ProcessTest {
     }
 
     @Test
+    void aBadCorrectionIsRefusedNamingItsFieldAndAnOnlineCorrectionCompletesTheWait() {
+        ProcessInstance pi = submit("关于那份材料");
+        complete(pi, "ReviewCompleteness", "completeness", "NEEDS_CORRECTION", "reviewNotes", "请写明文件名称或文号");
+        assertThatThrownBy(() -> complete(pi, "AwaitCorrection", "correctedDescription", "2025年第3号文件",
+                "correctionReceivedOn", "2026-02-30"))
+                .hasRootCauseInstanceOf(cn.gov.disclosure.common.InvalidInputException.class)
+                .hasMessageContaining("correctionReceivedOn").hasMessageContaining("YYYY-MM-DD");
+        assertThatThrownBy(() -> complete(pi, "AwaitCorrection", "correctedDescription", "文".repeat(2001)))
+                .hasRootCauseInstanceOf(cn.gov.disclosure.common.InvalidInputException.class)
+                .hasMessageContaining("correctedDescription").hasMessageContaining("2000");
+        assertThat(pi).isWaitingAt("AwaitCorrection");
+        assertThat(caseOf(pi).status()).isEqualTo(CaseStatus.CORRECTION_REQUIRED);
+
+        // The portal's way: through the correction feature's port, as the applicant (no engine identity).
+        assertThatThrownBy(() -> corrections.receiveOnline(pi.getBusinessKey(), "太短"))
+                .isInstanceOf(cn.gov.disclosure.common.InvalidInputException.class)
+                .hasMessageContaining("5至2000字");
+        assertThat(corrections.receiveOnline(pi.getBusinessKey(), "2025年第3号文件《关于某路段改造的批复》")).isTrue();
+        assertThat(pi).isWaitingAt("ReviewCompleteness");
+        assertThat(runtime.getVariable(pi.getId(), "correctionChannel")).isEqualTo("ONLINE");
+        assertThat(caseOf(pi).description()).isEqualTo("2025年第3号文件《关于某路段改造的批复》");
+        assertThat(caseFiles.events(pi.getBusinessKey())).filteredOn(e -> e.type().equals("CORRECTED"))
+                .extracting(CaseEvent::actor).containsExactly("applicant");
+        assertThat(corrections.receiveOnline(pi.getBusinessKey(), "再补充一些内容说明")).as("no longer awaited").isFalse();
+    }
+
+    @Test
     void noCorrectionInTimeMeansTheApplicationIsAbandoned() {
         ProcessInstance pi = submit("那个事情的材料");
         complete(pi, "ReviewCompleteness", "completeness", "NEEDS_CORRECTION", "reviewNotes", "请说明所需信息的内容");
@@ -390,6 +420,177 @@ class DisclosureProcessTest extends ProcessTest {
         ProcessInstance pi = submit("某项目的环评批复");
         assertThatThrownBy(() -> registerAppeal(pi.getBusinessKey(), "RECONSIDERATION", caseFiles.today(), false,
                 false)).hasMessageContaining("尚未答复");
+    }
+
+    /** Answer submitted, then the outcome recorded (extra: more form fields, e.g. correctionWorkingDays). */
+    private void decideAppeal(ProcessInstance appeal, String outcome, LocalDate decidedOn, Object... extra) {
+        complete(appeal, "PrepareAnswer", "answerNotes", "已提交书面答复及证据");
+        Object[] vars = new Object[6 + extra.length];
+        vars[0] = "hearingNotes";
+        vars[1] = "已审结";
+        vars[2] = "appealOutcome";
+        vars[3] = outcome;
+        vars[4] = "decidedOn";
+        vars[5] = decidedOn.toString();
+        System.arraycopy(extra, 0, vars, 6, extra.length);
+        complete(appeal, "RecordAppealProgress", vars);
+        assertThat(appeal).isEnded();
+    }
+
+    private Object openAppeals(ProcessInstance pi) {
+        return runtime.getVariable(pi.getId(), "openAppeals");
+    }
+
+    /** How often the case's process took AppealReceived / AppealConcluded. */
+    private long passes(ProcessInstance pi, String activity) {
+        return history.createHistoricActivityInstanceQuery().processInstanceId(pi.getId()).activityId(activity)
+                .finished().count();
+    }
+
+    private int appealRows(ProcessInstance pi) {
+        return jdbc.sql("SELECT COUNT(*) FROM appeal WHERE case_id = ?").param(caseOf(pi).id())
+                .query(Integer.class).single();
+    }
+
+    @Test
+    void aSecondAndThirdAppealOnOneCaseEachReachTheCaseProcessWhichWaitsForAllOfThem() {
+        ProcessInstance pi = submit("某街道2025年财政预算执行情况");
+        toDecision(pi, "DISCLOSED");
+        String caseNo = pi.getBusinessKey();
+        LocalDate today = caseFiles.today();
+        ProcessInstance first = registerAppeal(caseNo, "RECONSIDERATION", today, false, false);
+        assertThat(pi).isWaitingAt("AwaitAppealOutcome");
+        assertThat(openAppeals(pi)).isEqualTo(1);
+        ProcessInstance second = registerAppeal(caseNo, "LAWSUIT", today, false, false);
+        ProcessInstance third = registerAppeal(caseNo, "LAWSUIT", today, false, true);
+        assertThat(appealRows(pi)).isEqualTo(3);
+        assertThat(pi).isWaitingAt("AwaitAppealOutcome");
+        assertThat(openAppeals(pi)).as("the later appeals reached the case's process").isEqualTo(3);
+        assertThat(caseFiles.events(caseNo)).extracting(CaseEvent::type)
+                .containsSubsequence("APPEAL_REGISTERED", "APPEAL_REGISTERED", "APPEAL_JOINED",
+                        "APPEAL_REGISTERED", "APPEAL_JOINED");
+
+        // Decided out of order: each outcome reaches the case, which keeps waiting while others are open.
+        decideAppeal(second, "OTHER", today);
+        assertThat(pi).isWaitingAt("AwaitAppealOutcome");
+        assertThat(openAppeals(pi)).isEqualTo(2);
+        assertThat(management.createJobQuery().processInstanceId(pi.getId()).activityId("AppealWindowExpired")
+                .count()).as("no window timer while appeals are open").isZero();
+
+        decideAppeal(first, "UPHELD", today);
+        assertThat(pi).isWaitingAt("AwaitAppealOutcome");
+        assertThat(openAppeals(pi)).isEqualTo(1);
+        assertThat(StatutoryDeadlines.toLocalDate((Date) runtime.getVariable(pi.getId(), "appealWindowEnds")))
+                .as("15 days to sue after the reconsideration decision")
+                .isAfterOrEqualTo(deadlines.periods().lawsuitAfterReconsideration(today).due());
+        assertThat(caseFiles.events(caseNo)).filteredOn(e -> e.type().equals("APPEAL_DECIDED")).hasSize(2);
+
+        decideAppeal(third, "UPHELD", today);
+        assertThat(pi).hasPassed("ExtendAppealWindow").isWaitingAt("AppealWindowGateway");
+        assertThat(passes(pi, "AwaitAppealOutcome")).isEqualTo(1);
+        assertThat(openAppeals(pi)).isEqualTo(0);
+        assertThat(caseOf(pi).status()).isEqualTo(CaseStatus.ARCHIVED);
+    }
+
+    @Test
+    void appealsStillOpenWhenAnotherCorrectsTheReplyAreRecordedAndReachTheCaseAfterTheNewReply() {
+        ProcessInstance pi = submit("某小区2025年物业专项维修资金使用明细");
+        toDecision(pi, "NOT_HELD");
+        complete(pi, "LegalReview", "legalOutcome", "APPROVED");
+        String caseNo = pi.getBusinessKey();
+        LocalDate today = caseFiles.today();
+        ProcessInstance first = registerAppeal(caseNo, "RECONSIDERATION", today, false, false);
+        ProcessInstance second = registerAppeal(caseNo, "LAWSUIT", today, false, false);
+        ProcessInstance third = registerAppeal(caseNo, "LAWSUIT", today, false, false);
+
+        decideAppeal(first, "CORRECTED", today, "correctionWorkingDays", 15L);
+        assertThat(pi).hasPassed("ReopenCase").isWaitingAt("SearchInformation");
+        assertThat(openAppeals(pi)).isEqualTo(2);
+
+        // Decided while the case is handled again: recorded, the handling goes on.
+        decideAppeal(second, "UPHELD", today);
+        assertThat(pi).isWaitingAt("SearchInformation");
+        assertThat(openAppeals(pi)).isEqualTo(1);
+        assertThat(caseFiles.events(caseNo)).extracting(CaseEvent::type).contains("APPEAL_DECIDED");
+
+        complete(pi, "SearchInformation", "searchNotes", "重新检索，找到维修资金台账");
+        completeDecision(pi, "DISCLOSED");
+        complete(pi, "ConfirmReply", "confirmation", "SUBMIT");
+        complete(pi, "LegalReview", "legalOutcome", "APPROVED");
+        complete(pi, "SecrecyReview", "secrecyOutcome", "CLEARED");
+        assertThat(pi).isWaitingAt("AppealWindowGateway");
+
+        // Decided after the new reply, the last one open: taken through 是否纠正原答复？ to a fresh window.
+        decideAppeal(third, "OTHER", today);
+        assertThat(passes(pi, "ExtendAppealWindow")).isEqualTo(1);
+        assertThat(pi).isWaitingAt("AppealWindowGateway");
+        assertThat(openAppeals(pi)).isEqualTo(0);
+        assertThat(management.createJobQuery().processInstanceId(pi.getId()).activityId("AppealWindowExpired")
+                .count()).isEqualTo(1);
+    }
+
+    @Test
+    void afterANewReplyTheOpenAppealsHoldTheCaseAndALaterCorrectionReopensItAgain() {
+        ProcessInstance pi = submit("某区2025年老旧小区改造资金分配方案");
+        toDecision(pi, "NOT_HELD");
+        complete(pi, "LegalReview", "legalOutcome", "APPROVED");
+        String caseNo = pi.getBusinessKey();
+        LocalDate today = caseFiles.today();
+        ProcessInstance first = registerAppeal(caseNo, "RECONSIDERATION", today, false, false);
+        ProcessInstance second = registerAppeal(caseNo, "LAWSUIT", today, false, false);
+        ProcessInstance third = registerAppeal(caseNo, "LAWSUIT", today, false, false);
+        decideAppeal(first, "CORRECTED", today, "correctionWorkingDays", 15L);
+        complete(pi, "SearchInformation", "searchNotes", "重新检索，找到资金分配方案");
+        completeDecision(pi, "DISCLOSED");
+        complete(pi, "ConfirmReply", "confirmation", "SUBMIT");
+        complete(pi, "LegalReview", "legalOutcome", "APPROVED");
+        complete(pi, "SecrecyReview", "secrecyOutcome", "CLEARED");
+        assertThat(pi).isWaitingAt("AppealWindowGateway");
+
+        // One decided while another is still open: the case goes back to waiting for it.
+        decideAppeal(second, "UPHELD", today);
+        assertThat(pi).isWaitingAt("AwaitAppealOutcome");
+        assertThat(openAppeals(pi)).isEqualTo(1);
+
+        // The last one corrects the reply again: the case is reopened once more.
+        decideAppeal(third, "CORRECTED", today, "correctionWorkingDays", 10L);
+        assertThat(passes(pi, "ReopenCase")).isEqualTo(2);
+        assertThat(pi).isWaitingAt("SearchInformation");
+        assertThat(caseOf(pi).dueOn()).isEqualTo(deadlines.calendar().addWorkingDays(today, 10).due());
+    }
+
+    @Test
+    void anAppealOnAClosedCaseIsRefusedAndNothingIsStored() {
+        ProcessInstance pi = submit("某镇2025年农村道路建设项目清单");
+        toDecision(pi, "DISCLOSED");
+        management.executeJob(timer(pi, "AppealWindowExpired").getId());
+        assertThat(pi).isEnded();
+        assertThatThrownBy(() -> registerAppeal(pi.getBusinessKey(), "LAWSUIT", caseFiles.today(), false, false))
+                .hasRootCauseInstanceOf(cn.gov.disclosure.common.InvalidInputException.class)
+                .hasMessageContaining("caseNo").hasMessageContaining("已结案");
+        assertThat(appealRows(pi)).isZero();
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("appeal")
+                .processInstanceBusinessKey(pi.getBusinessKey()).count()).isZero();
+    }
+
+    @Test
+    void appealFormErrorsNameTheirFields() {
+        ProcessInstance pi = submit("某街道2025年公共服务设施建设项目清单");
+        toDecision(pi, "DISCLOSED");
+        identity.setAuthentication("legal", List.of("legal"));
+        try {
+            assertThatThrownBy(() -> runtime.startProcessInstanceByKey("appeal", Map.of("caseNo", pi.getBusinessKey(),
+                    "appealKind", "APPEAL", "appealReceivedOn", "2026-13-45")))
+                    .hasRootCauseInstanceOf(cn.gov.disclosure.common.InvalidInputException.class)
+                    .satisfies(e -> assertThat(((cn.gov.disclosure.common.InvalidInputException)
+                            org.assertj.core.util.Throwables.getRootCause(e)).errors())
+                            .extracting(cn.gov.disclosure.common.FieldError::field)
+                            .containsExactly("appealKind", "appealBody", "appealReceivedOn"));
+        } finally {
+            identity.clearAuthentication();
+        }
+        assertThat(appealRows(pi)).isZero();
+        assertThat(pi).isWaitingAt("AppealWindowGateway");
     }
 
     @Test

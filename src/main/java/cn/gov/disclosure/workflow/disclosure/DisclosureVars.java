@@ -60,6 +60,10 @@ public final class DisclosureVars {
     public static final VarKey<Boolean> THIRD_PARTY_OBJECTION_UPHELD =
             VarKey.of("thirdPartyObjectionUpheld", Boolean.class);
     public static final VarKey<Date> APPEAL_WINDOW_ENDS = VarKey.of("appealWindowEnds", Date.class);
+    // After an appeal corrected the reply (workflow/appeal): handled again, the new reply reviewed afresh
+    public static final VarKey<Boolean> REOPENED = VarKey.of("reopened", Boolean.class);
+    public static final VarKey<String> LEGAL_OUTCOME = VarKey.of("legalOutcome", String.class);
+    public static final VarKey<String> CONFIRMATION = VarKey.of("confirmation", String.class);
     public static final VarKey<String> DEADLINE_FLAG = VarKey.of("deadlineFlag", String.class);
 
     private DisclosureVars() {

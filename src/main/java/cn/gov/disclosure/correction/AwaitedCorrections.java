@@ -1,0 +1,16 @@
+package cn.gov.disclosure.correction;
+
+import java.time.LocalDate;
+
+/**
+ * Where a case waits for its applicant's correction (the step 等待申请人补正). Implemented by the engine side
+ * ({@code workflow/disclosure}); called inside the caller's transaction.
+ */
+public interface AwaitedCorrections {
+
+    /** True while the case waits for a correction. */
+    boolean isAwaited(String caseNo);
+
+    /** The applicant corrected online: ends the wait with the corrected description, received {@code on}. */
+    void complete(String caseNo, String correctedDescription, LocalDate on);
+}

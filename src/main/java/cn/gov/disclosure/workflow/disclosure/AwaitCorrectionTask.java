@@ -1,0 +1,57 @@
+package cn.gov.disclosure.workflow.disclosure;
+
+import static cn.gov.disclosure.workflow.disclosure.DisclosureVars.*;
+
+import java.time.LocalDate;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+import cn.gov.disclosure.correction.AwaitedCorrections;
+import cn.gov.disclosure.workflow.AsSystem;
+
+/**
+ * The task 等待申请人补正 as the correction feature sees it: the portal's online correction completes it (the
+ * task's complete listener, {@link CorrectionSteps#received}, then applies the correction).
+ */
+@Component
+class AwaitCorrectionTask implements AwaitedCorrections {
+
+    static final String TASK_KEY = "AwaitCorrection";
+
+    private final TaskService tasks;
+    private final AsSystem asSystem;
+
+    AwaitCorrectionTask(TaskService tasks, AsSystem asSystem) {
+        this.tasks = tasks;
+        this.asSystem = asSystem;
+    }
+
+    @Override
+    public boolean isAwaited(String caseNo) {
+        return waiting(caseNo) != null;
+    }
+
+    @Override
+    public void complete(String caseNo, String correctedDescription, LocalDate on) {
+        Task task = waiting(caseNo);
+        if (task == null) {
+            throw new IllegalStateException("No correction awaited for " + caseNo);
+        }
+        // The applicant has no engine identity; the decision to accept an online correction is the law's.
+        asSystem.call(() -> {
+            tasks.complete(task.getId(), Variables.createVariables()
+                    .putValue(CORRECTED_DESCRIPTION.name(), correctedDescription)
+                    .putValue(CORRECTION_RECEIVED_ON.name(), on.toString())
+                    .putValue(CORRECTION_CHANNEL.name(), "ONLINE"));
+            return null;
+        });
+    }
+
+    private Task waiting(String caseNo) {
+        return asSystem.call(() -> tasks.createTaskQuery().processDefinitionKey(PROCESS_KEY)
+                .processInstanceBusinessKey(caseNo).taskDefinitionKey(TASK_KEY).singleResult());
+    }
+}

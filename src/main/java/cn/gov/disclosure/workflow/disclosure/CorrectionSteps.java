@@ -1,0 +1,68 @@
+package cn.gov.disclosure.workflow.disclosure;
+
+import static cn.gov.disclosure.workflow.disclosure.DisclosureVars.*;
+
+import java.time.LocalDate;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+
+import cn.gov.disclosure.calendar.StatutoryDeadlines;
+import cn.gov.disclosure.correction.CorrectionService;
+import cn.gov.disclosure.workflow.Actors;
+
+/**
+ * The correction steps of disclosure-application.bpmn (Art. 30), bean {@code correction}: each reads the
+ * typed variables, calls {@link CorrectionService} with plain values and writes the result back.
+ */
+@Component("correction")
+public class CorrectionSteps {
+
+    private final CorrectionService corrections;
+    private final IdentityService identity;
+
+    public CorrectionSteps(CorrectionService corrections, IdentityService identity) {
+        this.corrections = corrections;
+        this.identity = identity;
+    }
+
+    /** On completing 审查申请内容. */
+    public void validateReview(DelegateTask task) {
+        corrections.validateReview(COMPLETENESS.text(task), CORRECTION_REQUESTED.isTrue(task), REVIEW_NOTES.text(task));
+    }
+
+    /** 发出补正告知书. */
+    public void sendNotice(DelegateExecution execution) {
+        CorrectionService.NoticeSent sent = corrections.sendNotice(CASE_NO.get(execution),
+                REVIEW_NOTES.get(execution), Actors.current(identity, "applicant"));
+        CORRECTION_REQUESTED.set(execution, true);
+        CORRECTION_NOTICE_ON.set(execution, sent.noticeOn().toString());
+        CORRECT_BY_TEXT.set(execution, sent.correctBy().toString());
+        CORRECT_BY.set(execution, StatutoryDeadlines.endOfDay(sent.correctBy()));
+    }
+
+    /** On completing 等待申请人补正: by the clerk for a letter or a visit, or by the portal for the applicant. */
+    public void received(DelegateTask task) {
+        DelegateExecution execution = task.getExecution();
+        Object on = execution.getVariable(CORRECTION_RECEIVED_ON.name());
+        String receivedOn = on instanceof java.util.Date d ? StatutoryDeadlines.toLocalDate(d).toString()
+                : on == null ? null : on.toString();
+        CorrectionService.Applied applied = corrections.receive(CASE_NO.get(execution),
+                CORRECTED_DESCRIPTION.text(task), receivedOn,
+                task.getAssignee() != null ? task.getAssignee() : Actors.current(identity, "applicant"));
+        if (applied.newDescription() != null) {
+            REQUEST_DESCRIPTION.set(execution, applied.newDescription());
+        }
+        REVIEW_DUE_ON.set(execution, StatutoryDeadlines.endOfDay(applied.reviewDue()));
+        COMPLETENESS.set(execution, null);
+    }
+
+    /** The period ran out: 告知视为放弃申请. */
+    public void abandon(DelegateExecution execution) {
+        corrections.abandon(CASE_NO.get(execution), LocalDate.parse(CORRECTION_NOTICE_ON.get(execution)),
+                LocalDate.parse(CORRECT_BY_TEXT.get(execution)));
+        REPLY_TYPE.set(execution, "ABANDONED");
+    }
+}
