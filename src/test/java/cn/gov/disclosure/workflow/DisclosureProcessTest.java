@@ -198,6 +198,9 @@ class DisclosureProcessTest extends ProcessTest {
         assertThat(caseOf(pi).status()).isEqualTo(CaseStatus.CLOSED);
         assertThat(caseFiles.events(replied.caseNo())).extracting(CaseEvent::type)
                 .contains("REGISTERED", "NOTICE_ISSUED", "TASK_COMPLETED", "STATUS_CHANGED", "REPLIED");
+        // What the clerk wrote about the search is on the case record, not only in the process.
+        assertThat(caseFiles.events(replied.caseNo())).anyMatch(e -> "searchNotes".equals(e.field())
+                && "已检索到".equals(e.newValue()));
     }
 
     @Test
@@ -340,6 +343,8 @@ class DisclosureProcessTest extends ProcessTest {
                 .processInstanceBusinessKey(pi.getBusinessKey()).count()).isEqualTo(1);
 
         complete(appeal, "PrepareAnswer", "answerNotes", "已提交书面答复及证据");
+        assertThat(caseFiles.events(pi.getBusinessKey())).anyMatch(e -> "answerNotes".equals(e.field())
+                && "已提交书面答复及证据".equals(e.newValue()));
         complete(appeal, "RecordAppealProgress", "hearingNotes", "复议机关已听取意见", "appealOutcome", "PENDING");
         assertThat(appeal).isWaitingAt("RecordAppealProgress");
         LocalDate decided = due.plusDays(20);
@@ -515,6 +520,8 @@ class DisclosureProcessTest extends ProcessTest {
         assertThat(candidateGroup(supervise)).isEqualTo("head");
         assertThat(runtime.getVariable(escalation.getId(), "openTasks")).isEqualTo("审查申请内容");
         complete(escalation, "SuperviseOverdueCase", "supervisionNotes", "请今日答复");
+        assertThat(caseFiles.events(c.caseNo())).anyMatch(e -> "supervisionNotes".equals(e.field())
+                && "请今日答复".equals(e.newValue()));
         assertThat(escalation).hasPassed("SupervisionRecorded").isEnded();
         assertThat(caseFiles.events(c.caseNo())).extracting(CaseEvent::type)
                 .contains("REMINDER_SENT", "ESCALATED");
