@@ -21,6 +21,8 @@ import cn.gov.disclosure.notice.NoticeChecker;
 class PortalBrowserTest extends BrowserTest {
 
     @Autowired TaskService tasks;
+    @Autowired org.camunda.bpm.engine.ManagementService management;
+    @Autowired org.camunda.bpm.engine.RuntimeService runtime;
 
     private void type(String id, String text) {
         WebElement e = browser.findElement(By.id(id));
@@ -79,6 +81,8 @@ class PortalBrowserTest extends BrowserTest {
         Task review = tasks.createTaskQuery().processInstanceBusinessKey(receipt[0]).singleResult();
         tasks.complete(review.getId(), Map.of("completeness", "NEEDS_CORRECTION",
                 "reviewNotes", "请写明所需文件的名称、文号或形成时间"));
+        // The correction notice is rendered and mailed by its own job (no job executor in tests).
+        cn.gov.disclosure.workflow.AsyncJobs.executeAll(management, runtime, receipt[0]);
 
         openCase(receipt[0], receipt[1]);
         assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("待申请人补正");

@@ -76,6 +76,7 @@ class DisclosureProcessTest extends ProcessTest {
 
     private ProcessInstance submit(String description) {
         String caseNo = intake.submit(TestApplications.online(description), "applicant", false).caseNo();
+        executeAsyncJobs();
         return runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNo).singleResult();
     }
 
@@ -90,7 +91,18 @@ class DisclosureProcessTest extends ProcessTest {
         for (int i = 0; i < keyValues.length; i += 2) {
             vars.put((String) keyValues[i], keyValues[i + 1]);
         }
-        tasks.complete(task(pi, key).getId(), vars);
+        completeTask(task(pi, key).getId(), vars);
+    }
+
+    /** Completes the task, then runs the asynchronous steps it led to (no job executor in tests). */
+    private void completeTask(String taskId, Map<String, Object> vars) {
+        tasks.complete(taskId, vars);
+        executeAsyncJobs();
+    }
+
+    /** The retried steps (rendering, mail, calls out) run as jobs after the task's transaction. */
+    private void executeAsyncJobs() {
+        AsyncJobs.executeAll(management);
     }
 
     private String candidateGroup(Task t) {
@@ -184,11 +196,15 @@ class DisclosureProcessTest extends ProcessTest {
         ClockUtil.setCurrentTime(new Date(timer.getDuedate().getTime() + 60_000));
         assertThat(management.createJobQuery().processInstanceId(pi.getId()).executable().count()).isEqualTo(1);
         management.executeJob(timer.getId());
+        executeAsyncJobs();
         assertThat(pi).hasPassed("AppealWindowExpired", "CloseCase").isEnded();
         assertThat(pi).hasPassed("CaseClosed");
         assertThat(caseOf(pi).status()).isEqualTo(CaseStatus.CLOSED);
         assertThat(caseFiles.events(replied.caseNo())).extracting(CaseEvent::type)
                 .contains("REGISTERED", "NOTICE_ISSUED", "TASK_COMPLETED", "STATUS_CHANGED", "REPLIED");
+        // What the clerk wrote about the search is on the case record, not only in the process.
+        assertThat(caseFiles.events(replied.caseNo())).anyMatch(e -> "searchNotes".equals(e.field())
+                && "已检索到".equals(e.newValue()));
     }
 
     @Test
@@ -330,6 +346,7 @@ class DisclosureProcessTest extends ProcessTest {
             return runtime.startProcessInstanceByKey("appeal", form);
         } finally {
             identity.clearAuthentication();
+            executeAsyncJobs();
         }
     }
 
@@ -357,6 +374,8 @@ class DisclosureProcessTest extends ProcessTest {
                 .processInstanceBusinessKey(pi.getBusinessKey()).count()).isEqualTo(1);
 
         complete(appeal, "PrepareAnswer", "answerNotes", "已提交书面答复及证据");
+        assertThat(caseFiles.events(pi.getBusinessKey())).anyMatch(e -> "answerNotes".equals(e.field())
+                && "已提交书面答复及证据".equals(e.newValue()));
         complete(appeal, "RecordAppealProgress", "hearingNotes", "复议机关已听取意见", "appealOutcome", "PENDING");
         assertThat(appeal).isWaitingAt("RecordAppealProgress");
         LocalDate decided = due.plusDays(20);
@@ -610,6 +629,7 @@ class DisclosureProcessTest extends ProcessTest {
         form.put("filledInByStaff", true);
         ProcessInstance pi = runtime.startProcessInstanceByKey(DisclosureVars.PROCESS_KEY, form);
         identity.clearAuthentication();
+        executeAsyncJobs();
 
         assertThat(pi.getBusinessKey()).startsWith("GK-");
         assertThat(pi).isWaitingAt("ReviewCompleteness");
@@ -658,6 +678,7 @@ class DisclosureProcessTest extends ProcessTest {
         ClockUtil.setCurrentTime(new Date(job.getDuedate().getTime() + 60_000));
         assertThat(management.createJobQuery().jobId(job.getId()).executable().count()).as("due").isEqualTo(1);
         management.executeJob(job.getId());
+        executeAsyncJobs();
     }
 
     private List<String> reminderSubjects(ApplicationCase c) {
@@ -701,6 +722,8 @@ class DisclosureProcessTest extends ProcessTest {
         assertThat(candidateGroup(supervise)).isEqualTo("head");
         assertThat(runtime.getVariable(escalation.getId(), "openTasks")).isEqualTo("审查申请内容");
         complete(escalation, "SuperviseOverdueCase", "supervisionNotes", "请今日答复");
+        assertThat(caseFiles.events(c.caseNo())).anyMatch(e -> "supervisionNotes".equals(e.field())
+                && "请今日答复".equals(e.newValue()));
         assertThat(escalation).hasPassed("SupervisionRecorded").isEnded();
         assertThat(caseFiles.events(c.caseNo())).extracting(CaseEvent::type)
                 .contains("REMINDER_SENT", "ESCALATED");
@@ -726,6 +749,7 @@ class DisclosureProcessTest extends ProcessTest {
             return runtime.startProcessInstanceByKey("extension-request", form);
         } finally {
             identity.clearAuthentication();
+            executeAsyncJobs();
         }
     }
 
@@ -907,9 +931,9 @@ class DisclosureProcessTest extends ProcessTest {
 
         LocalDate answeredOn = deadlines.calendar().addWorkingDays(sentOn, 5).due();
         moveClockTo(answeredOn);
-        tasks.complete(consultationTask(sub, "RecordAgencyAnswer", "示例市自然资源和规划局").getId(),
+        completeTask(consultationTask(sub, "RecordAgencyAnswer", "示例市自然资源和规划局").getId(),
                 Map.of("answerOutcome", "AGREES"));
-        tasks.complete(consultationTask(sub, "RecordAgencyAnswer", "示例市发展和改革委员会").getId(),
+        completeTask(consultationTask(sub, "RecordAgencyAnswer", "示例市发展和改革委员会").getId(),
                 Map.of("answerOutcome", "OBJECTS", "answerOpinion", "方案中的投资测算尚未定稿"));
         // Each answer is stored with its consultation (parallel branches share no variable); the overview
         // comes from there, and the calling process gets it when the stage ends.
@@ -955,11 +979,11 @@ class DisclosureProcessTest extends ProcessTest {
         ProcessInstance sub = consultation(pi);
         assertThat(clocks.clock(pi.getBusinessKey()).pauses()).last()
                 .extracting(p -> p.reason()).isEqualTo(cn.gov.disclosure.calendar.PauseReason.THIRD_PARTY_CONSULTATION);
-        tasks.complete(task(sub, "RecordThirdPartyAnswer").getId(),
+        completeTask(task(sub, "RecordThirdPartyAnswer").getId(),
                 Map.of("answerOutcome", "OBJECTS", "answerOpinion", "工艺参数属于商业秘密"));
         Task decide = task(sub, "DecidePublicInterest");
         assertThat(candidateGroup(decide)).isEqualTo("head");
-        tasks.complete(decide.getId(), Map.of("publicInterestDecision", "UPHOLD"));
+        completeTask(decide.getId(), Map.of("publicInterestDecision", "UPHOLD"));
         assertThat(sub).hasPassed("ObjectionUpheld").isEnded();
         assertThat(runtime.getVariable(pi.getId(), "thirdPartyObjectionUpheld")).isEqualTo(true);
 
@@ -977,9 +1001,9 @@ class DisclosureProcessTest extends ProcessTest {
     void theHeadMayDiscloseInThePublicInterestAndTellsTheThirdParty() {
         ProcessInstance pi = consultThirdParty("示例化工有限公司污染物排放监测数据");
         ProcessInstance sub = consultation(pi);
-        tasks.complete(task(sub, "RecordThirdPartyAnswer").getId(),
+        completeTask(task(sub, "RecordThirdPartyAnswer").getId(),
                 Map.of("answerOutcome", "OBJECTS", "answerOpinion", "监测数据涉及生产经营"));
-        tasks.complete(task(sub, "DecidePublicInterest").getId(), Map.of("publicInterestDecision", "OVERRIDE",
+        completeTask(task(sub, "DecidePublicInterest").getId(), Map.of("publicInterestDecision", "OVERRIDE",
                 "publicInterestReason", "排放数据关系周边居民健康，不公开会对公共利益造成重大影响"));
         assertThat(sub).hasPassed("NotifyThirdPartyOfOverride", "OverrideNotified").isEnded();
         ApplicationCase c = caseOf(pi);
@@ -1008,7 +1032,7 @@ class DisclosureProcessTest extends ProcessTest {
     void aThirdPartyThatAgreesEndsTheConsultation() {
         ProcessInstance pi = consultThirdParty("示例化工有限公司排污许可证");
         ProcessInstance sub = consultation(pi);
-        tasks.complete(task(sub, "RecordThirdPartyAnswer").getId(), Map.of("answerOutcome", "AGREES"));
+        completeTask(task(sub, "RecordThirdPartyAnswer").getId(), Map.of("answerOutcome", "AGREES"));
         assertThat(sub).hasPassed("NoObjection").isEnded();
         assertThat(pi).isWaitingAt("DecideReply");
     }
@@ -1030,8 +1054,8 @@ class DisclosureProcessTest extends ProcessTest {
         complete(pi, "ConfirmReply", "confirmation", "SUBMIT");
         Task review = task(pi, "SecrecyReview");
         assertThat(candidateGroup(review)).isEqualTo("secrecy");
-        complete(pi, "SecrecyReview", "secrecyOutcome", "SENT_BACK", "referredToSecrecyAdministration", true,
-                "secrecyComment", "图纸涉及重要设施布局，已报保密行政管理部门确定，属于国家秘密");
+        complete(pi, "SecrecyReview", "secrecyOutcome", "SENT_BACK",
+                "secrecyComment", "图纸涉及重要设施布局，属于国家秘密");
         assertThat(pi).isWaitingAt("DecideReply").hasNotPassed("SendReply");
         assertThat(caseFiles.events(pi.getBusinessKey())).filteredOn(e -> "secrecyOutcome".equals(e.field()))
                 .extracting(CaseEvent::newValue).containsExactly("SENT_BACK");
@@ -1039,5 +1063,49 @@ class DisclosureProcessTest extends ProcessTest {
         complete(pi, "ConfirmReply", "confirmation", "SUBMIT");
         complete(pi, "LegalReview", "legalOutcome", "APPROVED");
         assertThat(pi).hasPassed("SendReply").isWaitingAt("AppealWindowGateway");
+    }
+
+    /** Art. 17: a reviewer who cannot tell refers the question; the reply waits for the department's answer. */
+    @Test
+    void aDoubtfulDisclosureIsReferredAndTheReplyWaitsForTheDetermination() {
+        ProcessInstance pi = submit("某水利工程的设计图纸");
+        decide(pi, "DISCLOSED");
+        complete(pi, "ConfirmReply", "confirmation", "SUBMIT");
+        assertThatThrownBy(() -> complete(pi, "SecrecyReview", "secrecyOutcome", "REFERRED"))
+                .hasMessageContaining("请填写报请确定的部门");
+        complete(pi, "SecrecyReview", "secrecyOutcome", "REFERRED", "secrecyReferralBody", "示例市国家保密局",
+                "secrecyComment", "图纸是否涉及重要设施布局，本机关不能确定");
+
+        Task determination = task(pi, "AwaitSecrecyDetermination");
+        assertThat(candidateGroup(determination)).isEqualTo("secrecy");
+        assertThat(pi).hasNotPassed("SendReply");
+        assertThat(notices.listForCase(caseOf(pi).id())).extracting(n -> n.type()).doesNotContain("REPLY");
+        assertThat(caseFiles.events(pi.getBusinessKey())).filteredOn(e -> "SECRECY_REFERRED".equals(e.type()))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.newValue()).isEqualTo("示例市国家保密局");
+                    assertThat(e.note()).contains("报示例市国家保密局确定").contains("本机关不能确定");
+                });
+
+        assertThatThrownBy(() -> complete(pi, "AwaitSecrecyDetermination", "secrecyOutcome", "REFERRED"))
+                .hasMessageContaining("请选择主管部门的确定结果");
+        complete(pi, "AwaitSecrecyDetermination", "secrecyOutcome", "CLEARED",
+                "secrecyComment", "示保函〔2026〕3号：不属于国家秘密，可以公开");
+        assertThat(pi).hasPassed("DeterminationGateway", "SendReply").isWaitingAt("AppealWindowGateway");
+        assertThat(caseFiles.events(pi.getBusinessKey())).filteredOn(e -> "SECRECY_DETERMINED".equals(e.type()))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.newValue()).isEqualTo("CLEARED");
+                    assertThat(e.note()).contains("示例市国家保密局确定：可以公开").contains("示保函〔2026〕3号");
+                });
+    }
+
+    @Test
+    void aDeterminationThatTheInformationIsSecretSendsTheReplyBack() {
+        ProcessInstance pi = submit("某指挥中心的建设方案");
+        decide(pi, "DISCLOSED");
+        complete(pi, "ConfirmReply", "confirmation", "SUBMIT");
+        complete(pi, "SecrecyReview", "secrecyOutcome", "REFERRED", "secrecyReferralBody", "示例省国家保密局");
+        complete(pi, "AwaitSecrecyDetermination", "secrecyOutcome", "SENT_BACK",
+                "secrecyComment", "示保函〔2026〕5号：方案属于国家秘密");
+        assertThat(pi).isWaitingAt("DecideReply").hasNotPassed("SendReply");
     }
 }

@@ -60,6 +60,8 @@ class TimerPersistenceTest {
             assertThat(job).isNotNull();
             assertThat(job.getDuedate()).isEqualTo(due);
             management.executeJob(jobId);
+            // The reminder itself is a job of its own after the timer (no job executor in tests).
+            AsyncJobs.executeAll(management);
             long caseId = second.getBean(CaseFileService.class).get(caseNo).id();
             assertThat(second.getBean(MailOutbox.class).forCase(caseId))
                     .anyMatch(m -> m.subject().startsWith("【临近答复期限】"));
