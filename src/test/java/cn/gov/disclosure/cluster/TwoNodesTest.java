@@ -220,6 +220,43 @@ class TwoNodesTest {
                 .isNotEqualTo(HttpStatus.OK);
     }
 
+    /** The portal's receipt travels in the session (a flash attribute): the next request may reach the other node. */
+    @Test
+    void thePortalReceiptShowsOnTheOtherNode() {
+        ResponseEntity<String> form = httpA.getForEntity("/apply", String.class);
+        String csrf = form.getHeaders().get(HttpHeaders.SET_COOKIE).stream().filter(c -> c.startsWith("PORTAL-CSRF="))
+                .findFirst().orElseThrow().split(";")[0];
+        HttpHeaders h = new HttpHeaders();
+        h.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        h.add(HttpHeaders.COOKIE, csrf);
+        String body = "_csrf=" + csrf.substring("PORTAL-CSRF=".length())
+                + "&name=%E6%9D%8E%E5%9B%9B&idNumber=11010519491231002X&email=lisi%40example.cn"
+                + "&description=%E6%9F%90%E9%A1%B9%E7%9B%AE%E7%9A%84%E7%AB%8B%E9%A1%B9%E6%89%B9%E5%A4%8D";
+        // java.net.http follows no redirect by default: the next request goes to node B instead.
+        java.net.http.HttpResponse<String> posted;
+        try {
+            posted = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(base(a) + "/apply"))
+                    .header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+                    .header(HttpHeaders.COOKIE, csrf)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(302);
+        assertThat(posted.headers().firstValue(HttpHeaders.LOCATION).orElseThrow()).endsWith("/apply/done");
+        String session = posted.headers().allValues(HttpHeaders.SET_COOKIE).stream()
+                .filter(c -> c.startsWith("SESSION=")).findFirst().orElseThrow().split(";")[0];
+
+        HttpHeaders next = new HttpHeaders();
+        next.add(HttpHeaders.COOKIE, session);
+        ResponseEntity<String> receipt = httpB.exchange("/apply/done", HttpMethod.GET, new HttpEntity<>(next),
+                String.class);
+        assertThat(receipt.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(receipt.getBody()).contains("id=\"caseNo\"").contains("id=\"trackingCode\"");
+    }
+
     private static ResponseEntity<Map> submit(TestRestTemplate http, String forwardedFor) {
         HttpHeaders h = new HttpHeaders();
         h.setContentType(MediaType.APPLICATION_JSON);
