@@ -6,8 +6,8 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -18,7 +18,7 @@ import cn.gov.disclosure.cluster.NodeName;
  * Several nodes on one database. The engine names itself after this node (job log, metrics), and the
  * whole start-up — the engine's schema check and creation, Camunda's admin user, our groups, authorizations,
  * filters and demo users — runs under the cluster lock {@code start-up}, from before the engine is built until
- * the application is ready. Nodes started at the same moment on an empty database thus set it up one after
+ * every bean is set up. Nodes started at the same moment on an empty database thus set it up one after
  * the other instead of racing to create the same tables and rows.
  */
 @Component
@@ -50,7 +50,8 @@ public class ClusterEnginePlugin extends AbstractProcessEnginePlugin implements 
         log.info("Process engine {} runs on node {}", processEngine.getName(), node);
     }
 
-    @EventListener(ApplicationReadyEvent.class)
+    /** Every bean is set up (AccessSetup, DemoUsers, Camunda's admin user); later work takes its own locks. */
+    @EventListener(ContextRefreshedEvent.class)
     public void started() {
         release();
     }
