@@ -38,7 +38,9 @@ public class IntakeService {
     }
 
     /** What the applicant gets back: the receipt. */
-    public record Receipt(String caseNo, String trackingCode, LocalDate receivedOn, LocalDate dueOn) {
+    /** Serializable: the portal hands it to the receipt page as a flash attribute, kept in the shared session store. */
+    public record Receipt(String caseNo, String trackingCode, LocalDate receivedOn, LocalDate dueOn)
+            implements java.io.Serializable {
     }
 
     /** {@code POST /api/applications}: stores the case, then starts its process with it. */

@@ -146,6 +146,10 @@ public class PortalController {
     public String correction(@RequestParam String caseNo, @RequestParam String trackingCode,
                              @RequestParam(required = false) String correctedDescription, Model model,
                              HttpServletRequest request) {
+        // Counted before anything is looked up or stored: the limit also stops guessing tracking codes here.
+        if (!lookupAllowed(model, request)) {
+            return "portal/track";
+        }
         String message;
         try {
             caseFiles.getForApplicant(caseNo, trackingCode);
@@ -159,13 +163,16 @@ public class PortalController {
         } catch (NotFoundException e) {
             message = null;
         }
-        return showCase(caseNo, trackingCode, model, request, message);
+        return render(caseNo, trackingCode, model, message);
     }
 
     /** Art. 44: the applicant suggests that information disclosed to them be published proactively. */
     @PostMapping("/track/suggest")
     public String suggest(@RequestParam String caseNo, @RequestParam String trackingCode,
                           @RequestParam(required = false) String suggestion, Model model, HttpServletRequest request) {
+        if (!lookupAllowed(model, request)) {
+            return "portal/track";
+        }
         String message = null;
         try {
             ApplicationCase c = caseFiles.getForApplicant(caseNo, trackingCode);
@@ -185,15 +192,27 @@ public class PortalController {
         } catch (NotFoundException e) {
             message = null;
         }
-        return showCase(caseNo, trackingCode, model, request, message);
+        return render(caseNo, trackingCode, model, message);
     }
 
     private String showCase(String caseNo, String trackingCode, Model model, HttpServletRequest request,
                             String message) {
-        if (!limiter.tryAcquire(RateLimiter.Kind.LOOKUP, request.getRemoteAddr())) {
-            model.addAttribute("lookupError", "查询过于频繁，请稍后再试。");
+        if (!lookupAllowed(model, request)) {
             return "portal/track";
         }
+        return render(caseNo, trackingCode, model, message);
+    }
+
+    private boolean lookupAllowed(Model model, HttpServletRequest request) {
+        if (limiter.tryAcquire(RateLimiter.Kind.LOOKUP, request.getRemoteAddr())) {
+            return true;
+        }
+        model.addAttribute("lookupError", "查询过于频繁，请稍后再试。");
+        return false;
+    }
+
+    /** The status page after the look-up was counted. */
+    private String render(String caseNo, String trackingCode, Model model, String message) {
         try {
             ApplicationCase c = caseFiles.getForApplicant(caseNo == null ? "" : caseNo.strip(), trackingCode);
             model.addAttribute("view", views.of(c));

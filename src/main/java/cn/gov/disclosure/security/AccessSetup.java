@@ -25,13 +25,18 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
 
-import cn.gov.disclosure.intake.IntakeService;
+import cn.gov.disclosure.cluster.ClusterLock;
 
 /**
  * Creates, idempotently at every start, the office's groups, what each group may do in the engine, and
  * the shared Tasklist filters. Task access itself follows the candidate group of each task (Camunda
  * grants it when the task is created), so each group sees and works its own tasks; only
  * {@code camunda-admin} may deploy.
+ *
+ * <p>Several nodes may start at the same moment on one database: the whole setup runs in one transaction
+ * holding the cluster lock {@code access-setup}, so the second node waits and then finds everything in place
+ * (Camunda's unique key on authorizations would otherwise fail its start). Filters have no unique key in
+ * Camunda's schema; duplicates left by an older race are removed here.
  */
 @Component
 public class AccessSetup implements InitializingBean {
@@ -46,17 +51,24 @@ public class AccessSetup implements InitializingBean {
     private final AuthorizationService authorizations;
     private final FilterService filters;
     private final TaskService tasks;
+    private final ClusterLock lock;
 
     public AccessSetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
-                       TaskService tasks) {
+                       TaskService tasks, ClusterLock lock) {
         this.identity = identity;
         this.authorizations = authorizations;
         this.filters = filters;
         this.tasks = tasks;
+        this.lock = lock;
     }
 
     @Override
     public void afterPropertiesSet() {
+        lock.runExclusively("access-setup", this::setUp);
+        log.info("Groups, authorizations and Tasklist filters are in place");
+    }
+
+    private void setUp() {
         cn.gov.disclosure.security.Groups.WORKFLOW.forEach((id, name) -> ensureGroup(id, name, Groups.GROUP_TYPE_WORKFLOW));
         ensureGroup(cn.gov.disclosure.security.Groups.ADMIN, cn.gov.disclosure.security.Groups.ADMIN_NAME,
                 Groups.GROUP_TYPE_SYSTEM);
@@ -106,7 +118,6 @@ public class AccessSetup implements InitializingBean {
                 List.of(cn.gov.disclosure.security.Groups.HEAD),
                 tasks.createTaskQuery().taskCandidateGroup(cn.gov.disclosure.security.Groups.HEAD)
                         .includeAssignedTasks().orderByDueDate().asc());
-        log.info("Groups, authorizations and Tasklist filters are in place");
     }
 
     private void ensureGroup(String id, String name, String type) {
@@ -134,9 +145,11 @@ public class AccessSetup implements InitializingBean {
     }
 
     private void ensureFilter(String name, String description, int priority, List<String> groups, TaskQuery query) {
-        Filter filter = filters.createFilterQuery().filterName(name).singleResult();
-        if (filter == null) {
-            filter = filters.newTaskFilter(name);
+        List<Filter> same = filters.createFilterQuery().filterName(name).orderByFilterId().asc().list();
+        Filter filter = same.isEmpty() ? filters.newTaskFilter(name) : same.get(0);
+        for (Filter duplicate : same.subList(Math.min(1, same.size()), same.size())) {
+            log.warn("Removing duplicate Tasklist filter {} ({})", name, duplicate.getId());
+            filters.deleteFilter(duplicate.getId());
         }
         filter.setQuery(query);
         filter.setProperties(Map.of(

@@ -3,6 +3,8 @@ package cn.gov.disclosure.security;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
+
+import cn.gov.disclosure.cluster.ClusterLock;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,14 +33,24 @@ public class DemoUsers implements InitializingBean {
 
     private final IdentityService identity;
     private final String password;
+    private final ClusterLock lock;
 
-    public DemoUsers(IdentityService identity, @Value("${disclosure.demo.password:demo}") String password) {
+    public DemoUsers(IdentityService identity, @Value("${disclosure.demo.password:demo}") String password,
+                     ClusterLock lock) {
         this.identity = identity;
         this.password = password;
+        this.lock = lock;
     }
 
     @Override
     public void afterPropertiesSet() {
+        // Check-then-insert: one node at a time (see AccessSetup).
+        lock.runExclusively("access-setup", this::createUsers);
+        log.warn("Demo users clerk, legal, head, secrecy and admin exist with the demo password. Never use the demo profile "
+                + "in production.");
+    }
+
+    private void createUsers() {
         USERS.forEach((id, data) -> {
             if (identity.createUserQuery().userId(id).count() == 0) {
                 User u = identity.newUser(id);
@@ -52,7 +64,5 @@ public class DemoUsers implements InitializingBean {
                 identity.createMembership(id, data[2]);
             }
         });
-        log.warn("Demo users clerk, legal, head, secrecy and admin exist with the demo password. Never use the demo profile "
-                + "in production.");
     }
 }

@@ -39,6 +39,8 @@ class RateLimitTest extends IntegrationTest {
 
     @Autowired TestRestTemplate http;
     @Autowired CaseRepository cases;
+    @Autowired cn.gov.disclosure.casefile.CaseFileService caseFiles;
+    @Autowired cn.gov.disclosure.mail.MailOutbox outbox;
 
     private ResponseEntity<Map> post(String json) {
         HttpHeaders h = new HttpHeaders();
@@ -90,6 +92,52 @@ class RateLimitTest extends IntegrationTest {
                 String.class);
         assertThat(tooMany.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
         assertThat(tooMany.getBody()).contains("查询过于频繁");
+    }
+
+    /** By default no proxy is trusted: a made-up X-Forwarded-For does not buy a fresh bucket. */
+    @Test
+    void forwardedHeadersFromAnUntrustedAddressAreIgnored() {
+        limiter.reset(1, 5);
+        assertThat(postFrom("198.51.100.1").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(postFrom("198.51.100.2").getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+        assertThat(post(TestApplications.DESIGN_EXAMPLE_JSON).getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+    }
+
+    /** Over the look-up limit, a suggestion (or correction) with the right code stores and mails nothing. */
+    @Test
+    void theLimitIsCheckedBeforeAnythingIsStored() {
+        ResponseEntity<Map> receipt = post(TestApplications.DESIGN_EXAMPLE_JSON);
+        String caseNo = (String) receipt.getBody().get("caseNo");
+        String code = (String) receipt.getBody().get("trackingCode");
+        limiter.reset(3, 1);
+        assertThat(http.getForEntity("/api/applications/" + caseNo + "?trackingCode=X", String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        int events = caseFiles.events(caseNo).size();
+        int mails = outbox.forCase(caseFiles.get(caseNo).id()).size();
+
+        ResponseEntity<String> form = http.getForEntity("/track", String.class);
+        String cookie = form.getHeaders().get(HttpHeaders.SET_COOKIE).stream().filter(c -> c.startsWith("PORTAL-CSRF="))
+                .findFirst().orElseThrow().split(";")[0];
+        HttpHeaders h = new HttpHeaders();
+        h.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        h.add(HttpHeaders.COOKIE, cookie);
+        String csrf = "_csrf=" + cookie.substring("PORTAL-CSRF=".length());
+        ResponseEntity<String> suggest = http.postForEntity("/track/suggest", new HttpEntity<>(csrf + "&caseNo=" + caseNo
+                + "&trackingCode=" + code + "&suggestion=%E5%BB%BA%E8%AE%AE%E5%85%AC%E5%BC%80", h), String.class);
+        assertThat(suggest.getBody()).contains("查询过于频繁");
+        ResponseEntity<String> correction = http.postForEntity("/track/correction", new HttpEntity<>(csrf + "&caseNo="
+                + caseNo + "&trackingCode=" + code + "&correctedDescription=%E6%9F%90%E6%96%87%E4%BB%B6", h),
+                String.class);
+        assertThat(correction.getBody()).contains("查询过于频繁");
+        assertThat(caseFiles.events(caseNo)).hasSize(events);
+        assertThat(outbox.forCase(caseFiles.get(caseNo).id())).hasSize(mails);
+    }
+
+    private ResponseEntity<Map> postFrom(String forwardedFor) {
+        HttpHeaders h = jsonHeaders();
+        h.add("X-Forwarded-For", forwardedFor);
+        return http.postForEntity("/api/applications", new HttpEntity<>(TestApplications.DESIGN_EXAMPLE_JSON, h),
+                Map.class);
     }
 
     @Test
