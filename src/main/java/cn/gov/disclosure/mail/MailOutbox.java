@@ -163,7 +163,8 @@ public class MailOutbox {
                         + "WHERE last_error IS NOT NULL AND last_attempt_at IS NOT NULL "
                         + "ORDER BY last_attempt_at DESC FETCH FIRST 1 ROWS ONLY")
                 .query((rs, n) -> new LastError(rs.getString(1), rs.getTimestamp(2))).optional();
-        Timestamp lastSent = jdbc.sql("SELECT MAX(sent_at) FROM mail_outbox").query(Timestamp.class).single();
+        Timestamp lastSent = jdbc.sql("SELECT MAX(sent_at) FROM mail_outbox").query((rs, n) -> rs.getTimestamp(1))
+                .list().get(0);
         return new Stats(w.count(), w.uncertain(), instant(w.oldest()), failed,
                 error.map(LastError::error).orElse(null), error.map(e -> instant(e.at())).orElse(null), instant(lastSent));
     }

@@ -76,14 +76,24 @@ record SmtpOutcome(Kind kind, String summary) {
         return all;
     }
 
-    /** One line for the log and the outbox row: the outermost message and the innermost cause. */
+    /**
+     * One line for the log and the outbox row: what JavaMail said and the underlying cause, e.g.
+     * {@code Exception reading response <- SocketTimeoutException: Read timed out}.
+     */
     private static String summary(Throwable e, List<Throwable> chain) {
-        Throwable innermost = chain.get(chain.size() - 1);
-        String outer = e.getClass().getSimpleName() + ": " + e.getMessage();
-        if (innermost == e) {
-            return oneLine(outer);
+        Throwable said = chain.stream().filter(t -> t instanceof MessagingException).findFirst().orElse(e);
+        Throwable root = said;
+        while (true) {
+            Throwable next = root instanceof MessagingException m && m.getNextException() != null
+                    ? m.getNextException() : root.getCause();
+            if (next == null || next == root) {
+                break;
+            }
+            root = next;
         }
-        return oneLine(outer + " <- " + innermost.getClass().getSimpleName() + ": " + innermost.getMessage());
+        String text = root == said ? said.getClass().getSimpleName() + ": " + said.getMessage()
+                : said.getMessage() + " <- " + root.getClass().getSimpleName() + ": " + root.getMessage();
+        return oneLine(text);
     }
 
     private static String oneLine(String s) {
