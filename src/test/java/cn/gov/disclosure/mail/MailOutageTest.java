@@ -116,12 +116,24 @@ class MailOutageTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void mailQueuedDuringAnOutageIsDeliveredOnceWhenTheServerIsBack() {
         List<Long> ids = enqueue("stopped", 12);
         await().atMost(Duration.ofSeconds(15)).until(() -> rows(ids).stream().allMatch(m -> m.attempts() >= 2));
         assertThat(rows(ids)).allMatch(m -> m.status().equals(MailOutbox.PENDING));
         long slowest = readinessChecks(10);
         assertThat(http.getForEntity("/actuator/health", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        // The outage is visible to staff: the mail indicator's details and the backlog gauge.
+        Map<String, Object> mailHealth = http.withBasicAuth("clerk", "demo").getForObject("/actuator/health/mail", Map.class);
+        Map<String, Object> details = (Map<String, Object>) ((Map<String, Object>) mailHealth.get("components"))
+                .get("mailOutbox");
+        assertThat((Map<String, Object>) details.get("details")).containsEntry("backlog", 12)
+                .containsKey("oldestPendingAgeSeconds").containsKey("lastError");
+        Map<String, Object> backlog = http.withBasicAuth("clerk", "demo")
+                .getForObject("/actuator/metrics/disclosure.mail.outbox.backlog", Map.class);
+        assertThat(backlog.get("measurements").toString()).contains("value=12.0");
+        assertThat(http.getForEntity("/actuator/metrics/disclosure.mail.outbox.backlog", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
 
         GreenMail mail = greenMail(SMTP_PORT);
         await().atMost(Duration.ofSeconds(15)).until(() -> rows(ids).stream().allMatch(m -> m.status().equals(MailOutbox.SENT)));
@@ -198,6 +210,7 @@ class MailOutageTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void aMessageGivenUpBecomesAClerksTaskAndShowsOnTheApplicantsPage() {
         ResponseEntity<Map> receipt = http.postForEntity("/api/applications", json(TestApplications.DESIGN_EXAMPLE_JSON),
                 Map.class);
