@@ -134,6 +134,15 @@ class MailOutageTest {
         assertThat(backlog.get("measurements").toString()).contains("value=12.0");
         assertThat(http.getForEntity("/actuator/metrics/disclosure.mail.outbox.backlog", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
+        // Waiting longer than degraded-after: mail says DEGRADED (still HTTP 200), readiness stays UP.
+        jdbc.sql("UPDATE mail_outbox SET created_at = ?")
+                .param(Date.from(Instant.now().minus(settings.degradedAfter()).minusSeconds(60))).update();
+        await().atMost(Duration.ofSeconds(5)).until(() -> "DEGRADED".equals(
+                http.getForObject("/actuator/health/mail", Map.class).get("status")));
+        ResponseEntity<Map> overall = http.getForEntity("/actuator/health", Map.class);
+        assertThat(overall.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(overall.getBody()).containsEntry("status", "DEGRADED");
+        readinessChecks(2);
 
         GreenMail mail = greenMail(SMTP_PORT);
         await().atMost(Duration.ofSeconds(15)).until(() -> rows(ids).stream().allMatch(m -> m.status().equals(MailOutbox.SENT)));
