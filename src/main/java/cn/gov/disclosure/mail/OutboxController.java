@@ -25,6 +25,7 @@ import cn.gov.disclosure.common.Texts;
 public class OutboxController {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxController.class);
+    /** Authorities as security/CamundaIdentityAuthenticationProvider names them (not imported: security sits above mail). */
     private static final List<String> MAY_RETRY = List.of("GROUP_clerk", "GROUP_camunda-admin");
 
     private final MailOutbox outbox;

@@ -11,7 +11,6 @@ import cn.gov.disclosure.calendar.StatutoryDeadlines;
 import cn.gov.disclosure.casefile.CaseRepository;
 import cn.gov.disclosure.common.Texts;
 import cn.gov.disclosure.mail.MailUndeliverable;
-import cn.gov.disclosure.security.Groups;
 
 /**
  * An e-mail the outbox gave up becomes a clerk's task: deliver it another way (post, in person). A standalone
@@ -20,6 +19,9 @@ import cn.gov.disclosure.security.Groups;
  */
 @Component
 public class UndeliverableMailTasks {
+
+    /** The clerks' group, as the BPMN models name it (security/Groups imports workflow, so no import back). */
+    static final String CLERK_GROUP = "clerk";
 
     /** Working days the clerk has to arrange the other delivery. */
     static final int DUE_IN_WORKING_DAYS = 2;
@@ -48,7 +50,7 @@ public class UndeliverableMailTasks {
                 deadlines.calendar().addWorkingDays(deadlines.today(), DUE_IN_WORKING_DAYS).due()));
         task.setPriority(60);
         tasks.saveTask(task);
-        tasks.addCandidateGroup(task.getId(), Groups.CLERK);
+        tasks.addCandidateGroup(task.getId(), CLERK_GROUP);
         // Shown with the case's history, and findable by case number in Tasklist.
         if (caseNo != null) {
             tasks.setVariableLocal(task.getId(), "caseNo", caseNo);
