@@ -2,6 +2,7 @@ package cn.gov.disclosure.portal;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
@@ -10,6 +11,8 @@ import cn.gov.disclosure.calendar.ReplyClock;
 import cn.gov.disclosure.casefile.ApplicationCase;
 import cn.gov.disclosure.casefile.CaseClockRepository;
 import cn.gov.disclosure.casefile.CaseStatus;
+import cn.gov.disclosure.common.Texts;
+import cn.gov.disclosure.mail.MailOutbox;
 import cn.gov.disclosure.notice.NoticeRepository;
 
 /** What an applicant may see of their case, for the JSON API and the web pages alike. */
@@ -18,13 +21,16 @@ public class CaseViews {
 
     private final NoticeRepository notices;
     private final CaseClockRepository clocks;
+    private final MailOutbox outbox;
 
-    public CaseViews(NoticeRepository notices, CaseClockRepository clocks) {
+    public CaseViews(NoticeRepository notices, CaseClockRepository clocks, MailOutbox outbox) {
         this.notices = notices;
         this.clocks = clocks;
+        this.outbox = outbox;
     }
 
-    public record NoticeView(long id, String type, String title, LocalDate issuedOn, String pdf) {
+    /** {@code delivery} is null, or 未能通过电子邮件送达 when the e-mail carrying the notice was given up. */
+    public record NoticeView(long id, String type, String title, LocalDate issuedOn, String pdf, String delivery) {
     }
 
     /**
@@ -37,9 +43,11 @@ public class CaseViews {
     }
 
     public CaseView of(ApplicationCase c) {
+        Set<Long> undelivered = outbox.undeliveredNotices(c.id(), c.email());
         List<NoticeView> list = notices.listForCase(c.id()).stream()
                 .map(n -> new NoticeView(n.id(), n.type(), n.title(), n.issuedOn(),
-                        "/api/applications/" + c.caseNo() + "/notices/" + n.id() + ".pdf"))
+                        "/api/applications/" + c.caseNo() + "/notices/" + n.id() + ".pdf",
+                        undelivered.contains(n.id()) ? Texts.get("mail.notice.undelivered") : null))
                 .toList();
         ReplyClock clock = clocks.load(c.id());
         String note = null;
