@@ -19,8 +19,9 @@ import java.util.concurrent.TimeUnit;
  * The packaged application (the jar {@code mvn package} builds) running as a separate process, as an
  * operator starts it: own working directory (so H2's default {@code ./data} lands there), a free HTTP port,
  * the demo profile's users, and its demo SMTP server on a free port. Output goes to a log file beside it.
+ * Also a real second node: start two on one {@code EmbeddedPostgresSupport} database.
  */
-final class AppProcess {
+public final class AppProcess {
 
     private final Process process;
     private final int port;
@@ -33,7 +34,7 @@ final class AppProcess {
     }
 
     /** The jar failsafe names in {@code disclosure.jar}. */
-    static Path jar() {
+    public static Path jar() {
         String jar = System.getProperty("disclosure.jar");
         if (jar == null || !Files.isRegularFile(Path.of(jar))) {
             throw new IllegalStateException("Run through `mvn verify`: no packaged jar at disclosure.jar=" + jar);
@@ -41,7 +42,7 @@ final class AppProcess {
         return Path.of(jar);
     }
 
-    static AppProcess start(Path workDir, String name, List<String> extraArgs) throws IOException {
+    public static AppProcess start(Path workDir, String name, List<String> extraArgs) throws IOException {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -57,12 +58,12 @@ final class AppProcess {
         return new AppProcess(p, port, log);
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
 
     /** Waits until the HTTP server answers at all: Spring Boot opens the port only once the context is up. */
-    void awaitReady(Duration timeout) throws Exception {
+    public void awaitReady(Duration timeout) throws Exception {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         long end = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < end) {
@@ -81,13 +82,13 @@ final class AppProcess {
     }
 
     /** {@code kill -9}: no shutdown hook, no flush, no goodbye. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(60, TimeUnit.SECONDS);
     }
 
     /** A normal stop (SIGTERM): Spring closes the engine and the database. */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         process.destroy();
         if (!process.waitFor(90, TimeUnit.SECONDS)) {
             process.destroyForcibly();
@@ -95,7 +96,7 @@ final class AppProcess {
         }
     }
 
-    String logTail() {
+    public String logTail() {
         try {
             List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
@@ -104,7 +105,7 @@ final class AppProcess {
         }
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         } catch (IOException e) {

@@ -23,8 +23,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  *   <li>a Spring test class: annotate it {@link OnPostgres} (usually a subclass of an H2 test, so the same
  *   tests run on both);</li>
  *   <li>an application started by hand ({@code SpringApplicationBuilder}, a second node, a separate
- *   process): {@link #freshDatabase(String)}, then {@link #springProperties(String)} or
- *   {@link #commandLineArgs(String)}.</li>
+ *   process such as {@code faults.AppProcess}): {@link #freshDatabase(String)}, then
+ *   {@link #commandLineArgs(String)}; a plain JUnit test that uses the server is tagged
+ *   {@code @Tag(OnPostgres.TAG)} so that it runs in the PostgreSQL JVM.</li>
  * </ul>
  * Run as root (as CI does), the library starts PostgreSQL through {@code unshare -U}, because PostgreSQL
  * refuses to run as root.
@@ -129,7 +130,11 @@ public final class EmbeddedPostgresSupport {
         }
     }
 
-    /** The Spring Boot properties that point an application at {@code jdbcUrl}. */
+    /**
+     * The Spring Boot properties that point an application at {@code jdbcUrl}, for a property source that
+     * wins over the profiles' files (not {@code SpringApplicationBuilder.properties}, whose defaults lose to
+     * application-test.yml's H2 URL: use {@link #commandLineArgs} with {@code run(...)} there).
+     */
     public static Map<String, Object> springProperties(String jdbcUrl) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("spring.datasource.url", jdbcUrl);
@@ -138,7 +143,7 @@ public final class EmbeddedPostgresSupport {
         return p;
     }
 
-    /** The same as command-line arguments, for an application started as a separate process. */
+    /** The same as command-line arguments: for {@code SpringApplicationBuilder.run(...)} or a separate process. */
     public static List<String> commandLineArgs(String jdbcUrl) {
         return springProperties(jdbcUrl).entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toList();
     }
