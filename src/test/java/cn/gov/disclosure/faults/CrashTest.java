@@ -1,0 +1,170 @@
+package cn.gov.disclosure.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import cn.gov.disclosure.casefile.TrackingCodes;
+
+/**
+ * Nothing acknowledged is lost: the packaged application under load from several clients is killed with
+ * {@code kill -9}, started again on the same data, and every application it had answered 201 must be there
+ * complete — the case with what was sent and the tracking code the applicant got, exactly one process
+ * instance, exactly one acknowledgment (受理回执) with its e-mail in the outbox. Nothing may be half-stored
+ * either: every case in the database, answered or cut off by the kill, is complete in the same way.
+ * Subclasses choose the database.
+ */
+abstract class CrashTest {
+
+    static final int CLIENTS = 8;
+    /** Kill after this many answers, or after {@link #LOAD_AT_MOST}, whichever comes first. */
+    static final int KILL_AFTER = 120;
+    static final Duration LOAD_AT_MOST = Duration.ofSeconds(45);
+    static final Duration START_AT_MOST = Duration.ofMinutes(5);
+
+    /** Its name in the figures. */
+    abstract String database();
+
+    /** Arguments that point the application at the database (none: the shipped default). */
+    abstract List<String> databaseArgs(Path workDir);
+
+    /** A connection to the same database, opened after the application has stopped. */
+    abstract Connection connect(Path workDir) throws SQLException;
+
+    @Test
+    void everyAcknowledgedApplicationSurvivesKill9() throws Exception {
+        Path dir = Files.createDirectories(Path.of("target", "crash-test", database() + "-" + System.currentTimeMillis()))
+                .toAbsolutePath();
+        AppProcess first = AppProcess.start(dir, "first-run", databaseArgs(dir));
+        ApplicationLoad load;
+        try {
+            first.awaitReady(START_AT_MOST);
+            load = new ApplicationLoad(first.baseUrl());
+            load.start(CLIENTS);
+            load.awaitAcknowledged(KILL_AFTER, LOAD_AT_MOST);
+        } finally {
+            first.kill();
+        }
+        load.stop();
+        List<ApplicationLoad.Acknowledged> acknowledged = load.acknowledged();
+
+        AppProcess second = AppProcess.start(dir, "after-restart", databaseArgs(dir));
+        ApplicationLoad.Acknowledged afterRestart;
+        try {
+            second.awaitReady(START_AT_MOST);
+            // The restarted node takes new applications and does not hand out a case number again.
+            afterRestart = new ApplicationLoad(second.baseUrl()).submit(second.baseUrl(), "重启后的申请");
+            awaitNoDueJobs(second.baseUrl());
+        } finally {
+            second.stop();
+        }
+
+        Verdict v;
+        try (Connection db = connect(dir)) {
+            v = verify(db, acknowledged, afterRestart == null ? null : afterRestart.caseNo());
+        }
+        System.out.printf("CRASH TEST [%s]: %d clients, kill -9 after %d applications answered 201; "
+                        + "lost %d, incomplete %d; %d requests cut off by the kill, %d of them stored; "
+                        + "%d cases in the database after the restart; answers other than 201 during the load: %s%n",
+                database(), CLIENTS, acknowledged.size(), v.lost().size(), v.incomplete().size(), load.cutOff(),
+                v.storedWithoutAnswer(), v.casesInDatabase(), load.refused());
+
+        assertThat(acknowledged).as("applications answered 201 before the kill").hasSizeGreaterThan(CLIENTS);
+        assertThat(load.refused()).as("answers other than 201 under load").isEmpty();
+        assertThat(v.lost()).as("acknowledged but missing after the restart").isEmpty();
+        assertThat(v.incomplete()).as("cases without exactly one process instance and one acknowledgment").isEmpty();
+        assertThat(v.orphanProcesses()).as("process instances without a case").isZero();
+        assertThat(afterRestart).as("an application after the restart").isNotNull();
+        assertThat(acknowledged).extracting(ApplicationLoad.Acknowledged::caseNo).doesNotContain(afterRestart.caseNo());
+    }
+
+    record Verdict(List<String> lost, List<String> incomplete, int casesInDatabase, int storedWithoutAnswer,
+                   long orphanProcesses) {
+    }
+
+    private static Verdict verify(Connection db, List<ApplicationLoad.Acknowledged> acknowledged, String afterRestart)
+            throws SQLException {
+        Set<String> answered = new HashSet<>();
+        acknowledged.forEach(a -> answered.add(a.caseNo()));
+        answered.add(afterRestart);
+        List<String> lost = new ArrayList<>();
+        for (ApplicationLoad.Acknowledged a : acknowledged) {
+            try (PreparedStatement q = db.prepareStatement(
+                    "SELECT description, tracking_code_hash, due_on FROM application_case WHERE case_no = ?")) {
+                q.setString(1, a.caseNo());
+                try (ResultSet rs = q.executeQuery()) {
+                    if (!rs.next() || !rs.getString("description").contains(a.marker())
+                            || !TrackingCodes.matches(a.trackingCode(), rs.getString("tracking_code_hash"))
+                            || !rs.getDate("due_on").toLocalDate().toString().equals(a.dueOn())) {
+                        lost.add(a.caseNo());
+                    }
+                }
+            }
+        }
+        // Every case, answered or not: one process instance, one acknowledgment notice, one e-mail for it.
+        List<String> incomplete = new ArrayList<>();
+        int cases = 0;
+        int storedWithoutAnswer = 0;
+        try (PreparedStatement q = db.prepareStatement("""
+                SELECT c.case_no,
+                  (SELECT COUNT(*) FROM ACT_HI_PROCINST p WHERE p.BUSINESS_KEY_ = c.case_no) AS instances,
+                  (SELECT COUNT(*) FROM notice n WHERE n.case_id = c.id AND n.notice_type = 'ACKNOWLEDGMENT') AS acks,
+                  (SELECT COUNT(*) FROM mail_outbox m JOIN notice n ON m.notice_id = n.id
+                    WHERE n.case_id = c.id AND n.notice_type = 'ACKNOWLEDGMENT') AS ack_mails
+                FROM application_case c
+                """); ResultSet rs = q.executeQuery()) {
+            while (rs.next()) {
+                cases++;
+                if (!answered.contains(rs.getString("case_no"))) {
+                    storedWithoutAnswer++;
+                }
+                if (rs.getLong("instances") != 1 || rs.getLong("acks") != 1 || rs.getLong("ack_mails") != 1) {
+                    incomplete.add(rs.getString("case_no") + " (instances " + rs.getLong("instances") + ", acknowledgments "
+                            + rs.getLong("acks") + ", e-mails " + rs.getLong("ack_mails") + ")");
+                }
+            }
+        }
+        long orphans;
+        try (PreparedStatement q = db.prepareStatement("""
+                SELECT COUNT(*) FROM ACT_HI_PROCINST p WHERE p.BUSINESS_KEY_ IS NOT NULL
+                  AND NOT EXISTS (SELECT 1 FROM application_case c WHERE c.case_no = p.BUSINESS_KEY_)
+                """); ResultSet rs = q.executeQuery()) {
+            rs.next();
+            orphans = rs.getLong(1);
+        }
+        return new Verdict(lost, incomplete, cases, storedWithoutAnswer, orphans);
+    }
+
+    /** Lets the restarted engine finish work that was due (e.g. an asynchronous step cut by the kill). */
+    private static void awaitNoDueJobs(String baseUrl) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String admin = "Basic " + Base64.getEncoder().encodeToString("admin:demo".getBytes(StandardCharsets.UTF_8));
+        long end = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < end) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/engine-rest/job/count?executable=true"))
+                    .header("Authorization", admin).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200 || r.body().replaceAll("\\s", "").equals("{\"count\":0}")) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+    }
+}
