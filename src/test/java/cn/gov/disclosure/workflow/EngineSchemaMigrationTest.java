@@ -62,8 +62,10 @@ class EngineSchemaMigrationTest {
             s.execute("INSERT INTO ACT_GE_PROPERTY VALUES ('schema.version', 'fox', 1)");
         }
         MigrateResult result = flyway(url, "sa").migrate();
-        assertThat(result.targetSchemaVersion).isEqualTo("5.1");
+        assertThat(result.migrations).anyMatch(m -> "5.1".equals(m.version));
         try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+            assertThat(count(c, "SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"version\" = '5.1' AND \"success\""))
+                    .isEqualTo(1);
             assertThat(count(c, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = 'ACT_RU_TASK'"))
                     .isZero();
         }
@@ -84,8 +86,10 @@ class EngineSchemaMigrationTest {
         CompletableFuture<MigrateResult> a = CompletableFuture.supplyAsync(() -> flyway(url, "postgres").migrate());
         CompletableFuture<MigrateResult> b = CompletableFuture.supplyAsync(() -> flyway(url, "postgres").migrate());
         // Flyway's lock: one node runs every migration, the other finds them done.
-        assertThat(a.get().migrationsExecuted + b.get().migrationsExecuted).isEqualTo(6);
+        int executed = a.get().migrationsExecuted + b.get().migrationsExecuted;
         try (Connection c = DriverManager.getConnection(url)) {
+            assertThat(executed).isEqualTo(count(c, "SELECT COUNT(*) FROM flyway_schema_history WHERE success"))
+                    .isGreaterThanOrEqualTo(6);
             for (String table : TABLES) {
                 assertThat(count(c, "SELECT COUNT(*) FROM information_schema.tables WHERE table_name = '"
                         + table.toLowerCase() + "'")).as(table).isEqualTo(1);
