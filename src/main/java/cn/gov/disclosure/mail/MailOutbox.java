@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -74,6 +75,27 @@ public class MailOutbox {
     public void markSent(long id) {
         jdbc.sql("UPDATE mail_outbox SET status = 'SENT', sent_at = ?, attempts = attempts + 1, locked_until = NULL, "
                 + "last_error = NULL WHERE id = ?").params(Timestamp.from(clock.instant()), id).update();
+    }
+
+    /**
+     * Masks the credentials (tracking codes, one-time links) in the stored body of a sent message: the
+     * recipient has them now, and the outbox must not keep them readable ({@link OutboxRetention}). Never
+     * throws: the message is sent, and a failure here must not make the sender try again; the retention pass
+     * masks it later.
+     */
+    public void redactAfterSend(long id) {
+        try {
+            jdbc.sql("SELECT body FROM mail_outbox WHERE id = ? AND status = 'SENT'").param(id).query(String.class)
+                    .optional().ifPresent(body -> {
+                        String masked = OutboxRetention.mask(body);
+                        if (!masked.equals(body)) {
+                            jdbc.sql("UPDATE mail_outbox SET body = ? WHERE id = ? AND status = 'SENT'")
+                                    .params(masked, id).update();
+                        }
+                    });
+        } catch (RuntimeException e) {
+            LoggerFactory.getLogger(MailOutbox.class).warn("Could not mask the sent mail {} yet: {}", id, e.toString());
+        }
     }
 
     /** Schedules another try, or gives up after {@code maxAttempts} and leaves the message FAILED. */

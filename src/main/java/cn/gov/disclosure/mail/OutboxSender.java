@@ -64,6 +64,7 @@ public class OutboxSender {
             }
             sender.send(mime);
             outbox.markSent(m.id());
+            outbox.redactAfterSend(m.id());
             log.info("Mail {} sent (case {}, attempt {})", m.id(), m.caseId(), m.attempts() + 1);
         } catch (MessagingException | RuntimeException e) {
             Duration retryIn = firstRetry.multipliedBy(1L << Math.min(m.attempts(), 6));
