@@ -39,6 +39,12 @@ public class IntakeService {
 
     /** What the applicant gets back: the receipt. */
     public record Receipt(String caseNo, String trackingCode, LocalDate receivedOn, LocalDate dueOn) {
+
+        /** Without the tracking code: Spring MVC logs response bodies with toString at DEBUG/TRACE. */
+        @Override
+        public String toString() {
+            return "Receipt[" + caseNo + ", received " + receivedOn + ", due " + dueOn + "]";
+        }
     }
 
     /** {@code POST /api/applications}: stores the case, then starts its process with it. */
