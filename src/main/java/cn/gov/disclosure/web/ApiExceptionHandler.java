@@ -10,8 +10,10 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -23,7 +25,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 
 /**
- * Turns every failure of the JSON API into a Chinese message; never a stack trace. HTML pages
+ * Turns every failure of the JSON API into a Chinese message; never a stack trace. Error answers are always
+ * JSON, whatever the request's Accept header says (otherwise writing the error fails and becomes a 500). HTML pages
  * ({@code @Controller}) use Spring Boot's error pages under {@code web/error/} instead.
  */
 @RestControllerAdvice(annotations = RestController.class)
@@ -33,18 +36,18 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(InvalidInputException.class)
     public ResponseEntity<Map<String, Object>> badRequest(InvalidInputException e) {
-        return ResponseEntity.badRequest().body(Map.of("errors", e.errors()));
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body(Map.of("errors", e.errors()));
     }
 
     @ExceptionHandler(NotFoundException.class)
     public ResponseEntity<Map<String, Object>> notFound(NotFoundException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("errors", List.of(new FieldError("caseNo", e.getMessage()))));
     }
 
     @ExceptionHandler(org.springframework.web.server.ResponseStatusException.class)
     public ResponseEntity<Map<String, Object>> status(org.springframework.web.server.ResponseStatusException e) {
-        return ResponseEntity.status(e.getStatusCode()).body(Map.of("errors",
+        return ResponseEntity.status(e.getStatusCode()).contentType(MediaType.APPLICATION_JSON).body(Map.of("errors",
                 List.of(new FieldError("request", e.getReason() == null ? "请求无法处理" : e.getReason()))));
     }
 
@@ -58,31 +61,37 @@ public class ApiExceptionHandler {
                     ? "取值无效，可选值：" + String.join("、", enumNames(ife.getTargetType()))
                     : "取值格式不正确";
         }
-        return ResponseEntity.badRequest().body(Map.of("errors", List.of(new FieldError(field, message))));
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("errors", List.of(new FieldError(field, message))));
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     public ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException e) {
-        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(Map.of("errors",
+        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).contentType(MediaType.APPLICATION_JSON).body(Map.of("errors",
                 List.of(new FieldError("Content-Type", "请以 application/json 格式提交"))));
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
     public ResponseEntity<Map<String, Object>> missing(MissingServletRequestParameterException e) {
-        return ResponseEntity.badRequest().body(Map.of("errors",
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body(Map.of("errors",
                 List.of(new FieldError(e.getParameterName(), "缺少必填参数"))));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     public ResponseEntity<Map<String, Object>> mismatch(MethodArgumentTypeMismatchException e) {
-        return ResponseEntity.badRequest().body(Map.of("errors",
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body(Map.of("errors",
                 List.of(new FieldError(e.getName(), "参数格式不正确（日期请用 YYYY-MM-DD，数量请用整数）"))));
     }
 
     @ExceptionHandler(Exception.class)
     public ResponseEntity<Map<String, Object>> unexpected(Exception e) {
+        if (e instanceof ErrorResponse known) {
+            // Spring MVC's own refusals (unacceptable Accept header, wrong method …) keep their 4xx status.
+            return ResponseEntity.status(known.getStatusCode()).contentType(MediaType.APPLICATION_JSON).body(Map.of(
+                    "errors", List.of(new FieldError("request", "请求无法处理（" + known.getStatusCode().value() + "）"))));
+        }
         log.error("Unexpected error in API call", e);
-        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(Map.of("errors",
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType(MediaType.APPLICATION_JSON).body(Map.of("errors",
                 List.of(new FieldError("server", "系统暂时无法处理您的请求，请稍后再试；如持续出现请联系受理机关"))));
     }
 
