@@ -53,6 +53,13 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     public ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RequestSizeFilter.BodyTooLargeException tooLarge) {
+                return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).contentType(MediaType.APPLICATION_JSON)
+                        .body(Map.of("errors", List.of(new FieldError("body", "提交的内容过大（上限"
+                                + tooLarge.maxBytes / 1024 + "KB），请精简后重新提交"))));
+            }
+        }
         String field = "body";
         String message = "请求内容不是有效的 JSON，请检查格式";
         if (e.getCause() instanceof JsonMappingException jme && !jme.getPath().isEmpty()) {

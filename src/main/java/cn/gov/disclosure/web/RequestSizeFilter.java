@@ -3,8 +3,11 @@ package cn.gov.disclosure.web;
 import java.io.IOException;
 
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -14,7 +17,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses oversized JSON bodies before they are read (forms are limited by Tomcat itself), and bodies whose
+ * Refuses oversized JSON bodies before they are read, or while they are read when sent chunked without a
+ * length (forms are limited by Tomcat itself), and bodies whose
  * Content-Type is a wildcard, which Spring cannot read and would answer with a 500.
  */
 @Component
@@ -48,7 +52,72 @@ public class RequestSizeFilter extends OncePerRequestFilter {
             response.getWriter().write("{\"errors\":[{\"field\":\"Content-Type\",\"message\":\"请以 application/json 格式提交\"}]}");
             return;
         }
-        chain.doFilter(request, response);
+        // A chunked body declares no length: count it as it is read instead.
+        chain.doFilter(request.getContentLengthLong() < 0 ? new Limited(request, maxBytes) : request, response);
+    }
+
+    /** Thrown while reading a body past the limit; {@link ApiExceptionHandler} answers 413. */
+    static final class BodyTooLargeException extends IOException {
+        final long maxBytes;
+
+        BodyTooLargeException(long maxBytes) {
+            super("request body larger than " + maxBytes + " bytes");
+            this.maxBytes = maxBytes;
+        }
+    }
+
+    private static final class Limited extends HttpServletRequestWrapper {
+        private final long maxBytes;
+        private ServletInputStream stream;
+
+        Limited(HttpServletRequest request, long maxBytes) {
+            super(request);
+            this.maxBytes = maxBytes;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (stream == null) {
+                ServletInputStream in = super.getInputStream();
+                stream = new ServletInputStream() {
+                    private long count;
+
+                    @Override
+                    public int read() throws IOException {
+                        int b = in.read();
+                        if (b >= 0 && ++count > maxBytes) {
+                            throw new BodyTooLargeException(maxBytes);
+                        }
+                        return b;
+                    }
+
+                    @Override
+                    public int read(byte[] buf, int off, int len) throws IOException {
+                        int n = in.read(buf, off, len);
+                        if (n > 0 && (count += n) > maxBytes) {
+                            throw new BodyTooLargeException(maxBytes);
+                        }
+                        return n;
+                    }
+
+                    @Override
+                    public boolean isFinished() {
+                        return in.isFinished();
+                    }
+
+                    @Override
+                    public boolean isReady() {
+                        return in.isReady();
+                    }
+
+                    @Override
+                    public void setReadListener(ReadListener listener) {
+                        in.setReadListener(listener);
+                    }
+                };
+            }
+            return stream;
+        }
     }
 
     private static boolean wildcard(String contentType) {

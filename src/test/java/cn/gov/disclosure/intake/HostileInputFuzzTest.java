@@ -72,6 +72,15 @@ class HostileInputFuzzTest extends IntegrationTest {
         for (int i = 0; i < FORM_REQUESTS; i++) {
             fuzzForm(i, csrf, caseNo, code);
         }
+        // A body without a length (chunked) is held to the same 64 KB as one that declares it.
+        String huge = TestApplications.DESIGN_EXAMPLE_JSON.replace("\"feeWaiverReason\": null",
+                "\"feeWaiverReason\": \"" + "很".repeat(400_000) + "\"");
+        HttpResponse<String> chunked = send(HttpRequest.newBuilder(uri("/api/applications"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new ByteArrayInputStream(huge.getBytes(StandardCharsets.UTF_8)))).build());
+        assertThat(chunked.statusCode()).isEqualTo(413);
+        assertThat(chunked.body()).contains("提交的内容过大");
+
         assertThat(failures).as("seed %d: %d requests, %d accepted", seed, sent, accepted).isEmpty();
         assertThat(sent).isGreaterThanOrEqualTo(2000);
         // The fuzzer must mostly probe refusals, but some mutations are harmless and go through.
