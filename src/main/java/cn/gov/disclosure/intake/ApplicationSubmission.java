@@ -4,6 +4,7 @@ import cn.gov.disclosure.casefile.ApplicantType;
 import cn.gov.disclosure.casefile.Channel;
 import cn.gov.disclosure.casefile.Delivery;
 import cn.gov.disclosure.casefile.IdType;
+import cn.gov.disclosure.casefile.IdentityNumbers;
 import cn.gov.disclosure.casefile.InformationForm;
 
 import java.time.LocalDate;
@@ -27,6 +28,12 @@ public record ApplicationSubmission(Channel channel, LocalDate receivedOn, Appli
 
     public record Applicant(ApplicantType type, String name, IdType idType, String idNumber, String contactPerson,
                             String phone, String email, String address, String postalCode) {
+
+        /** Masked: Spring MVC logs request bodies with toString at DEBUG/TRACE. */
+        @Override
+        public String toString() {
+            return "Applicant[" + type + ", " + idType + ", id=" + IdentityNumbers.mask(idNumber) + "]";
+        }
     }
 
     public record Request(String description, String documentNumber, InformationForm form, Delivery delivery,

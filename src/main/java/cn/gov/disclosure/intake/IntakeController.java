@@ -6,6 +6,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,7 +25,8 @@ public class IntakeController {
         this.limiter = limiter;
     }
 
-    @PostMapping("/api/applications")
+    // produces: an Accept header that excludes JSON is refused (406) before anything is stored, not after.
+    @PostMapping(value = "/api/applications", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     public IntakeService.Receipt submit(@RequestBody(required = false) ApplicationSubmission submission,
                                         Authentication auth, jakarta.servlet.http.HttpServletRequest request) {

@@ -41,6 +41,12 @@ public class IntakeService {
     /** Serializable: the portal hands it to the receipt page as a flash attribute, kept in the shared session store. */
     public record Receipt(String caseNo, String trackingCode, LocalDate receivedOn, LocalDate dueOn)
             implements java.io.Serializable {
+
+        /** Without the tracking code: Spring MVC logs response bodies with toString at DEBUG/TRACE. */
+        @Override
+        public String toString() {
+            return "Receipt[" + caseNo + ", received " + receivedOn + ", due " + dueOn + "]";
+        }
     }
 
     /** {@code POST /api/applications}: stores the case, then starts its process with it. */

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -110,6 +111,27 @@ public class MailOutbox {
         Timestamp now = Timestamp.from(clock.instant());
         return outcome(id, token, "status = 'SENT', sent_at = :now, last_attempt_at = :now, last_error = NULL",
                 now, null, null);
+    }
+
+    /**
+     * Masks the credentials (tracking codes, one-time links) in the stored body of a sent message: the
+     * recipient has them now, and the outbox must not keep them readable ({@link OutboxRetention}). Never
+     * throws: the message is sent, and a failure here must not make the sender try again; the retention pass
+     * masks it later.
+     */
+    public void redactAfterSend(long id) {
+        try {
+            jdbc.sql("SELECT body FROM mail_outbox WHERE id = ? AND status = 'SENT'").param(id).query(String.class)
+                    .optional().ifPresent(body -> {
+                        String masked = OutboxRetention.mask(body);
+                        if (!masked.equals(body)) {
+                            jdbc.sql("UPDATE mail_outbox SET body = ? WHERE id = ? AND status = 'SENT'")
+                                    .params(masked, id).update();
+                        }
+                    });
+        } catch (RuntimeException e) {
+            LoggerFactory.getLogger(MailOutbox.class).warn("Could not mask the sent mail {} yet: {}", id, e.toString());
+        }
     }
 
     /** A definite failure (no connection, refused, a 4xx answer): try again at {@code next}. */

@@ -1,5 +1,7 @@
 package cn.gov.disclosure.mail;
 
+import cn.gov.disclosure.common.Texts;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -132,6 +134,7 @@ public class OutboxSender implements DisposableBean {
             return;
         }
         if (outbox.markSent(m.id(), token)) {
+            outbox.redactAfterSend(m.id());
             metrics.sent();
             log.info("Mail {} sent (case {}, attempt {}, {})", m.id(), m.caseId(), m.attempts() + 1, messageId);
         } else {
@@ -200,7 +203,7 @@ public class OutboxSender implements DisposableBean {
     private static String attachmentName(OutboxMessage m) {
         String subject = m.subject();
         int cut = subject.indexOf('（');
-        return (cut > 0 ? subject.substring(0, cut) : "通知书") + ".pdf";
+        return (cut > 0 ? subject.substring(0, cut) : Texts.get("mail.attachment.defaultName")) + ".pdf";
     }
 
     @Override

@@ -5,8 +5,10 @@ import cn.gov.disclosure.mail.AttachmentSource;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -26,6 +28,10 @@ public class NoticeRepository implements AttachmentSource {
     public static final String ISSUED = "ISSUED";
     public static final String DRAFT = "DRAFT";
 
+    /** SQL list of the notice types the applicant may see (constants from the enum, no user input). */
+    private static final String APPLICANT_TYPES = Arrays.stream(NoticeType.values())
+            .filter(NoticeType::addressedToApplicant).map(t -> "'" + t.name() + "'").collect(Collectors.joining(", "));
+
     public long insert(long caseId, NoticeType type, String status, LocalDate issuedOn, Instant createdAt, byte[] pdf) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO notice (case_id, notice_type, title, status, issued_on, created_at, pdf) "
@@ -35,19 +41,26 @@ public class NoticeRepository implements AttachmentSource {
         return keys.getKey().longValue();
     }
 
-    /** The notices the applicant received (drafts excluded), oldest first. */
+    /**
+     * The notices the applicant received (drafts and letters to third parties or other agencies excluded),
+     * oldest first.
+     */
     public List<Notice> listForCase(long caseId) {
         return jdbc.sql("SELECT id, case_id, notice_type, title, issued_on FROM notice WHERE case_id = ? "
-                        + "AND status = 'ISSUED' ORDER BY id")
+                        + "AND status = 'ISSUED' AND notice_type IN (" + APPLICANT_TYPES + ") ORDER BY id")
                 .param(caseId)
                 .query((rs, n) -> new Notice(rs.getLong("id"), rs.getLong("case_id"), rs.getString("notice_type"),
                         rs.getString("title"), rs.getObject("issued_on", LocalDate.class)))
                 .list();
     }
 
-    /** The PDF of an issued notice, only if it belongs to the given case. */
+    /**
+     * The PDF of an issued notice for the applicant, only if it belongs to the given case and is addressed to
+     * the applicant; anything else is as absent as a missing notice.
+     */
     public Optional<byte[]> pdf(long caseId, long noticeId) {
-        return jdbc.sql("SELECT pdf FROM notice WHERE id = ? AND case_id = ? AND status = 'ISSUED'")
+        return jdbc.sql("SELECT pdf FROM notice WHERE id = ? AND case_id = ? AND status = 'ISSUED' "
+                        + "AND notice_type IN (" + APPLICANT_TYPES + ")")
                 .params(noticeId, caseId)
                 .query((rs, n) -> rs.getBytes("pdf")).optional();
     }

@@ -45,4 +45,16 @@ public enum NoticeType {
     public String mailTemplate() {
         return mailTemplate;
     }
+
+    /**
+     * Whether the applicant receives this notice and may see and download it. Letters to a third party or
+     * another agency carry their names and addresses and stay with staff. No default branch: a new type
+     * does not compile until someone decides who may read it.
+     */
+    public boolean addressedToApplicant() {
+        return switch (this) {
+            case ACKNOWLEDGMENT, CORRECTION, ABANDONED, EXTENSION, FEE, REPLY -> true;
+            case THIRD_PARTY_CONSULTATION, AGENCY_CONSULTATION, PUBLIC_INTEREST_DISCLOSURE -> false;
+        };
+    }
 }

@@ -20,7 +20,8 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 /**
  * Who may call what.
  * <ul>
- *   <li>{@code /camunda/**} (Tasklist, Cockpit, Admin) sign in through Camunda's own login.</li>
+ *   <li>{@code /camunda/**} (Tasklist, Cockpit, Admin) sign in through Camunda's own login; Camunda Admin's
+ *       first-admin setup is closed (403).</li>
  *   <li>{@code /engine-rest/**} requires HTTP Basic against the engine's users (Camunda's filter), and the
  *       engine's authorization checks then apply: an open engine REST would be remote code execution.</li>
  *   <li>Applicants: the portal pages ({@code /}, {@code /apply}, {@code /track}, with CSRF tokens),
@@ -39,7 +40,14 @@ public class SecurityConfig {
         // Path patterns, not MVC matchers: these paths belong to Camunda's own servlets, not Spring MVC.
         http.securityMatcher(new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/camunda/**"),
                         PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**")))
-                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                // Camunda Admin's first-admin setup lets whoever comes first create an administrator while
+                // none exists. The administrator comes from the operator's configuration (DefaultPasswordGuard),
+                // so the setup API and page are closed in every profile and every state of the database.
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/camunda/api/admin/setup/**"),
+                                PathPatternRequestMatcher.withDefaults().matcher("/camunda/app/admin/*/setup/**"))
+                        .denyAll()
+                        .anyRequest().permitAll())
                 .csrf(c -> c.disable())
                 .headers(h -> h.frameOptions(f -> f.sameOrigin()));
         return http.build();

@@ -12,8 +12,10 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -25,7 +27,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 
 /**
- * Turns every failure of the JSON API into a Chinese message; never a stack trace. HTML pages
+ * Turns every failure of the JSON API into a Chinese message; never a stack trace. Error answers are always
+ * JSON, whatever the request's Accept header says (otherwise writing the error fails and becomes a 500). HTML pages
  * ({@code @Controller}) use Spring Boot's error pages under {@code web/error/} instead.
  */
 @RestControllerAdvice(annotations = RestController.class)
@@ -35,12 +38,12 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(InvalidInputException.class)
     public ResponseEntity<Map<String, Object>> badRequest(InvalidInputException e) {
-        return ResponseEntity.badRequest().body(Map.of("errors", e.errors()));
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body(Map.of("errors", e.errors()));
     }
 
     @ExceptionHandler(NotFoundException.class)
     public ResponseEntity<Map<String, Object>> notFound(NotFoundException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("errors", List.of(new FieldError("caseNo", e.getMessage()))));
     }
 
@@ -52,6 +55,12 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     public ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RequestSizeFilter.BodyTooLargeException tooLarge) {
+                return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).contentType(MediaType.APPLICATION_JSON)
+                        .body(Map.of("errors", List.of(FieldError.of("body", "web.error.tooLarge", tooLarge.maxBytes / 1024))));
+            }
+        }
         String field = "body";
         String message = Texts.get("web.error.invalidJson");
         if (e.getCause() instanceof JsonMappingException jme && !jme.getPath().isEmpty()) {
@@ -60,31 +69,37 @@ public class ApiExceptionHandler {
                     ? Texts.get("web.error.invalidChoice", String.join("、", enumNames(ife.getTargetType())))
                     : Texts.get("web.error.invalidFormat");
         }
-        return ResponseEntity.badRequest().body(Map.of("errors", List.of(new FieldError(field, message))));
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("errors", List.of(new FieldError(field, message))));
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     public ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException e) {
-        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(Map.of("errors",
+        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).contentType(MediaType.APPLICATION_JSON).body(Map.of("errors",
                 List.of(FieldError.of("Content-Type", "web.error.contentType"))));
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
     public ResponseEntity<Map<String, Object>> missing(MissingServletRequestParameterException e) {
-        return ResponseEntity.badRequest().body(Map.of("errors",
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body(Map.of("errors",
                 List.of(FieldError.of(e.getParameterName(), "web.error.missingParameter"))));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     public ResponseEntity<Map<String, Object>> mismatch(MethodArgumentTypeMismatchException e) {
-        return ResponseEntity.badRequest().body(Map.of("errors",
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body(Map.of("errors",
                 List.of(FieldError.of(e.getName(), "web.error.parameterFormat"))));
     }
 
     @ExceptionHandler(Exception.class)
     public ResponseEntity<Map<String, Object>> unexpected(Exception e) {
+        if (e instanceof ErrorResponse known) {
+            // Spring MVC's own refusals (unacceptable Accept header, wrong method …) keep their 4xx status.
+            return ResponseEntity.status(known.getStatusCode()).contentType(MediaType.APPLICATION_JSON).body(Map.of(
+                    "errors", List.of(FieldError.of("request", "web.error.refused", known.getStatusCode().value()))));
+        }
         log.error("Unexpected error in API call", e);
-        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(Map.of("errors",
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType(MediaType.APPLICATION_JSON).body(Map.of("errors",
                 List.of(FieldError.of("server", "web.error.unexpected"))));
     }
 
