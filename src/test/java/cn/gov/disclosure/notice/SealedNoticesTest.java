@@ -53,10 +53,15 @@ class SealedNoticesTest extends IntegrationTest {
     @Autowired JdbcClient jdbc;
     @Autowired TestRestTemplate http;
 
-    final LocalDate by = LocalDate.of(2026, 12, 14);
+    static final LocalDate by = LocalDate.of(2026, 12, 14);
+
+    Map<NoticeType, byte[]> oneOfEach() {
+        return oneOfEach(intake, caseFiles, notices, repository);
+    }
 
     /** One issued notice of every type, for this test and the PDF/A + PDF/UA validation. */
-    Map<NoticeType, byte[]> oneOfEach() {
+    static Map<NoticeType, byte[]> oneOfEach(IntakeService intake, CaseFileService caseFiles, NoticeService notices,
+                                             NoticeRepository repository) {
         ApplicationCase c = caseFiles.get(intake.submit(TestApplications.online("某项目的立项批复文件"), "applicant",
                 false).caseNo());
         Map<NoticeType, Notice> issued = new EnumMap<>(NoticeType.class);
