@@ -58,7 +58,7 @@ public class VerifyController {
 
     public VerifyController(NoticeRepository notices, SignatureVerifier verifier, RateLimiter limiter,
                             AgencyProfile agency,
-                            @Value("${disclosure.seal.verify-max-kilobytes:900}") long maxKilobytes) {
+                            @Value("${disclosure.seal.verify-max-kilobytes:2048}") long maxKilobytes) {
         this.notices = notices;
         this.verifier = verifier;
         this.limiter = limiter;

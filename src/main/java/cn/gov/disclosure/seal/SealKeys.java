@@ -65,6 +65,7 @@ public class SealKeys {
                         + "or disclosure.seal.enabled=false");
             }
             loaded.add(demoKey(Path.of(properties.demoDir()), properties.algorithm(), agencyName));
+            loaded.addAll(olderDemoKeys(Path.of(properties.demoDir()), properties.algorithm()));
         }
         this.keys = Collections.unmodifiableList(loaded);
     }
@@ -124,6 +125,18 @@ public class SealKeys {
         } catch (GeneralSecurityException e) {
             return false;
         }
+    }
+
+    /** Demo keys of the other algorithms made on earlier starts: notices signed with them still verify. */
+    private static List<SealKey> olderDemoKeys(Path dir, SealAlgorithm current) {
+        List<SealKey> older = new ArrayList<>();
+        for (SealAlgorithm a : SealAlgorithm.values()) {
+            Path file = dir.resolve("demo-seal-" + a.name().toLowerCase() + ".p12");
+            if (a != current && Files.exists(file)) {
+                older.add(load(new SealProperties.Keystore(file.toString(), DEMO_PASSWORD, "seal", null)));
+            }
+        }
+        return older;
     }
 
     /** The demo key of this algorithm under {@code dir}, made (and logged) on first start. */

@@ -190,6 +190,7 @@ class SealedNoticesTest extends IntegrationTest {
                 "文件一份", null, null)).id()).orElseThrow();
         assertThat(upload(unsigned)).contains("data-verdict=\"UNKNOWN\"").contains("没有电子签名");
         assertThat(upload("%PDF-1.7 不是文书".getBytes())).contains("data-verdict=\"NOT_PDF\"");
+        assertThat(upload(new byte[3 * 1024 * 1024])).contains("文件过大").doesNotContain("data-verdict");
 
         String sha = Fingerprints.sha256(pdf);
         assertThat(byCode(c.caseNo(), sha.toUpperCase())).contains("data-verdict=\"AUTHENTIC\"")
