@@ -178,4 +178,19 @@ class PdfSignerTest {
         byte[] late = PdfSigner.sign(notice, "旧证书", Instant.parse("2026-02-01T00:00:00Z"), keys.all().get(1));
         assertThat(new SignatureVerifier(keys).check(late).revoked()).isTrue();
     }
+
+    @Test
+    void theDemoMakesItsCertificateOnceAndKeepsItAcrossStarts() {
+        SealProperties ecdsa = new SealProperties(true, SealAlgorithm.ECDSA_P256, true, dir.toString(), List.of());
+        SealKeys first = new SealKeys(ecdsa, "示例市人民政府办公室");
+        assertThat(dir.resolve("demo-seal-ecdsa_p256.p12")).exists();
+        assertThat(first.signing().certificate().getSubjectX500Principal().getName()).contains("样章");
+        assertThat(new SealKeys(ecdsa, "示例市人民政府办公室").signing().fingerprint())
+                .isEqualTo(first.signing().fingerprint());
+        // Switching the demo to SM2 signs with a new key and still recognises the old one.
+        SealKeys sm2 = new SealKeys(new SealProperties(true, SealAlgorithm.SM2, true, dir.toString(), List.of()),
+                "示例市人民政府办公室");
+        assertThat(sm2.signing().algorithm()).isEqualTo(SealAlgorithm.SM2);
+        assertThat(sm2.find(first.signing().certificate())).isPresent();
+    }
 }
