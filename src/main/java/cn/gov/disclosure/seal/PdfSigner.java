@@ -87,7 +87,8 @@ public class PdfSigner {
     public static byte[] sign(byte[] pdf, String reason, Instant when, SealKey key) {
         try {
             byte[] prepared = prepare(pdf);
-            try (PDDocument doc = Loader.loadPDF(prepared); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            try (PDDocument doc = Loader.loadPDF(prepared); ByteArrayOutputStream out = new ByteArrayOutputStream();
+                 SignatureOptions options = new SignatureOptions()) {
                 PDSignatureField field = (PDSignatureField) doc.getDocumentCatalog().getAcroForm().getField(FIELD_NAME);
                 PDSignature signature = new PDSignature();
                 signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
@@ -98,12 +99,10 @@ public class PdfSigner {
                 at.setTimeInMillis(when.toEpochMilli());
                 signature.setSignDate(at);
                 field.getCOSObject().setItem(COSName.V, signature);
-                SignatureOptions options = new SignatureOptions();
                 options.setPreferredSignatureSize(SIGNATURE_SIZE);
                 options.setPage(doc.getNumberOfPages() - 1);
                 doc.addSignature(signature, cms(key), options);
                 doc.saveIncremental(out);
-                options.close();
                 return out.toByteArray();
             }
         } catch (IOException e) {
