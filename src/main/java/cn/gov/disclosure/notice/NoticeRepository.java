@@ -32,11 +32,12 @@ public class NoticeRepository implements AttachmentSource {
     private static final String APPLICANT_TYPES = Arrays.stream(NoticeType.values())
             .filter(NoticeType::addressedToApplicant).map(t -> "'" + t.name() + "'").collect(Collectors.joining(", "));
 
-    public long insert(long caseId, NoticeType type, String status, LocalDate issuedOn, Instant createdAt, byte[] pdf) {
+    public long insert(long caseId, NoticeType type, String status, LocalDate issuedOn, Instant createdAt, byte[] pdf,
+                       String sha256) {
         KeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO notice (case_id, notice_type, title, status, issued_on, created_at, pdf) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .params(caseId, type.name(), type.title(), status, issuedOn, Timestamp.from(createdAt), pdf)
+        jdbc.sql("INSERT INTO notice (case_id, notice_type, title, status, issued_on, created_at, pdf, sha256) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(caseId, type.name(), type.title(), status, issuedOn, Timestamp.from(createdAt), pdf, sha256)
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -69,5 +70,31 @@ public class NoticeRepository implements AttachmentSource {
     public Optional<byte[]> pdf(long noticeId) {
         return jdbc.sql("SELECT pdf FROM notice WHERE id = ?").param(noticeId)
                 .query((rs, n) -> rs.getBytes("pdf")).optional();
+    }
+
+    /** An issued notice as the verify page sees it: no personal data, only what identifies the act. */
+    public record IssuedNotice(long id, String caseNo, String title, LocalDate issuedOn, Instant createdAt,
+                               String sha256, byte[] pdf) {
+    }
+
+    /** The issued notice whose stored file has this SHA-256 (lower-case hex). */
+    public Optional<IssuedNotice> findBySha256(String sha256) {
+        return jdbc.sql(ISSUED_SELECT + "WHERE n.sha256 = ? AND n.status = 'ISSUED'")
+                .param(sha256).query(NoticeRepository::issued).optional();
+    }
+
+    /** The same, only if it belongs to the case with this number (what is printed on the notice as 编号). */
+    public Optional<IssuedNotice> findBySha256(String caseNo, String sha256) {
+        return jdbc.sql(ISSUED_SELECT + "WHERE n.sha256 = ? AND c.case_no = ? AND n.status = 'ISSUED'")
+                .params(sha256, caseNo).query(NoticeRepository::issued).optional();
+    }
+
+    private static final String ISSUED_SELECT = "SELECT n.id, c.case_no, n.title, n.issued_on, n.created_at, "
+            + "n.sha256, n.pdf FROM notice n JOIN application_case c ON c.id = n.case_id ";
+
+    private static IssuedNotice issued(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new IssuedNotice(rs.getLong("id"), rs.getString("case_no"), rs.getString("title"),
+                rs.getObject("issued_on", LocalDate.class), rs.getTimestamp("created_at").toInstant(),
+                rs.getString("sha256"), rs.getBytes("pdf"));
     }
 }

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,9 +16,14 @@ import cn.gov.disclosure.casefile.ApplicationCase;
 import cn.gov.disclosure.casefile.CaseFileService;
 import cn.gov.disclosure.casefile.Delivery;
 import cn.gov.disclosure.mail.MailOutbox;
+import cn.gov.disclosure.seal.Fingerprints;
+import cn.gov.disclosure.seal.PdfSigner;
+import cn.gov.disclosure.seal.SealImage;
+import cn.gov.disclosure.seal.SealKeys;
 
 /**
- * Issues notices: fills the template, renders the PDF, keeps it with the case, records the event and
+ * Issues notices: fills the template, renders the PDF (with the office's seal over the date), signs it once
+ * it has passed the checker, keeps the signed file and its SHA-256 with the case, records the event and
  * queues the e-mail to the applicant, all in the caller's transaction.
  */
 @Service
@@ -32,10 +38,20 @@ public class NoticeService {
     private final Clock clock;
     private final ReplyCatalogue catalogue;
     private final NoticeChecker checker;
+    private final SealImage seal;
+    private final SealKeys keys;
+    private final PdfSigner signer;
+    private final String verifyUrl;
 
     public NoticeService(CaseFileService caseFiles, NoticeTemplates templates, PdfRenderer renderer,
                          NoticeRepository notices, MailOutbox outbox, AgencyProfile agency, Clock clock,
-                         ReplyCatalogue catalogue, NoticeChecker checker) {
+                         ReplyCatalogue catalogue, NoticeChecker checker, SealImage seal, SealKeys keys,
+                         PdfSigner signer,
+                         @Value("${disclosure.public-base-url:http://localhost:8080}") String publicBaseUrl) {
+        this.seal = seal;
+        this.keys = keys;
+        this.signer = signer;
+        this.verifyUrl = publicBaseUrl.replaceAll("/+$", "") + "/verify";
         this.catalogue = catalogue;
         this.checker = checker;
         this.caseFiles = caseFiles;
@@ -225,8 +241,14 @@ public class NoticeService {
     private Notice store(ApplicationCase c, NoticeType type, String status, byte[] pdf, Map<String, Object> model,
                          String recipient) {
         LocalDate today = LocalDate.now(clock);
-        long id = notices.insert(c.id(), type, status, today, clock.instant(), pdf);
         boolean issued = NoticeRepository.ISSUED.equals(status);
+        String sha256 = null;
+        if (issued && keys.enabled()) {
+            // Signed only now, after every check: what is stored is exactly what is sent and downloaded.
+            pdf = signer.sign(pdf, Texts.get("notice.seal.reason", type.title(), c.caseNo()), clock.instant());
+            sha256 = Fingerprints.sha256(pdf);
+        }
+        long id = notices.insert(c.id(), type, status, today, clock.instant(), pdf, sha256);
         caseFiles.recordEvent(c.caseNo(), issued ? "NOTICE_ISSUED" : "NOTICE_DRAFTED", "notice", null, type.name(),
                 "system", Texts.get(issued ? "notice.event.issued" : "notice.event.drafted", type.title(), id));
         if (issued && recipient != null) {
@@ -244,8 +266,10 @@ public class NoticeService {
         model.put("receivedOnText", chineseDate(c.receivedOn()));
         model.put("dueOnText", chineseDate(c.dueOn()));
         model.put("issuedOnText", chineseDate(LocalDate.now(clock)));
+        model.put("sealImage", seal.dataUri());
+        model.put("verifyUrl", keys.enabled() ? verifyUrl : null);
         for (String optional : new String[] {"trackingCode", "addressee", "answerByText", "correctByText",
-                "payByText", "abandonment", "actName", "reconsiderationFirst", "answerLink"}) {
+                "payByText", "abandonment", "actName", "reconsiderationFirst", "answerLink", "draft"}) {
             model.putIfAbsent(optional, null);
         }
         return model;

@@ -24,7 +24,7 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
  *       first-admin setup is closed (403).</li>
  *   <li>{@code /engine-rest/**} requires HTTP Basic against the engine's users (Camunda's filter), and the
  *       engine's authorization checks then apply: an open engine REST would be remote code execution.</li>
- *   <li>Applicants: the portal pages ({@code /}, {@code /apply}, {@code /track}, with CSRF tokens),
+ *   <li>Applicants: the portal pages ({@code /}, {@code /apply}, {@code /track}, {@code /verify}, with CSRF tokens),
  *       {@code POST /api/applications}, their own case with its tracking code, the calendar.</li>
  *   <li>Everything else (staff pages, reports) requires a signed-in member of staff.</li>
  * </ul>
@@ -65,7 +65,9 @@ public class SecurityConfig {
                         PathPatternRequestMatcher.withDefaults().matcher("/apply/**"),
                         PathPatternRequestMatcher.withDefaults().matcher("/track/**"),
                         PathPatternRequestMatcher.withDefaults().matcher("/apply"),
-                        PathPatternRequestMatcher.withDefaults().matcher("/track")))
+                        PathPatternRequestMatcher.withDefaults().matcher("/track"),
+                        PathPatternRequestMatcher.withDefaults().matcher("/verify"),
+                        PathPatternRequestMatcher.withDefaults().matcher("/verify/**")))
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 .csrf(c -> c.csrfTokenRepository(portalCsrfTokens())
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))

@@ -1,0 +1,196 @@
+package cn.gov.disclosure.seal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import javax.imageio.ImageIO;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.SignerInformation;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
+
+import cn.gov.disclosure.notice.NoticeFonts;
+import cn.gov.disclosure.notice.PdfRenderer;
+
+/** Signing and verifying with each algorithm, on a real rendered (PDF/A, tagged) notice. */
+class PdfSignerTest {
+
+    static NoticeFonts fonts;
+    static byte[] notice;
+    static final String TEXT = "政府信息公开申请答复书 编号：GK-2026-00001 示例市人民政府办公室";
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void render() {
+        fonts = new NoticeFonts();
+        notice = new PdfRenderer(fonts).render("""
+                <html lang="zh-CN"><head><title>答复书</title><style>body { font-family: NoticeSerif; }</style></head>
+                <body><h1>答复书</h1><p>%s</p></body></html>""".formatted(TEXT), "答复书");
+    }
+
+    @AfterAll
+    static void close() throws IOException {
+        fonts.close();
+    }
+
+    private SealKey key(SealAlgorithm algorithm, LocalDate revokedSince) throws Exception {
+        KeyStore store = SealKeys.selfSigned(algorithm, "示例市人民政府办公室", "pw".toCharArray());
+        Path file = dir.resolve(algorithm + ".p12");
+        try (var out = Files.newOutputStream(file)) {
+            store.store(out, "pw".toCharArray());
+        }
+        SealKey key = SealKeys.load(new SealProperties.Keystore(file.toString(), "pw", null, revokedSince));
+        assertThat(key.algorithm()).isEqualTo(algorithm);
+        return key;
+    }
+
+    @ParameterizedTest
+    @EnumSource(SealAlgorithm.class)
+    void signedNoticeVerifiesWithPdfBoxAndBouncyCastle(SealAlgorithm algorithm) throws Exception {
+        SealKey key = key(algorithm, null);
+        byte[] signed = PdfSigner.sign(notice, "测试签发", Instant.parse("2026-11-25T02:00:00Z"), key);
+
+        // Incremental update: the rendered notice is kept byte for byte before the signature.
+        assertThat(signed.length).isGreaterThan(notice.length);
+        SignatureCheck check = SignatureVerifier.verify(signed);
+        assertThat(check.status()).isEqualTo(SignatureCheck.Status.INTACT);
+        assertThat(check.fingerprint()).isEqualTo(key.fingerprint());
+        assertThat(check.signedAt()).isEqualTo(Instant.parse("2026-11-25T02:00:00Z"));
+
+        try (PDDocument doc = Loader.loadPDF(signed)) {
+            PDSignature sig = doc.getLastSignatureDictionary();
+            assertThat(sig.getSubFilter()).isEqualTo("ETSI.CAdES.detached");
+            CMSSignedData cms = new CMSSignedData(new CMSProcessableByteArray(sig.getSignedContent(signed)),
+                    sig.getContents(signed));
+            SignerInformation signer = cms.getSignerInfos().getSigners().iterator().next();
+            // PAdES B-B: signing-certificate-v2 present, no CMS signing-time.
+            assertThat(signer.getSignedAttributes().get(
+                    org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers.id_aa_signingCertificateV2)).isNotNull();
+            assertThat(signer.getSignedAttributes().get(
+                    org.bouncycastle.asn1.cms.CMSAttributes.signingTime)).isNull();
+            if (algorithm == SealAlgorithm.SM2) {
+                assertThat(signer.getEncryptionAlgOID()).isEqualTo("1.2.156.10197.1.501");
+                assertThat(signer.getDigestAlgOID()).isEqualTo("1.2.156.10197.1.401");
+            }
+            assertThat(new PDFTextStripper().getText(doc)).contains(TEXT);
+            assertThat(doc.getDocumentCatalog().getStructureTreeRoot()).isNotNull();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(SealAlgorithm.class)
+    void oneChangedByteBreaksTheSignature(SealAlgorithm algorithm) throws Exception {
+        byte[] signed = PdfSigner.sign(notice, "测试签发", Instant.now(), key(algorithm, null));
+        byte[] altered = signed.clone();
+        // A byte inside the first signed range (the rendered notice), not in the PDF header.
+        int at = notice.length / 2;
+        altered[at] = (byte) (altered[at] ^ 0x01);
+        assertThat(SignatureVerifier.verify(altered).status()).isIn(SignatureCheck.Status.BROKEN,
+                SignatureCheck.Status.NOT_PDF);
+        assertThat(SignatureVerifier.verify(altered).intact()).isFalse();
+    }
+
+    @Test
+    void appendingAfterTheSignatureIsReported() throws Exception {
+        byte[] signed = PdfSigner.sign(notice, "测试签发", Instant.now(), key(SealAlgorithm.ECDSA_P256, null));
+        byte[] appended = java.util.Arrays.copyOf(signed, signed.length + 10);
+        System.arraycopy("\n%comment\n".getBytes(), 0, appended, signed.length, 10);
+        assertThat(SignatureVerifier.verify(appended).status())
+                .isEqualTo(SignatureCheck.Status.MODIFIED_AFTER_SIGNING);
+    }
+
+    @Test
+    void unsignedAndNonPdfAreToldApart() {
+        assertThat(SignatureVerifier.verify(notice).status()).isEqualTo(SignatureCheck.Status.UNSIGNED);
+        assertThat(SignatureVerifier.verify("不是PDF".getBytes()).status()).isEqualTo(SignatureCheck.Status.NOT_PDF);
+    }
+
+    @Test
+    void aRevokedCertificateCountsFromItsRevocationDay() throws Exception {
+        SealKey key = key(SealAlgorithm.ECDSA_P256, LocalDate.of(2026, 11, 25));
+        SignatureCheck before = new SignatureCheck(SignatureCheck.Status.INTACT, key.certificate(), key,
+                Instant.parse("2026-11-24T15:59:00Z")); // 23:59 on the 24th in Beijing
+        SignatureCheck after = new SignatureCheck(SignatureCheck.Status.INTACT, key.certificate(), key,
+                Instant.parse("2026-11-24T16:00:00Z"));
+        assertThat(before.revoked()).isFalse();
+        assertThat(after.revoked()).isTrue();
+    }
+
+    @Test
+    void specimenSealIsATransparentRedPng() throws Exception {
+        var img = ImageIO.read(new ByteArrayInputStream(SealImage.specimen("示例市人民政府办公室")));
+        assertThat(img.getWidth()).isEqualTo(600);
+        assertThat(img.getColorModel().hasAlpha()).isTrue();
+        assertThat(img.getRGB(0, 0) >>> 24).isZero(); // the corner is transparent
+        int ring = img.getRGB(300, 600 - 12);
+        assertThat((ring >> 16) & 0xff).isGreaterThan(150);
+        assertThat(ring & 0xff).isLessThan(80);
+    }
+
+    @Test
+    void otherProfilesRefuseToStartWithoutAKeystore() {
+        SealProperties production = new SealProperties(true, SealAlgorithm.ECDSA_P256, false, dir.toString(), List.of());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SealKeys(production, "某机关"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("DISCLOSURE_SEAL_KEYSTORES_0_PATH");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SealImage("", "某机关", production))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("seal-image");
+    }
+
+    @Test
+    void rotationKeepsOldKeysForVerification() throws Exception {
+        KeyStore oldStore = SealKeys.selfSigned(SealAlgorithm.RSA_2048, "某机关", "a".toCharArray());
+        KeyStore newStore = SealKeys.selfSigned(SealAlgorithm.SM2, "某机关", "b".toCharArray());
+        Path oldFile = dir.resolve("old.p12");
+        Path newFile = dir.resolve("new.p12");
+        try (var o = Files.newOutputStream(oldFile); var n = Files.newOutputStream(newFile)) {
+            oldStore.store(o, "a".toCharArray());
+            newStore.store(n, "b".toCharArray());
+        }
+        SealKeys keys = new SealKeys(new SealProperties(true, SealAlgorithm.ECDSA_P256, false, dir.toString(),
+                List.of(new SealProperties.Keystore(newFile.toString(), "b", null, null),
+                        new SealProperties.Keystore(oldFile.toString(), "a", null, LocalDate.of(2026, 1, 1)))), "某机关");
+        assertThat(keys.signing().algorithm()).isEqualTo(SealAlgorithm.SM2);
+        byte[] oldNotice = PdfSigner.sign(notice, "旧证书", Instant.parse("2025-06-01T00:00:00Z"), keys.all().get(1));
+        SignatureCheck check = new SignatureVerifier(keys).check(oldNotice);
+        assertThat(check.intact()).isTrue();
+        assertThat(check.ours()).isNotNull();
+        assertThat(check.revoked()).isFalse();
+        byte[] late = PdfSigner.sign(notice, "旧证书", Instant.parse("2026-02-01T00:00:00Z"), keys.all().get(1));
+        assertThat(new SignatureVerifier(keys).check(late).revoked()).isTrue();
+    }
+
+    @Test
+    void theDemoMakesItsCertificateOnceAndKeepsItAcrossStarts() {
+        SealProperties ecdsa = new SealProperties(true, SealAlgorithm.ECDSA_P256, true, dir.toString(), List.of());
+        SealKeys first = new SealKeys(ecdsa, "示例市人民政府办公室");
+        assertThat(dir.resolve("demo-seal-ecdsa_p256.p12")).exists();
+        assertThat(first.signing().certificate().getSubjectX500Principal().getName()).contains("样章");
+        assertThat(new SealKeys(ecdsa, "示例市人民政府办公室").signing().fingerprint())
+                .isEqualTo(first.signing().fingerprint());
+        // Switching the demo to SM2 signs with a new key and still recognises the old one.
+        SealKeys sm2 = new SealKeys(new SealProperties(true, SealAlgorithm.SM2, true, dir.toString(), List.of()),
+                "示例市人民政府办公室");
+        assertThat(sm2.signing().algorithm()).isEqualTo(SealAlgorithm.SM2);
+        assertThat(sm2.find(first.signing().certificate())).isPresent();
+    }
+}
