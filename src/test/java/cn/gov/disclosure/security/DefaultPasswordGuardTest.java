@@ -39,7 +39,9 @@ class DefaultPasswordGuardTest {
                 "--server.port=0",
                 "--spring.datasource.url=jdbc:h2:mem:guard-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
                 "--camunda.bpm.job-execution.enabled=false",
-                "--camunda.bpm.generate-unique-process-engine-name=true"));
+                "--camunda.bpm.generate-unique-process-engine-name=true",
+                // Seals are tested in seal/ and notice/; here only the administrator guard matters.
+                "--disclosure.seal.enabled=false"));
         args.addAll(List.of(extra));
         return args.toArray(String[]::new);
     }
