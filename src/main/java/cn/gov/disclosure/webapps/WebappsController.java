@@ -79,11 +79,12 @@ public class WebappsController {
                 /* The office's header; no Camunda 8 migration banner (7.24 shows it to every Community
                    Edition user, with no configuration switch, so it is hidden here). */
                 .ce-eol-banner { display: none !important; }
-                .app-banner .brand-logo svg, .app-banner .brand-logo img { display: none; }
+                .app-banner .brand-logo svg, .app-banner .brand-logo img, .login-logo svg { display: none; }
                 .app-banner .brand-logo {
                   display: inline-block; width: 28px; height: 28px; margin-right: 8px; vertical-align: middle;
-                  background: url("%s") center / contain no-repeat;
+                  background: url("%1$s") center / contain no-repeat;
                 }
+                .login-logo { height: 64px; background: url("%1$s") center / contain no-repeat; }
                 body { font-family: "Helvetica Neue", Helvetica, Arial, "PingFang SC", "Microsoft YaHei",
                   "WenQuanYi Micro Hei", "Noto Sans CJK SC", sans-serif; }
                 """.formatted(logoUrl.replace("\"", "%22"));
