@@ -96,14 +96,24 @@ class TasklistSignInBrowserTest extends BrowserTest {
 
         // The clerk opens the group's filter and the new case's task.
         browser.findElement(By.xpath("//*[contains(@class,'task-filters')]//*[contains(text(),'本组待办')]")).click();
-        WebElement card = wait.until(ExpectedConditions.elementToBeClickable(
-                By.xpath("//li[contains(@class,'task')][.//*[contains(text(),'审查申请内容')]]"
-                        + "[contains(., '" + caseNo + "') or not(.//*[contains(text(),'GK-')])]//a")));
+        By cards = By.xpath("//li[contains(@class,'task')][.//*[contains(text(),'审查申请内容')]]//a");
+        wait.until(ExpectedConditions.elementToBeClickable(cards));
+        browser.executeScript("document.activeElement.blur()");
         keep("webapps-tasklist-list");
-        card.click();
-        visible(".fjs-form");
-        wait.until(d -> d.findElements(By.cssSelector(".fjs-form input")).stream()
-                .anyMatch(i -> caseNo.equals(i.getAttribute("value"))));
+        // Other cases may wait in the same list: open the cards until the form shows this case's number.
+        boolean opened = false;
+        for (int i = 0; i < browser.findElements(cards).size() && !opened; i++) {
+            click(browser.findElements(cards).get(i));
+            visible(".fjs-form");
+            try {
+                new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElements(
+                        By.cssSelector(".fjs-form input")).stream().anyMatch(in -> caseNo.equals(in.getAttribute("value"))));
+                opened = true;
+            } catch (org.openqa.selenium.TimeoutException otherCase) {
+                // not this case's task; try the next card
+            }
+        }
+        assertThat(opened).as("a card of case " + caseNo).isTrue();
         // Claim first where the form still asks for it.
         for (WebElement claim : browser.findElements(By.xpath("//button[normalize-space()='认领']"))) {
             if (claim.isDisplayed()) {

@@ -1,41 +1,18 @@
 package cn.gov.disclosure.workflow.rest;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
-
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
-import org.springframework.boot.web.servlet.ServletContextInitializer;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import ch.qos.logback.classic.LoggerContext;
 import jakarta.annotation.PostConstruct;
 
 /**
- * User mistakes on the engine REST: answered 400 in Chinese, logged as one WARN line (issue 16, item 5).
- * <ul>
- *   <li>{@code /engine-rest} is the starter's Jersey application: the mappers join it as a customizer.</li>
- *   <li>The webapps' own engine API ({@code /camunda/api/engine}, where Tasklist submits forms) is a Jersey
- *       servlet the webapp starter registers; Jersey adds the providers named in the servlet context parameter
- *       {@code jersey.config.server.provider.classnames} to every such application.</li>
- * </ul>
+ * User mistakes on the engine REST: answered 400 in Chinese and logged as one WARN line (issue 16, item 5).
+ * The answer comes from {@link RefusedInputMappers}, which Jersey adds to each of its applications
+ * ({@link RefusedInputFeature}); here the engine's own ERROR log of the same exception is silenced.
  */
 @Configuration
 public class EngineRestErrorsConfiguration {
-
-    static final String PROVIDER_CLASSNAMES = "jersey.config.server.provider.classnames";
-
-    @Bean
-    ResourceConfigCustomizer refusedInputOnEngineRest() {
-        return config -> config.registerClasses(RefusedInputMappers.ALL);
-    }
-
-    @Bean
-    ServletContextInitializer refusedInputOnWebappApis() {
-        return servletContext -> servletContext.setInitParameter(PROVIDER_CLASSNAMES,
-                Arrays.stream(RefusedInputMappers.ALL).map(Class::getName).collect(Collectors.joining(",")));
-    }
 
     @PostConstruct
     void quietEngineLogForUserMistakes() {
