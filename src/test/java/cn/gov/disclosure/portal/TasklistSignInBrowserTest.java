@@ -149,4 +149,18 @@ class TasklistSignInBrowserTest extends BrowserTest {
         waitForText("clerk");
         keep("webapps-admin-users");
     }
+
+    /** English stays available: a browser whose first language is English gets the webjar's English texts. */
+    @Test
+    void aBrowserSetToEnglishStillGetsEnglish() {
+        wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        String userAgent = (String) browser.executeScript("return navigator.userAgent");
+        browser.executeCdpCommand("Network.setUserAgentOverride",
+                java.util.Map.of("userAgent", userAgent, "acceptLanguage", "en-GB,en"));
+        browser.get(url("/camunda/app/tasklist/"));
+        WebElement name = visible("input[ng-model=username]");
+        wait.until(d -> d.findElement(By.cssSelector("form[name=signinForm] button[type=submit]")).getText()
+                .equals("Log in"));
+        assertThat(name.getAttribute("placeholder")).isEqualTo("Username");
+    }
 }
