@@ -56,6 +56,8 @@ public abstract class BrowserTest extends IntegrationTest {
         prefs.put("download.default_directory", downloads.toString());
         prefs.put("download.prompt_for_download", false);
         prefs.put("plugins.always_open_pdf_externally", true);
+        // What navigator.languages reports (--lang alone leaves it English): the webapps choose their language by it.
+        prefs.put("intl.accept_languages", "zh-CN,zh");
         options.setExperimentalOption("prefs", prefs);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
                 .usingAnyFreePort().build();

@@ -1,0 +1,112 @@
+package cn.gov.disclosure.webapps;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Tasklist, Cockpit and Admin as the office's own, in Chinese (issue 16, item 1). The webapps read
+ * {@code app/<app>/scripts/config.js} and {@code app/<app>/styles/user-styles.css} (their documented places for
+ * customisation); this controller answers those two paths before the webjar's copies are reached (a mapped
+ * controller ranks before Spring's resource handler), so the office name comes from configuration.
+ * The Chinese texts themselves are static files beside the webjar's: {@code app/<app>/locales/zh.json}.
+ */
+@RestController
+public class WebappsController {
+
+    static final Set<String> APPS = Set.of("tasklist", "cockpit", "admin", "welcome");
+    static final Map<String, String> APP_NAMES = Map.of("tasklist", "待办任务", "cockpit", "流程监控",
+            "admin", "系统管理", "welcome", "工作台");
+
+    private final ObjectMapper json;
+    private final String brand;
+    private final String logoUrl;
+
+    public WebappsController(ObjectMapper json,
+            @Value("${disclosure.webapps.brand:${disclosure.agency.name:}}") String brand,
+            @Value("${disclosure.webapps.logo-url:}") String logoUrl) {
+        this.json = json;
+        this.brand = brand;
+        this.logoUrl = logoUrl.isBlank() ? builtInLogo() : logoUrl;
+    }
+
+    @GetMapping(path = "${camunda.bpm.webapp.application-path:/camunda}/app/{app}/scripts/config.js",
+            produces = "text/javascript;charset=UTF-8")
+    public ResponseEntity<String> config(@PathVariable String app) throws JsonProcessingException {
+        if (!APPS.contains(app)) {
+            return ResponseEntity.notFound().build();
+        }
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("app", Map.of("name", APP_NAMES.get(app), "vendor", brand));
+        // The browser's first language decides (zh-CN → Chinese, en-* → English); any other language gets Chinese.
+        config.put("locales", Map.of("availableLocales", List.of("zh", "en"), "fallbackLocale", "zh"));
+        config.put("dateFormat", Map.of("monthName", "MMMM", "day", "DD", "abbr", "YYYY-MM-DD HH:mm",
+                "normal", "YYYY-MM-DD HH:mm", "long", "YYYY-MM-DD HH:mm dddd", "short", "YYYY-MM-DD"));
+        // The first-login hint points to Camunda's welcome page; clerks have their own guide.
+        config.put("disableWelcomeMessage", true);
+        if ("tasklist".equals(app)) {
+            config.put("shortcuts", tasklistShortcuts());
+        }
+        String body = "// Generated from the office's configuration (disclosure.webapps.*, disclosure.agency.name).\n"
+                + "export default " + json.writerWithDefaultPrettyPrinter().writeValueAsString(config) + ";\n";
+        return ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(body);
+    }
+
+    /** The webapps' own place for extra CSS; it ships empty. */
+    @GetMapping(path = "${camunda.bpm.webapp.application-path:/camunda}/app/{app}/styles/user-styles.css",
+            produces = "text/css;charset=UTF-8")
+    public ResponseEntity<String> styles(@PathVariable String app) {
+        if (!APPS.contains(app)) {
+            return ResponseEntity.notFound().build();
+        }
+        String css = """
+                /* The office's header; no Camunda 8 migration banner (7.24 shows it to every Community
+                   Edition user, with no configuration switch, so it is hidden here). */
+                .ce-eol-banner { display: none !important; }
+                .app-banner .brand-logo svg, .app-banner .brand-logo img, .login-logo svg { display: none; }
+                .app-banner .brand-logo {
+                  display: inline-block; width: 28px; height: 28px; margin-right: 8px; vertical-align: middle;
+                  background: url("%1$s") center / contain no-repeat;
+                }
+                .login-logo { height: 64px; background: url("%1$s") center / contain no-repeat; }
+                body { font-family: "Helvetica Neue", Helvetica, Arial, "PingFang SC", "Microsoft YaHei",
+                  "WenQuanYi Micro Hei", "Noto Sans CJK SC", sans-serif; }
+                """.formatted(logoUrl.replace("\"", "%22"));
+        return ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(css);
+    }
+
+    private static Map<String, Object> tasklistShortcuts() {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("claimTask", Map.of("key", "ctrl+alt+c", "description", "认领当前选中的任务"));
+        s.put("focusFilter", Map.of("key", "ctrl+shift+f", "description", "转到第一个筛选器"));
+        s.put("focusList", Map.of("key", "ctrl+alt+l", "description", "转到任务列表的第一项任务"));
+        s.put("focusForm", Map.of("key", "ctrl+alt+f", "description", "转到任务表单的第一个输入框"));
+        s.put("startProcess", Map.of("key", "ctrl+alt+p", "description", "打开“发起流程”对话框"));
+        return s;
+    }
+
+    private static String builtInLogo() {
+        try {
+            byte[] svg = new ClassPathResource("webapps/office-logo.svg").getContentAsByteArray();
+            return "data:image/svg+xml;base64," + Base64.getEncoder().encodeToString(svg);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
