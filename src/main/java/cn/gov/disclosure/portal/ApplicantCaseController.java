@@ -1,5 +1,7 @@
 package cn.gov.disclosure.portal;
 
+import cn.gov.disclosure.common.Texts;
+
 import cn.gov.disclosure.ratelimit.RateLimiter;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -62,7 +64,7 @@ public class ApplicantCaseController {
 
     private void limit(HttpServletRequest request) {
         if (!limiter.tryAcquire(RateLimiter.Kind.LOOKUP, request.getRemoteAddr())) {
-            throw new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS, "查询过于频繁，请稍后再试");
+            throw new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS, Texts.get("portal.lookup.tooFrequent"));
         }
     }
 }

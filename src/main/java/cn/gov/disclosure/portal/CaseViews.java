@@ -52,12 +52,12 @@ public class CaseViews {
         ReplyClock clock = clocks.load(c.id());
         String note = null;
         if (c.status() == CaseStatus.CORRECTION_REQUIRED) {
-            note = "本机关已告知您补正申请，请按补正告知书在期限内补正；答复期限自收到补正之日起重新计算（《条例》第三十条）";
+            note = Texts.get("portal.status.correction");
         } else if (clock.isPaused()) {
             PauseReason reason = clock.pauses().get(clock.pauses().size() - 1).reason();
-            note = reason.label() + "中，该期间不计入答复期限（" + reason.basis() + "），答复期限将相应顺延";
+            note = Texts.get("portal.status.paused", reason.label(), reason.basis());
         } else if (clock.extensionDays() > 0 && c.repliedOn() == null) {
-            note = "经批准，答复期限已延长" + clock.extensionDays() + "个工作日（《条例》第三十三条第二款）";
+            note = Texts.get("portal.status.extended", clock.extensionDays());
         }
         boolean stopped = clock.isPaused() || c.status() == CaseStatus.CORRECTION_REQUIRED;
         boolean disclosed = "DISCLOSED".equals(c.replyType()) || "PARTIALLY_DISCLOSED".equals(c.replyType());

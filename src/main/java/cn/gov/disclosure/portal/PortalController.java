@@ -40,7 +40,7 @@ import cn.gov.disclosure.common.NotFoundException;
 @Controller
 public class PortalController {
 
-    static final String NOT_FOUND = "未找到该申请，或查询码不正确。请核对受理回执上的案件编号和查询码。";
+    static final String NOT_FOUND = Texts.get("portal.notFound");
 
     private final IntakeService intake;
     private final CaseFileService caseFiles;
@@ -94,7 +94,7 @@ public class PortalController {
                         RedirectAttributes redirect) {
         if (!limiter.tryAcquire(RateLimiter.Kind.SUBMISSION, request.getRemoteAddr())) {
             model.addAttribute("errors", Map.of());
-            model.addAttribute("formError", "提交过于频繁，请稍后再试。您填写的内容已保留在下方。");
+            model.addAttribute("formError", Texts.get("portal.apply.tooFrequent"));
             return "portal/apply";
         }
         try {
@@ -103,7 +103,7 @@ public class PortalController {
             return "redirect:/apply/done";
         } catch (InvalidInputException e) {
             model.addAttribute("errors", byField(e));
-            model.addAttribute("formError", "提交的信息有误，请按提示修改后重新提交。");
+            model.addAttribute("formError", Texts.get("portal.apply.invalid"));
             return "portal/apply";
         }
     }
@@ -178,16 +178,15 @@ public class PortalController {
             ApplicationCase c = caseFiles.getForApplicant(caseNo, trackingCode);
             String text = suggestion == null ? "" : suggestion.strip();
             if (text.length() > 1000) {
-                model.addAttribute("suggestError", "建议最多1000字");
+                model.addAttribute("suggestError", Texts.get("portal.suggest.tooLong"));
             } else {
                 caseFiles.recordEvent(caseNo, "PROACTIVE_DISCLOSURE_SUGGESTED", "suggestion", null, text, "applicant",
-                        "申请人建议将所获信息纳入主动公开（《条例》第四十四条）");
+                        Texts.get("portal.suggest.event"));
                 if (agency.email() != null) {
-                    outbox.enqueue(c.id(), agency.email(), "【主动公开建议】" + caseNo,
-                            "申请人建议将案件 " + caseNo + " 中依申请公开的政府信息纳入主动公开范围（《条例》第四十四条）。\n"
-                                    + "申请内容：" + c.description() + "\n建议理由：" + text + "\n", null);
+                    outbox.enqueue(c.id(), agency.email(), Texts.get("portal.suggest.mailSubject", caseNo),
+                            Texts.get("portal.suggest.mailBody", caseNo, c.description(), text), null);
                 }
-                message = "您的建议已提交。本机关将评估是否纳入主动公开范围（《条例》第四十四条）。";
+                message = Texts.get("portal.suggest.done");
             }
         } catch (NotFoundException e) {
             message = null;
@@ -207,7 +206,7 @@ public class PortalController {
         if (limiter.tryAcquire(RateLimiter.Kind.LOOKUP, request.getRemoteAddr())) {
             return true;
         }
-        model.addAttribute("lookupError", "查询过于频繁，请稍后再试。");
+        model.addAttribute("lookupError", Texts.get("portal.lookup.tooFrequentWithStop"));
         return false;
     }
 

@@ -48,7 +48,7 @@ public class VerifyController {
 
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm", Locale.CHINA);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern(Texts.get("portal.verify.time"), Locale.CHINA);
 
     private final NoticeRepository notices;
     private final SignatureVerifier verifier;
@@ -174,6 +174,6 @@ public class VerifyController {
     }
 
     private static String chinese(LocalDate d) {
-        return d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
+        return Texts.get("notice.date", d.getYear(), d.getMonthValue(), d.getDayOfMonth());
     }
 }

@@ -1,5 +1,7 @@
 package cn.gov.disclosure.seal;
 
+import cn.gov.disclosure.common.Texts;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -127,7 +129,7 @@ public class PdfSigner {
             PDPage page = doc.getPage(doc.getNumberOfPages() - 1);
             PDSignatureField field = new PDSignatureField(form);
             field.setPartialName(FIELD_NAME);
-            field.setAlternateFieldName("电子签章");
+            field.setAlternateFieldName(Texts.get("seal.field.name"));
             PDAnnotationWidget widget = field.getWidgets().get(0);
             widget.setRectangle(new PDRectangle(0, 0, 0, 0));
             widget.setPage(page);
@@ -154,7 +156,7 @@ public class PdfSigner {
             return;
         }
         PDStructureElement formElement = new PDStructureElement("Form", parent);
-        formElement.setAlternateDescription("本机关电子签章（数字签名）");
+        formElement.setAlternateDescription(Texts.get("seal.field.description"));
         formElement.setPage(page);
         PDObjectReference ref = new PDObjectReference();
         ref.setReferencedObject(widget);

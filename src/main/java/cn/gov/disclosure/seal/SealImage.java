@@ -1,5 +1,7 @@
 package cn.gov.disclosure.seal;
 
+import cn.gov.disclosure.common.Texts;
+
 import java.awt.Font;
 import java.awt.FontFormatException;
 import java.awt.image.BufferedImage;
@@ -38,7 +40,7 @@ public class SealImage {
             this.png = read(Path.of(path));
         } else if (properties.demo()) {
             this.png = specimen(agencyName);
-            log.info("Demo profile: drawing a specimen seal (样章) for {}", agencyName);
+            log.info("Demo profile: drawing a specimen seal for {}", agencyName);
         } else if (properties.enabled()) {
             throw new IllegalStateException("disclosure.agency.seal-image is not set: configure the office's seal "
                     + "(PNG with transparency), or disclosure.seal.enabled=false");
@@ -81,7 +83,7 @@ public class SealImage {
                 throw new IllegalStateException("Font " + FONT + " missing from the classpath");
             }
             Font font = Font.createFont(Font.TRUETYPE_FONT, in);
-            BufferedImage img = SpecimenSeal.draw(name == null || name.isBlank() ? "示例机关" : name, font, 600);
+            BufferedImage img = SpecimenSeal.draw(name == null || name.isBlank() ? Texts.get("seal.demo.agency") : name, font, 600);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ImageIO.write(img, "png", out);
             return out.toByteArray();

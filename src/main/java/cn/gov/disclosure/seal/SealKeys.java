@@ -1,5 +1,7 @@
 package cn.gov.disclosure.seal;
 
+import cn.gov.disclosure.common.Texts;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -169,11 +171,11 @@ public class SealKeys {
     public static KeyStore selfSigned(SealAlgorithm algorithm, String agencyName, char[] password)
             throws GeneralSecurityException, IOException {
         KeyPair pair = algorithm.keyPairGenerator().generateKeyPair();
-        String name = agencyName == null || agencyName.isBlank() ? "示例机关" : agencyName;
+        String name = agencyName == null || agencyName.isBlank() ? Texts.get("seal.demo.agency") : agencyName;
         X500Name subject = new X500NameBuilder(BCStyle.INSTANCE)
                 .addRDN(BCStyle.C, "CN")
                 .addRDN(BCStyle.O, name)
-                .addRDN(BCStyle.CN, name + " 电子印章（演示证书 样章）")
+                .addRDN(BCStyle.CN, Texts.get("seal.demo.certificateName", name))
                 .build();
         Instant now = Instant.now();
         try {

@@ -1,5 +1,7 @@
 package cn.gov.disclosure.seal;
 
+import cn.gov.disclosure.common.Texts;
+
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -67,7 +69,7 @@ public final class SpecimenSeal {
             }
 
             Font mark = font.deriveFont(Font.BOLD, size * 0.12f);
-            GlyphVector word = mark.createGlyphVector(frc, "样章");
+            GlyphVector word = mark.createGlyphVector(frc, Texts.get("seal.specimen.mark"));
             java.awt.geom.Rectangle2D b = word.getVisualBounds();
             g.fill(word.getOutline((float) (c - b.getWidth() / 2 - b.getX()), (float) (c + size * 0.31)));
         } finally {

@@ -1,5 +1,7 @@
 package cn.gov.disclosure.security;
 
+import cn.gov.disclosure.common.Texts;
+
 import cn.gov.disclosure.workflow.disclosure.DisclosureVars;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
@@ -98,23 +100,23 @@ public class AccessSetup implements InitializingBean {
         }
 
         List<String> all = List.copyOf(cn.gov.disclosure.security.Groups.WORKFLOW.keySet());
-        ensureFilter("本组待办", "本组可签收的任务，按法定期限排序", -10, all,
+        ensureFilter(Texts.get("security.filter.group"), Texts.get("security.filter.group.description"), -10, all,
                 tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
                         .includeAssignedTasks().orderByDueDate().asc());
-        ensureFilter("我的待办", "已签收、由我办理的任务，按法定期限排序", 0, all,
+        ensureFilter(Texts.get("security.filter.mine"), Texts.get("security.filter.mine.description"), 0, all,
                 tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
         // Each task's follow-up date is set three working days before it is due (CaseWorkflow.setFollowUp).
-        ensureFilter("三个工作日内到期", "三个工作日内到期的本组任务", 10, all,
+        ensureFilter(Texts.get("security.filter.dueSoon"), Texts.get("security.filter.dueSoon.description"), 10, all,
                 tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
                         .includeAssignedTasks().followUpBeforeExpression("${now()}").orderByDueDate().asc());
-        ensureFilter("已超期", "已超过期限仍未办结的本组任务", 20, all,
+        ensureFilter(Texts.get("security.filter.overdue"), Texts.get("security.filter.overdue.description"), 20, all,
                 tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
                         .includeAssignedTasks().dueBeforeExpression("${now()}").orderByDueDate().asc());
-        ensureFilter("待法制审核", "待法制审核的答复意见", 30,
+        ensureFilter(Texts.get("security.filter.legal"), Texts.get("security.filter.legal.description"), 30,
                 List.of(cn.gov.disclosure.security.Groups.LEGAL, cn.gov.disclosure.security.Groups.HEAD),
                 tasks.createTaskQuery().taskCandidateGroup(cn.gov.disclosure.security.Groups.LEGAL)
                         .includeAssignedTasks().orderByDueDate().asc());
-        ensureFilter("待负责人审批", "待工作机构负责人审批、督办的事项", 40,
+        ensureFilter(Texts.get("security.filter.head"), Texts.get("security.filter.head.description"), 40,
                 List.of(cn.gov.disclosure.security.Groups.HEAD),
                 tasks.createTaskQuery().taskCandidateGroup(cn.gov.disclosure.security.Groups.HEAD)
                         .includeAssignedTasks().orderByDueDate().asc());
@@ -157,10 +159,10 @@ public class AccessSetup implements InitializingBean {
                 "priority", priority,
                 "refresh", true,
                 "variables", List.of(
-                        Map.of("name", "caseNo", "label", "案件编号"),
-                        Map.of("name", "applicantName", "label", "申请人"),
-                        Map.of("name", "dueOnText", "label", "答复期限"),
-                        Map.of("name", "deadlineFlag", "label", "期限提示"))));
+                        Map.of("name", "caseNo", "label", Texts.get("security.filter.variable.caseNo")),
+                        Map.of("name", "applicantName", "label", Texts.get("security.filter.variable.applicantName")),
+                        Map.of("name", "dueOnText", "label", Texts.get("security.filter.variable.dueOnText")),
+                        Map.of("name", "deadlineFlag", "label", Texts.get("security.filter.variable.deadlineFlag")))));
         filter = filters.saveFilter(filter);
         for (String group : groups) {
             grant(group, Resources.FILTER, filter.getId(), Permissions.READ);

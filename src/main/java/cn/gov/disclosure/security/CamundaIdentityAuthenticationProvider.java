@@ -1,5 +1,7 @@
 package cn.gov.disclosure.security;
 
+import cn.gov.disclosure.common.Texts;
+
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -29,7 +31,7 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
         String user = authentication.getName();
         String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
         if (user == null || user.isBlank() || !identity.checkPassword(user, password)) {
-            throw new BadCredentialsException("用户名或密码错误");
+            throw new BadCredentialsException(Texts.get("security.badCredentials"));
         }
         List<SimpleGrantedAuthority> authorities = identity.createGroupQuery().groupMember(user).list().stream()
                 .map(Group::getId).map(g -> new SimpleGrantedAuthority("GROUP_" + g)).toList();

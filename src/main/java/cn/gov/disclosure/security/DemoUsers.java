@@ -1,5 +1,7 @@
 package cn.gov.disclosure.security;
 
+import cn.gov.disclosure.common.Texts;
+
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -26,10 +28,11 @@ public class DemoUsers implements InitializingBean {
     private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
 
     private static final Map<String, String[]> USERS = Map.of(
-            "clerk", new String[] {"经办人", "演示", Groups.CLERK},
-            "legal", new String[] {"法制审核员", "演示", Groups.LEGAL},
-            "head", new String[] {"负责人", "演示", Groups.HEAD},
-            "secrecy", new String[] {"保密审查员", "演示", Groups.SECRECY});
+            "clerk", new String[] {Texts.get("security.demo.clerk"), Texts.get("security.demo.lastName"), Groups.CLERK},
+            "legal", new String[] {Texts.get("security.demo.legal"), Texts.get("security.demo.lastName"), Groups.LEGAL},
+            "head", new String[] {Texts.get("security.demo.head"), Texts.get("security.demo.lastName"), Groups.HEAD},
+            "secrecy", new String[] {Texts.get("security.demo.secrecy"), Texts.get("security.demo.lastName"),
+                    Groups.SECRECY});
 
     private final IdentityService identity;
     private final String password;

@@ -1,5 +1,7 @@
 package cn.gov.disclosure.security;
 
+import cn.gov.disclosure.common.Texts;
+
 import java.util.Map;
 
 /** The Camunda groups of the office and their Chinese names. */
@@ -13,12 +15,12 @@ public final class Groups {
 
     /** Workflow groups in the order Tasklist shows them. */
     public static final Map<String, String> WORKFLOW = Map.of(
-            CLERK, "经办人",
-            LEGAL, "法制审核",
-            HEAD, "工作机构负责人",
-            SECRECY, "保密审查");
+            CLERK, Texts.get("security.group.clerk"),
+            LEGAL, Texts.get("security.group.legal"),
+            HEAD, Texts.get("security.group.head"),
+            SECRECY, Texts.get("security.group.secrecy"));
 
-    public static final String ADMIN_NAME = "系统管理员";
+    public static final String ADMIN_NAME = Texts.get("security.group.admin");
 
     private Groups() {
     }

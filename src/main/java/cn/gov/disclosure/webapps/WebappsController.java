@@ -1,5 +1,7 @@
 package cn.gov.disclosure.webapps;
 
+import cn.gov.disclosure.common.Texts;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Base64;
@@ -31,8 +33,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class WebappsController {
 
     static final Set<String> APPS = Set.of("tasklist", "cockpit", "admin", "welcome");
-    static final Map<String, String> APP_NAMES = Map.of("tasklist", "待办任务", "cockpit", "流程监控",
-            "admin", "系统管理", "welcome", "工作台");
+    static final Map<String, String> APP_NAMES = Map.of("tasklist", Texts.get("webapps.app.tasklist"),
+            "cockpit", Texts.get("webapps.app.cockpit"), "admin", Texts.get("webapps.app.admin"),
+            "welcome", Texts.get("webapps.app.welcome"));
 
     private final ObjectMapper json;
     private final String brand;
@@ -93,11 +96,11 @@ public class WebappsController {
 
     private static Map<String, Object> tasklistShortcuts() {
         Map<String, Object> s = new LinkedHashMap<>();
-        s.put("claimTask", Map.of("key", "ctrl+alt+c", "description", "认领当前选中的任务"));
-        s.put("focusFilter", Map.of("key", "ctrl+shift+f", "description", "转到第一个筛选器"));
-        s.put("focusList", Map.of("key", "ctrl+alt+l", "description", "转到任务列表的第一项任务"));
-        s.put("focusForm", Map.of("key", "ctrl+alt+f", "description", "转到任务表单的第一个输入框"));
-        s.put("startProcess", Map.of("key", "ctrl+alt+p", "description", "打开“发起流程”对话框"));
+        s.put("claimTask", Map.of("key", "ctrl+alt+c", "description", Texts.get("webapps.shortcut.claimTask")));
+        s.put("focusFilter", Map.of("key", "ctrl+shift+f", "description", Texts.get("webapps.shortcut.focusFilter")));
+        s.put("focusList", Map.of("key", "ctrl+alt+l", "description", Texts.get("webapps.shortcut.focusList")));
+        s.put("focusForm", Map.of("key", "ctrl+alt+f", "description", Texts.get("webapps.shortcut.focusForm")));
+        s.put("startProcess", Map.of("key", "ctrl+alt+p", "description", Texts.get("webapps.shortcut.startProcess")));
         return s;
     }
 

@@ -53,6 +53,33 @@ class TextsTest {
         assertThat(missing).isEmpty();
     }
 
+    /**
+     * Java keeps codes: no Chinese sentence in a string literal of the main code. The exceptions are data that
+     * is not wording: a key of the lunar library, and the sender's display name as a configuration default.
+     */
+    @Test
+    void noChineseWordingInJava() throws IOException {
+        Pattern literal = Pattern.compile("\"(?:[^\"\\\\\n]|\\\\.)*\"");
+        Pattern chinese = Pattern.compile("[\\u4e00-\\u9fa5]");
+        List<String> allowed = List.of("get(\"清明\")", "@DefaultValue(\"政府信息公开 <");
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(MAIN)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                String code = Files.readString(f, StandardCharsets.UTF_8)
+                        .replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("//[^\n]*", "");
+                for (String line : code.split("\n")) {
+                    Matcher m = literal.matcher(line);
+                    while (m.find()) {
+                        if (chinese.matcher(m.group()).find() && allowed.stream().noneMatch(line::contains)) {
+                            found.add(MAIN.relativize(f) + ": " + line.strip());
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(found).isEmpty();
+    }
+
     @Test
     void everyLabelledCodeHasItsLabel() {
         List<Enum<?>> codes = new ArrayList<>();

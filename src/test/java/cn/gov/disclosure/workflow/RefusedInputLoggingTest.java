@@ -32,6 +32,7 @@ import cn.gov.disclosure.intake.IntakeService;
 /**
  * A clerk's mistake refused by a task listener (InvalidInputException) is answered over the engine REST
  * with 400 and the Chinese message, and logged as one WARN line naming the case, never with a stack trace.
+ * (Jersey's one-time WADL notice, logged by the first REST call of a fresh context, is not about the input.)
  */
 @ExtendWith(OutputCaptureExtension.class)
 class RefusedInputLoggingTest extends IntegrationTest {
@@ -67,7 +68,7 @@ class RefusedInputLoggingTest extends IntegrationTest {
         assertThat((String) answer.getBody().get("message")).contains("reviewNotes").contains("逐项写明需要补正的事项");
         String log = output.toString().substring(before);
         assertThat(log).doesNotContain("ERROR").doesNotContain("\tat ").doesNotContain("Exception:");
-        assertThat(log.lines().filter(l -> l.contains("WARN"))).singleElement().asString()
+        assertThat(log.lines().filter(l -> l.contains("WARN") && !l.contains("WadlFeature"))).singleElement().asString()
                 .contains(caseNo).contains("reviewNotes");
         // The task stays open, nothing half-stored.
         assertThat(review(caseNo)).isNotNull();
@@ -88,7 +89,7 @@ class RefusedInputLoggingTest extends IntegrationTest {
         assertThat((java.util.List<?>) answer.getBody().get("errors")).isNotEmpty();
         String log = output.toString().substring(before);
         assertThat(log).doesNotContain("ERROR").doesNotContain("\tat ");
-        assertThat(log.lines().filter(l -> l.contains("WARN"))).singleElement().asString()
+        assertThat(log.lines().filter(l -> l.contains("WARN") && !l.contains("WadlFeature"))).singleElement().asString()
                 .contains("start form of disclosure-application");
         assertThat(tasks.createTaskQuery().count()).isEqualTo(casesBefore);
     }
@@ -122,7 +123,7 @@ class RefusedInputLoggingTest extends IntegrationTest {
         assertThat(answer.body()).contains("逐项写明需要补正的事项").contains("\"field\":\"reviewNotes\"");
         String log = output.toString().substring(before);
         assertThat(log).doesNotContain("ERROR").doesNotContain("\tat ");
-        assertThat(log.lines().filter(l -> l.contains("WARN"))).singleElement().asString().contains(caseNo);
+        assertThat(log.lines().filter(l -> l.contains("WARN") && !l.contains("WadlFeature"))).singleElement().asString().contains(caseNo);
         assertThat(review(caseNo)).isNotNull();
     }
 
