@@ -49,6 +49,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * start, the start-up rows exist once, each node sees what the other stored, rate limits count across
  * nodes, and a Tasklist session opened on one node is known to the other.
  */
+// Own JVM (surefire execution "cluster"): closing two web contexts resets Camunda's JVM-wide webapp and REST
+// state, which the other HTTP test contexts of a shared JVM still use.
+@org.junit.jupiter.api.Tag("cluster")
 class TwoNodesTest {
 
     private static EmbeddedPostgres postgres;
