@@ -160,6 +160,8 @@ public class AccessSetup implements InitializingBean {
                         Map.of("name", "caseNo", "label", "案件编号"),
                         Map.of("name", "applicantName", "label", "申请人"),
                         Map.of("name", "dueOnText", "label", "答复期限"),
+                        // Set for a task of every process by workflow.CaseCardVariables.
+                        Map.of("name", "requestSummary", "label", "申请内容"),
                         Map.of("name", "deadlineFlag", "label", "期限提示"))));
         filter = filters.saveFilter(filter);
         for (String group : groups) {
