@@ -78,6 +78,9 @@ public class AccessSetup implements InitializingBean {
             grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             for (String process : PROCESSES) {
                 grant(group, Resources.PROCESS_DEFINITION, process, Permissions.READ);
+                // Tasklist reads a card's variables (case number, applicant, period, summary) with the clerk's own
+                // rights: without reading the process instances the cards stay blank.
+                grant(group, Resources.PROCESS_DEFINITION, process, Permissions.READ_INSTANCE);
             }
         }
         // Clerks register letters, faxes and walk-ins, and ask for extensions, from start forms.
