@@ -82,6 +82,32 @@ class FormFieldsTest {
         assertThat(dateFields).contains("receivedOn", "correctionReceivedOn", "appealReceivedOn", "decidedOn");
     }
 
+    /** Legal review opens with what to decide, shows every consultation's answer and the draft; facts below. */
+    @Test
+    void legalReviewOpensWithTheDecisionAndShowsConsultationsAndDraftWithTheFactsBelow() throws IOException {
+        JsonNode form = json.readTree(FORMS.resolve("legal-review.form").toFile());
+        List<String> top = new ArrayList<>();
+        form.path("components").forEach(c -> top.add(c.hasNonNull("key") ? c.get("key").asText() : c.path("type").asText()));
+        assertThat(top).contains("consultationStatus", "legalOutcome", "legalComment", "group");
+        assertThat(top.indexOf("legalOutcome")).isLessThan(top.indexOf("group"));
+        assertThat(form.toString()).contains("{{draftNoticeUrl}}");
+        List<String> facts = new ArrayList<>();
+        form.path("components").forEach(c -> {
+            if ("group".equals(c.path("type").asText())) {
+                c.path("components").forEach(f -> facts.add(f.path("key").asText()));
+            }
+        });
+        assertThat(facts).contains("caseNo", "applicantName", "dueOnText", "requestDescription");
+    }
+
+    /** The third party's opinion is recorded from a blank choice: nothing the clerk could click through. */
+    @Test
+    void theThirdPartyOpinionFormStartsEmpty() throws IOException {
+        for (JsonNode c : components(json.readTree(FORMS.resolve("record-third-party-answer.form").toFile()))) {
+            assertThat(c.has("defaultValue")).as(c.path("key").asText()).isFalse();
+        }
+    }
+
     @Test
     void theReplyFormOffersTheCatalogue() throws IOException {
         JsonNode catalogue = json.readTree(Path.of("templates/catalogue/replies.json").toFile());
