@@ -80,6 +80,9 @@ public class AccessSetup implements InitializingBean {
             grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             for (String process : PROCESSES) {
                 grant(group, Resources.PROCESS_DEFINITION, process, Permissions.READ);
+                // Tasklist reads a card's variables (case number, applicant, period, summary) with the clerk's own
+                // rights: without reading the process instances the cards stay blank.
+                grant(group, Resources.PROCESS_DEFINITION, process, Permissions.READ_INSTANCE);
             }
         }
         // Clerks register letters, faxes and walk-ins, and ask for extensions, from start forms.
@@ -162,6 +165,8 @@ public class AccessSetup implements InitializingBean {
                         Map.of("name", "caseNo", "label", Texts.get("security.filter.variable.caseNo")),
                         Map.of("name", "applicantName", "label", Texts.get("security.filter.variable.applicantName")),
                         Map.of("name", "dueOnText", "label", Texts.get("security.filter.variable.dueOnText")),
+                        // Set for a task of every process by workflow.CaseCardVariables.
+                        Map.of("name", "requestSummary", "label", Texts.get("security.filter.variable.requestSummary")),
                         Map.of("name", "deadlineFlag", "label", Texts.get("security.filter.variable.deadlineFlag")))));
         filter = filters.saveFilter(filter);
         for (String group : groups) {

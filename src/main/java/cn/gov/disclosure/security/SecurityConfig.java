@@ -1,5 +1,6 @@
 package cn.gov.disclosure.security;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -12,6 +13,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -88,7 +90,9 @@ public class SecurityConfig {
 
     @Bean
     @Order(3)
-    public SecurityFilterChain applicationChain(HttpSecurity http) throws Exception {
+    public SecurityFilterChain applicationChain(HttpSecurity http, IdentityService identity) throws Exception {
+        // A PDF link in a Tasklist form opens in the clerk's Tasklist session, without a second (Basic) sign-in.
+        http.addFilterBefore(new WebappSessionAuthenticationFilter(identity), BasicAuthenticationFilter.class);
         http.authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.POST, "/api/applications").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/applications/**").permitAll()

@@ -88,6 +88,13 @@ public class WebappsController {
                   background: url("%1$s") center / contain no-repeat;
                 }
                 .login-logo { height: 64px; background: url("%1$s") center / contain no-repeat; }
+                /* Tasklist cards: overdue ones red, those past their follow-up day (three working days before
+                   the due day, set on every task) amber. Tasklist marks the dates with .overdue itself. */
+                .tasks-list li.task:has(.due-date.overdue) { border-left: 4px solid #c9302c; background: #fdf0ef; }
+                .tasks-list li.task:has(.followup-date.overdue):not(:has(.due-date.overdue)) {
+                  border-left: 4px solid #e5a000; background: #fff8e6; }
+                .tasks-list .due-date.overdue { color: #c9302c; font-weight: bold; }
+                .tasks-list .followup-date.overdue { color: #9a6700; font-weight: bold; }
                 body { font-family: "Helvetica Neue", Helvetica, Arial, "PingFang SC", "Microsoft YaHei",
                   "WenQuanYi Micro Hei", "Noto Sans CJK SC", sans-serif; }
                 """.formatted(logoUrl.replace("\"", "%22"));

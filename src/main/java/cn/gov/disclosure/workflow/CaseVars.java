@@ -12,6 +12,8 @@ public final class CaseVars {
     public static final VarKey<Date> DUE_ON = VarKey.of("dueOn", Date.class);
     public static final VarKey<String> DUE_ON_TEXT = VarKey.of("dueOnText", String.class);
     public static final VarKey<String> REQUEST_DESCRIPTION = VarKey.of("requestDescription", String.class);
+    /** The request's first characters, for Tasklist cards (see CaseCardVariables). */
+    public static final VarKey<String> REQUEST_SUMMARY = VarKey.of("requestSummary", String.class);
 
     private CaseVars() {
     }

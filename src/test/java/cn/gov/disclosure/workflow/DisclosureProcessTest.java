@@ -729,6 +729,60 @@ class DisclosureProcessTest extends ProcessTest {
                 .contains("REMINDER_SENT", "ESCALATED");
     }
 
+    /**
+     * Tasklist's shared filters show case number, applicant, period and an item summary on each card: they resolve
+     * for a task of every process, in the scopes Tasklist reads card variables from (task, execution, instance).
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aTaskOfEveryProcessShowsTheCaseOnItsTasklistCard() {
+        ProcessInstance consulted = consultThirdParty("示例化工有限公司环境影响报告书全文及其批复文件和竣工验收意见");
+        ProcessInstance consultation = consultation(consulted);
+        ProcessInstance extended = submit("某区2025年征地补偿安置方案及批复");
+        complete(extended, "ReviewCompleteness", "completeness", "COMPLETE");
+        ProcessInstance extension = requestExtension(extended.getBusinessKey(), 20L, "涉及档案材料较多，需要调取汇总");
+        ProcessInstance appealed = submit("某路段拓宽工程的征收补偿方案");
+        toDecision(appealed, "DISCLOSED");
+        ProcessInstance appeal = registerAppeal(appealed.getBusinessKey(), "RECONSIDERATION", caseFiles.today(), false,
+                false);
+        ProcessInstance overdue = submit("2026年度部门预算公开表格");
+        fireOnTime(timer(overdue, "DeadlineDay"));
+        ProcessInstance escalation = runtime.createProcessInstanceQuery().processDefinitionKey("deadline-escalation")
+                .processInstanceBusinessKey(overdue.getBusinessKey()).singleResult();
+
+        org.camunda.bpm.engine.filter.Filter groupFilter = engine.getFilterService().createFilterQuery()
+                .filterName("本组待办").singleResult();
+        List<String> cardVariables = ((List<Map<String, Object>>) groupFilter.getProperties().get("variables"))
+                .stream().map(v -> (String) v.get("name")).toList();
+        assertThat(cardVariables).contains("caseNo", "applicantName", "dueOnText", "requestSummary");
+
+        for (ProcessInstance p : List.of(extended, consultation, extension, appeal, escalation)) {
+            Task t = tasks.createTaskQuery().processInstanceId(p.getId()).list().get(0);
+            identity.setAuthentication("someone", List.of(candidateGroup(t)));
+            Map<String, Object> shown = new HashMap<>();
+            try {
+                assertThat(engine.getFilterService().list(groupFilter.getId(),
+                        tasks.createTaskQuery().taskId(t.getId()))).as(t.getTaskDefinitionKey()).hasSize(1);
+                // As Tasklist reads them: with the user's own rights.
+                runtime.createVariableInstanceQuery()
+                        .variableScopeIdIn(t.getId(), t.getExecutionId(), t.getProcessInstanceId())
+                        .variableNameIn(cardVariables.toArray(String[]::new)).list()
+                        .forEach(v -> shown.putIfAbsent(v.getName(), v.getValue()));
+            } finally {
+                identity.clearAuthentication();
+            }
+            assertThat(shown).as(t.getTaskDefinitionKey())
+                    .containsEntry("caseNo", p.getBusinessKey())
+                    .containsKeys("applicantName", "dueOnText", "requestSummary");
+            assertThat((String) shown.get("dueOnText")).as(t.getTaskDefinitionKey()).matches("\\d{4}-\\d{2}-\\d{2}");
+        }
+        // The summary: the request's first thirty characters, marked where cut.
+        assertThat(runtime.getVariable(consultation.getId(), "requestSummary"))
+                .isEqualTo("示例化工有限公司环境影响报告书全文及其批复文件和竣工验收意见");
+        assertThat(CaseCardVariables.summary("一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十多余"))
+                .isEqualTo("一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十…");
+    }
+
     @Test
     void repliedCasesGetNoMoreReminders() {
         ProcessInstance pi = submit("2026年度部门决算公开表格");

@@ -54,6 +54,60 @@ class FormFieldsTest {
         assertThat(unread).as("input fields no code reads (wire them, or make them readonly)").isEmpty();
     }
 
+    /**
+     * Dates are typed as yyyy-MM-dd in a plain text field. The form library's date picker reads what is typed in
+     * the browser's own date order (M/d/yyyy in an English browser), so 2026-11-20 typed there was stored as
+     * 2027-08-06; a text field stores exactly what was typed and the services check it.
+     */
+    @Test
+    void datesAreTypedAsIsoTextNotThroughTheLocaleDatePicker() throws IOException {
+        List<String> pickers = new ArrayList<>();
+        List<String> dateFields = new ArrayList<>();
+        try (Stream<Path> files = Files.list(FORMS)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".form")).sorted().toList()) {
+                for (JsonNode c : components(json.readTree(f.toFile()))) {
+                    if ("datetime".equals(c.path("type").asText())) {
+                        pickers.add(f.getFileName() + ": " + c.path("key").asText());
+                    }
+                    boolean input = "textfield".equals(c.path("type").asText()) && !c.path("readonly").asBoolean(false)
+                            && !c.path("disabled").asBoolean(false);
+                    if (input && c.path("key").asText().endsWith("On")) {
+                        dateFields.add(c.path("key").asText());
+                        assertThat(c.path("description").asText()).as(f + " " + c.path("key")).contains("yyyy-MM-dd");
+                    }
+                }
+            }
+        }
+        assertThat(pickers).as("date pickers that misread typed dates").isEmpty();
+        assertThat(dateFields).contains("receivedOn", "correctionReceivedOn", "appealReceivedOn", "decidedOn");
+    }
+
+    /** Legal review opens with what to decide, shows every consultation's answer and the draft; facts below. */
+    @Test
+    void legalReviewOpensWithTheDecisionAndShowsConsultationsAndDraftWithTheFactsBelow() throws IOException {
+        JsonNode form = json.readTree(FORMS.resolve("legal-review.form").toFile());
+        List<String> top = new ArrayList<>();
+        form.path("components").forEach(c -> top.add(c.hasNonNull("key") ? c.get("key").asText() : c.path("type").asText()));
+        assertThat(top).contains("consultationStatus", "legalOutcome", "legalComment", "group");
+        assertThat(top.indexOf("legalOutcome")).isLessThan(top.indexOf("group"));
+        assertThat(form.toString()).contains("{{draftNoticeUrl}}");
+        List<String> facts = new ArrayList<>();
+        form.path("components").forEach(c -> {
+            if ("group".equals(c.path("type").asText())) {
+                c.path("components").forEach(f -> facts.add(f.path("key").asText()));
+            }
+        });
+        assertThat(facts).contains("caseNo", "applicantName", "dueOnText", "requestDescription");
+    }
+
+    /** The third party's opinion is recorded from a blank choice: nothing the clerk could click through. */
+    @Test
+    void theThirdPartyOpinionFormStartsEmpty() throws IOException {
+        for (JsonNode c : components(json.readTree(FORMS.resolve("record-third-party-answer.form").toFile()))) {
+            assertThat(c.has("defaultValue")).as(c.path("key").asText()).isFalse();
+        }
+    }
+
     @Test
     void theReplyFormOffersTheCatalogue() throws IOException {
         JsonNode catalogue = json.readTree(Path.of("templates/catalogue/replies.json").toFile());

@@ -65,7 +65,9 @@ class RefusedInputLoggingTest extends IntegrationTest {
                                        "reviewNotes": {"value": ""}}}"""), Map.class);
 
         assertThat(answer.getStatusCode().value()).isEqualTo(400);
-        assertThat((String) answer.getBody().get("message")).contains("reviewNotes").contains("逐项写明需要补正的事项");
+        // The field is named as the form labels it, not by its key.
+        assertThat((String) answer.getBody().get("message")).contains("审查意见（需要补正的，逐项写明补正事项）：")
+                .doesNotContain("reviewNotes").contains("逐项写明需要补正的事项");
         String log = output.toString().substring(before);
         assertThat(log).doesNotContain("ERROR").doesNotContain("\tat ").doesNotContain("Exception:");
         assertThat(log.lines().filter(l -> l.contains("WARN") && !l.contains("WadlFeature"))).singleElement().asString()

@@ -47,13 +47,15 @@ final class RefusedInput {
                     .map(f -> f.field() + " " + oneLine(f.message())).collect(Collectors.joining("; ")));
         }
         // The same shape as the engine's own errors (type, message), so Tasklist shows the message.
-        Map<String, Object> body = Map.of("type", "InvalidInputException", "message", refused.getMessage(),
+        // Fields named as the form labels them: the clerk never sees a key like reviewNotes.
+        String message = InvalidInputException.summary(FormLabels.labelled(refused.errors()));
+        Map<String, Object> body = Map.of("type", "InvalidInputException", "message", message,
                 "errors", refused.errors().stream().map(RefusedInput::asMap).toList());
         return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
     }
 
     private static Map<String, String> asMap(FieldError f) {
-        return Map.of("field", f.field(), "message", f.message());
+        return Map.of("field", f.field(), "label", FormLabels.of(f.field()), "message", f.message());
     }
 
     private static String oneLine(String s) {

@@ -1,6 +1,7 @@
 package cn.gov.disclosure.workflow.rest;
 
 import org.glassfish.jersey.internal.spi.AutoDiscoverable;
+import org.glassfish.jersey.server.ServerProperties;
 
 import jakarta.ws.rs.ConstrainedTo;
 import jakarta.ws.rs.RuntimeType;
@@ -17,6 +18,9 @@ public class RefusedInputFeature implements AutoDiscoverable {
 
     @Override
     public void configure(FeatureContext context) {
+        // No WADL: nobody reads it, and without a JAXB implementation Jersey logs a WARN on each application's
+        // first request, which would stand next to the one WARN line a refused input is meant to leave.
+        context.property(ServerProperties.WADL_FEATURE_DISABLE, true);
         for (Class<?> mapper : RefusedInputMappers.ALL) {
             if (!context.getConfiguration().isRegistered(mapper)) {
                 context.register(mapper);
