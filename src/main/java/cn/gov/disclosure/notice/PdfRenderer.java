@@ -8,11 +8,16 @@ import java.io.UncheckedIOException;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /** XHTML to PDF through openhtmltopdf on PDFBox, with the shared, subset-embedded Chinese fonts. */
 @Component
@@ -25,8 +30,20 @@ public class PdfRenderer {
     /** sRGB output intent, required by PDF/A. */
     private final byte[] colorProfile = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
 
-    public PdfRenderer(NoticeFonts fonts) {
+    /** {@code disclosure.notice.render}: time per rendered notice; its count is the notices rendered. */
+    private final Timer renderTime;
+
+    @Autowired
+    public PdfRenderer(NoticeFonts fonts, MeterRegistry registry) {
         this.fonts = fonts;
+        this.renderTime = Timer.builder("disclosure.notice.render")
+                .description("Time to render one notice (PDF/A-2a, tagged); the count is notices rendered")
+                .publishPercentileHistogram().register(registry);
+    }
+
+    /** Outside Spring (tests, benchmarks): figures go nowhere. */
+    public PdfRenderer(NoticeFonts fonts) {
+        this(fonts, new SimpleMeterRegistry());
     }
 
     /**
@@ -34,6 +51,7 @@ public class PdfRenderer {
      * thread-safe; a one-page notice renders in milliseconds, so the lock is not a bottleneck.
      */
     public synchronized byte[] render(String xhtml, String title) {
+        Timer.Sample sample = Timer.start();
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             doc.getDocumentInformation().setTitle(title);
             PdfRendererBuilder builder = new PdfRendererBuilder();
@@ -50,7 +68,9 @@ public class PdfRenderer {
             builder.withHtmlContent(xhtml, null);
             builder.toStream(out);
             builder.run();
-            return out.toByteArray();
+            byte[] pdf = out.toByteArray();
+            sample.stop(renderTime);
+            return pdf;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot render notice " + title, e);
         }
