@@ -47,18 +47,26 @@ public class PdfRenderer {
     }
 
     /**
-     * Synchronized because the parsed fonts are shared and read lazily by PDFBox, which is not
-     * thread-safe; a one-page notice renders in milliseconds, so the lock is not a bottleneck.
+     * Not synchronized: each render borrows its own parsed fonts from {@link NoticeFonts}, so several notices
+     * render at once, up to one per pair of fonts in the pool.
      */
-    public synchronized byte[] render(String xhtml, String title) {
-        Timer.Sample sample = Timer.start();
+    public byte[] render(String xhtml, String title) {
+        return fonts.withFonts(pair -> {
+            Timer.Sample sample = Timer.start();
+            byte[] pdf = render(xhtml, title, pair);
+            sample.stop(renderTime);
+            return pdf;
+        });
+    }
+
+    private byte[] render(String xhtml, String title, NoticeFonts.Pair pair) {
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             doc.getDocumentInformation().setTitle(title);
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.usePDDocument(doc);
-            builder.useFont(new PDFontSupplier(PDType0Font.load(doc, fonts.regular(), true)), FONT_FAMILY, 400,
+            builder.useFont(new PDFontSupplier(PDType0Font.load(doc, pair.regular(), true)), FONT_FAMILY, 400,
                     FontStyle.NORMAL, true);
-            builder.useFont(new PDFontSupplier(PDType0Font.load(doc, fonts.bold(), true)), FONT_FAMILY, 700,
+            builder.useFont(new PDFontSupplier(PDType0Font.load(doc, pair.bold(), true)), FONT_FAMILY, 700,
                     FontStyle.NORMAL, true);
             // PDF/A-2a for the archive, tagged (PDF/UA) for applicants using screen readers (Art. 43).
             builder.usePdfAConformance(PdfRendererBuilder.PdfAConformance.PDFA_2_A);
@@ -68,9 +76,7 @@ public class PdfRenderer {
             builder.withHtmlContent(xhtml, null);
             builder.toStream(out);
             builder.run();
-            byte[] pdf = out.toByteArray();
-            sample.stop(renderTime);
-            return pdf;
+            return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot render notice " + title, e);
         }
