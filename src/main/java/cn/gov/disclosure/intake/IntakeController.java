@@ -19,10 +19,12 @@ public class IntakeController {
 
     private final IntakeService intake;
     private final RateLimiter limiter;
+    private final IntakeMetrics metrics;
 
-    public IntakeController(IntakeService intake, RateLimiter limiter) {
+    public IntakeController(IntakeService intake, RateLimiter limiter, IntakeMetrics metrics) {
         this.intake = intake;
         this.limiter = limiter;
+        this.metrics = metrics;
     }
 
     // produces: an Accept header that excludes JSON is refused (406) before anything is stored, not after.
@@ -32,6 +34,7 @@ public class IntakeController {
                                         Authentication auth, jakarta.servlet.http.HttpServletRequest request) {
         boolean staff = auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken);
         if (!staff && !limiter.tryAcquire(RateLimiter.Kind.SUBMISSION, request.getRemoteAddr())) {
+            metrics.refused(IntakeMetrics.Refusal.RATE_LIMITED);
             throw new org.springframework.web.server.ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS,
                     Texts.get("intake.rateLimited"));
         }

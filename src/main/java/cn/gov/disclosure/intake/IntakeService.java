@@ -30,11 +30,14 @@ public class IntakeService {
     private final CaseFileService caseFiles;
     private final StatutoryDeadlines deadlines;
     private final ApplicationProcess process;
+    private final IntakeMetrics metrics;
 
-    public IntakeService(CaseFileService caseFiles, StatutoryDeadlines deadlines, ApplicationProcess process) {
+    public IntakeService(CaseFileService caseFiles, StatutoryDeadlines deadlines, ApplicationProcess process,
+                         IntakeMetrics metrics) {
         this.caseFiles = caseFiles;
         this.deadlines = deadlines;
         this.process = process;
+        this.metrics = metrics;
     }
 
     /** What the applicant gets back: the receipt. */
@@ -64,17 +67,21 @@ public class IntakeService {
      */
     @Transactional
     public CaseFileService.Registration register(ApplicationSubmission submission, String actor, boolean staff) {
+        long start = System.nanoTime();
         LocalDate today = caseFiles.today();
         ApplicationSubmission s = submission == null ? null : submission.normalized();
         List<FieldError> errors = ApplicationValidator.validate(s, staff, today);
         if (!errors.isEmpty()) {
+            metrics.refused(IntakeMetrics.Refusal.INVALID);
             throw new InvalidInputException(errors);
         }
         // Art. 31: online applications count as received when the system confirms them, i.e. today;
         // staff record the day a letter was signed for, a fax confirmed, or a walk-in handed over.
         LocalDate receivedOn = staff && s.receivedOn() != null ? s.receivedOn() : today;
         LocalDate dueOn = deadlines.replyDue(receivedOn).due();
-        return caseFiles.register(toDraft(s, receivedOn, dueOn), actor);
+        CaseFileService.Registration r = caseFiles.register(toDraft(s, receivedOn, dueOn), actor);
+        metrics.acceptedOnCommit(s.channel(), start);
+        return r;
     }
 
     private static ApplicationCase toDraft(ApplicationSubmission s, LocalDate receivedOn, LocalDate dueOn) {

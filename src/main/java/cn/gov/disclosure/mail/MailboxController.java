@@ -22,6 +22,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 
@@ -42,6 +43,8 @@ public class MailboxController {
     public record MailView(int index, String to, String subject, Date sentAt, String body, List<Attachment> attachments) {
     }
 
+    // @Operation: springdoc describes a plain @Controller's methods only when they are marked.
+    @Operation(summary = "Demo mailbox page (HTML, demo profile only): the e-mails applicants received")
     @GetMapping("/staff/mail")
     public String list(Model model) throws MessagingException, IOException {
         MimeMessage[] messages = server.received();
@@ -53,6 +56,7 @@ public class MailboxController {
         return "mailbox";
     }
 
+    @Operation(summary = "One attachment (PDF) of a demo mailbox e-mail (demo profile only)")
     @GetMapping("/staff/mail/{index}/attachments/{part}")
     public ResponseEntity<byte[]> attachment(@PathVariable int index, @PathVariable int part)
             throws MessagingException, IOException {

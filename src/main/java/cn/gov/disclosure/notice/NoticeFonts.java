@@ -3,19 +3,32 @@ package cn.gov.disclosure.notice;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Function;
 
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
- * The Chinese fonts of the notices, parsed once and shared: parsing a 15 MB CJK font costs 100–200 ms,
- * far more than rendering a page. The build fetches Noto Serif SC (TrueType outlines, which PDFBox can
+ * The Chinese fonts of the notices. The build fetches Noto Serif SC (TrueType outlines, which PDFBox can
  * embed) from the npm registry into {@code fonts/} on the classpath.
+ * <p>
+ * Read and patched once ({@link CmapRewriter}) into byte arrays that never change afterwards. PDFBox reads a
+ * parsed {@link TrueTypeFont} lazily through one shared read position, so a parsed font must not be used by two
+ * threads at once: renders borrow a parsed pair from a small pool ({@link #withFonts}), at most
+ * {@code disclosure.notice.render-threads} pairs (default: one per processor), each parsed from the shared
+ * bytes when first needed. Parsing from memory reads only the table directory and small tables, so an extra
+ * pair costs little; the 15 MB of glyph data is never copied.
  */
 @Component
 public class NoticeFonts implements AutoCloseable {
@@ -24,41 +37,106 @@ public class NoticeFonts implements AutoCloseable {
     static final String REGULAR = "fonts/NotoSerifSC-Regular.ttf";
     static final String BOLD = "fonts/NotoSerifSC-Bold.ttf";
 
-    private final TrueTypeFont regular;
-    private final TrueTypeFont bold;
+    /** One regular and one bold font, used by one render at a time. */
+    public record Pair(TrueTypeFont regular, TrueTypeFont bold) {
+    }
 
+    private final byte[] regularBytes;
+    private final byte[] boldBytes;
+    private final int maxPairs;
+    private final Pair first;
+    private final List<Pair> all = new CopyOnWriteArrayList<>();
+    private final BlockingQueue<Pair> idle = new LinkedBlockingQueue<>();
+
+    /** Outside Spring (tests, benchmarks): one pair per processor. */
     public NoticeFonts() {
+        this(0);
+    }
+
+    /** {@code maxPairs} 0 or less: one per processor. */
+    @Autowired
+    public NoticeFonts(@Value("${disclosure.notice.render-threads:0}") int maxPairs) {
         long start = System.nanoTime();
-        this.regular = load(REGULAR);
-        this.bold = load(BOLD);
-        log.info("Notice fonts ready in {} ms", (System.nanoTime() - start) / 1_000_000);
+        this.maxPairs = maxPairs > 0 ? maxPairs : Math.max(1, Runtime.getRuntime().availableProcessors());
+        this.regularBytes = read(REGULAR);
+        this.boldBytes = read(BOLD);
+        this.first = parsePair();
+        idle.add(first);
+        log.info("Notice fonts ready in {} ms (up to {} renders at once)", (System.nanoTime() - start) / 1_000_000,
+                this.maxPairs);
     }
 
+    /** The first parsed regular font, for inspecting it (single-threaded callers such as tests only). */
     public TrueTypeFont regular() {
-        return regular;
+        return first.regular();
     }
 
+    /** The first parsed bold font, for inspecting it (single-threaded callers such as tests only). */
     public TrueTypeFont bold() {
-        return bold;
+        return first.bold();
     }
 
-    private static TrueTypeFont load(String path) {
+    /** Lends a font pair to {@code work} for its duration; waits if all pairs are busy and no more may be made. */
+    public <T> T withFonts(Function<Pair, T> work) {
+        Pair pair = idle.poll();
+        if (pair == null) {
+            pair = newPairIfAllowed();
+        }
+        if (pair == null) {
+            try {
+                pair = idle.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for the notice fonts", e);
+            }
+        }
+        try {
+            return work.apply(pair);
+        } finally {
+            idle.add(pair);
+        }
+    }
+
+    private synchronized Pair newPairIfAllowed() {
+        if (all.size() >= maxPairs) {
+            return null;
+        }
+        return parsePair();
+    }
+
+    private Pair parsePair() {
+        Pair p = new Pair(parse(regularBytes, REGULAR), parse(boldBytes, BOLD));
+        all.add(p);
+        return p;
+    }
+
+    private static byte[] read(String path) {
         ClassPathResource resource = new ClassPathResource(path);
         if (!resource.exists()) {
             throw new IllegalStateException("Font " + path + " is missing from the classpath. It is fetched by the "
                     + "Maven build (generate-resources phase, needs npm); run 'mvn generate-resources' or 'mvn package'.");
         }
         try (InputStream in = resource.getInputStream()) {
-            byte[] patched = CmapRewriter.withoutRadicals(in.readAllBytes());
-            return new TTFParser().parse(new RandomAccessReadBuffer(patched));
+            return CmapRewriter.withoutRadicals(in.readAllBytes());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot load font " + path, e);
         }
     }
 
+    private static TrueTypeFont parse(byte[] bytes, String path) {
+        try {
+            // The buffer wraps the shared array without copying it and keeps its own read position.
+            return new TTFParser().parse(new RandomAccessReadBuffer(bytes));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot parse font " + path, e);
+        }
+    }
+
     @Override
     public void close() throws IOException {
-        regular.close();
-        bold.close();
+        for (Pair p : all) {
+            p.regular().close();
+            p.bold().close();
+        }
     }
 }

@@ -24,6 +24,7 @@ import cn.gov.disclosure.casefile.ApplicationCase;
 import cn.gov.disclosure.casefile.CaseFileService;
 import cn.gov.disclosure.common.Texts;
 import cn.gov.disclosure.correction.CorrectionService;
+import cn.gov.disclosure.intake.IntakeMetrics;
 import cn.gov.disclosure.intake.IntakeService;
 import cn.gov.disclosure.mail.MailOutbox;
 import cn.gov.disclosure.notice.AgencyProfile;
@@ -51,10 +52,11 @@ public class PortalController {
     private final AgencyProfile agency;
     private final PortalSettings settings;
     private final RateLimiter limiter;
+    private final IntakeMetrics intakeMetrics;
 
     public PortalController(IntakeService intake, CaseFileService caseFiles, CaseViews views, NoticeRepository notices,
                             CorrectionService corrections, MailOutbox outbox, AgencyProfile agency,
-                            PortalSettings settings, RateLimiter limiter) {
+                            PortalSettings settings, RateLimiter limiter, IntakeMetrics intakeMetrics) {
         this.intake = intake;
         this.caseFiles = caseFiles;
         this.views = views;
@@ -64,6 +66,7 @@ public class PortalController {
         this.agency = agency;
         this.settings = settings;
         this.limiter = limiter;
+        this.intakeMetrics = intakeMetrics;
     }
 
     @ModelAttribute
@@ -93,6 +96,7 @@ public class PortalController {
     public String apply(@ModelAttribute("form") ApplyForm form, Model model, HttpServletRequest request,
                         RedirectAttributes redirect) {
         if (!limiter.tryAcquire(RateLimiter.Kind.SUBMISSION, request.getRemoteAddr())) {
+            intakeMetrics.refused(IntakeMetrics.Refusal.RATE_LIMITED);
             model.addAttribute("errors", Map.of());
             model.addAttribute("formError", Texts.get("portal.apply.tooFrequent"));
             return "portal/apply";
