@@ -92,8 +92,39 @@ class TwoNodesTest {
         httpB.setUriTemplateHandler(new org.springframework.web.util.DefaultUriBuilderFactory(base(b)));
     }
 
+    /**
+     * Spring Boot sets up Logback per application, and two applications doing so at the same instant in one JVM
+     * clash inside Logback (ConcurrentModificationException). That step — milliseconds, before any database
+     * work — is taken one node at a time; everything after it, the part under test, still runs at once.
+     */
+    private static final java.util.concurrent.Semaphore LOGGING_SETUP = new java.util.concurrent.Semaphore(1);
+
+    private static final class LoggingSetupTaken implements
+            org.springframework.context.ApplicationListener<org.springframework.boot.context.event.ApplicationStartingEvent> {
+        @Override
+        public void onApplicationEvent(org.springframework.boot.context.event.ApplicationStartingEvent event) {
+            LOGGING_SETUP.acquireUninterruptibly();
+        }
+    }
+
+    /** Runs after Spring Boot's logging listener (lowest precedence) on the same event. */
+    private static final class LoggingSetupDone implements org.springframework.core.Ordered,
+            org.springframework.context.ApplicationListener<
+                    org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent> {
+        @Override
+        public void onApplicationEvent(org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent e) {
+            LOGGING_SETUP.release();
+        }
+
+        @Override
+        public int getOrder() {
+            return org.springframework.core.Ordered.LOWEST_PRECEDENCE;
+        }
+    }
+
     private static ConfigurableApplicationContext node(String name, String url, int smtpPort) {
         return new SpringApplicationBuilder(DisclosureApplication.class)
+                .listeners(new LoggingSetupTaken(), new LoggingSetupDone())
                 .profiles("demo")
                 // Command-line arguments win over the profiles' files.
                 .run("--server.port=0",
