@@ -15,6 +15,7 @@ import cn.gov.disclosure.casefile.CaseFileService;
 import cn.gov.disclosure.casefile.CaseStatus;
 import cn.gov.disclosure.common.InvalidInputException;
 import cn.gov.disclosure.common.Texts;
+import cn.gov.disclosure.intake.MissingContent;
 import cn.gov.disclosure.intake.TextNormalizer;
 import cn.gov.disclosure.notice.NoticeService;
 
@@ -71,6 +72,27 @@ public class CorrectionService {
                 throw new InvalidInputException("reviewNotes", Texts.get("correction.reviewNotes.required"));
             }
         }
+    }
+
+    /**
+     * 不拒收: the items a staff registration found missing (intake's case event), oldest registration first;
+     * empty when the application was complete.
+     */
+    public java.util.List<String> itemsAtRegistration(String caseNo) {
+        return caseFiles.events(caseNo).stream()
+                .filter(e -> MissingContent.EVENT.equals(e.type()) && e.newValue() != null)
+                .findFirst()
+                .map(e -> e.newValue().lines().filter(l -> !l.isBlank()).toList())
+                .orElse(java.util.List.of());
+    }
+
+    /** The items as the correction notice and the clerk's form show them: numbered, one per line. */
+    public static String numbered(java.util.List<String> items) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < items.size(); i++) {
+            b.append(i == 0 ? "" : "\n").append(i + 1).append(". ").append(items.get(i));
+        }
+        return b.toString();
     }
 
     /** 发出补正告知书: the items from the review, and a reasonable period to correct. */

@@ -37,119 +37,153 @@ public final class ApplicationValidator {
     /**
      * @param staff whether a signed-in member of staff registers the application (may use any
      *              channel and give the date of receipt, Art. 31)
+     * @return every problem, Art. 29 content and data entry alike (the web form and anonymous callers)
      */
     public static List<FieldError> validate(ApplicationSubmission s, boolean staff, LocalDate today) {
-        List<FieldError> errors = new ArrayList<>();
+        Checked checked = check(s, staff, today);
+        List<FieldError> all = new ArrayList<>(checked.refusals());
+        all.addAll(checked.missing());
+        return all;
+    }
+
+    /**
+     * The problems split in two (不拒收): {@code missing} is Art. 29 content the applicant left out or made
+     * unclear (name, identity, contact, description, form, delivery) — a staff registration stores the case
+     * and asks for it in a correction notice (Art. 30); {@code refusals} are faults of the entry itself (no
+     * body, no or wrong channel, date of receipt, applicant type, over-long text, control characters), which
+     * even staff must fix before anything is stored.
+     */
+    public record Checked(List<FieldError> refusals, List<FieldError> missing) {
+    }
+
+    public static Checked check(ApplicationSubmission s, boolean staff, LocalDate today) {
+        Checked p = new Checked(new ArrayList<>(), new ArrayList<>());
         if (s == null) {
-            errors.add(FieldError.of("body", "intake.body.missing"));
-            return errors;
+            p.refusals().add(FieldError.of("body", "intake.body.missing"));
+            return p;
         }
         if (s.channel() == null) {
-            errors.add(FieldError.of("channel", "intake.channel.missing"));
+            p.refusals().add(FieldError.of("channel", "intake.channel.missing"));
         } else if (!staff && s.channel() != Channel.ONLINE) {
-            errors.add(FieldError.of("channel", "intake.channel.onlineOnly"));
+            p.refusals().add(FieldError.of("channel", "intake.channel.onlineOnly"));
         }
         if (staff && s.receivedOn() != null) {
             if (s.receivedOn().isAfter(today)) {
-                errors.add(FieldError.of("receivedOn", "intake.receivedOn.future"));
+                p.refusals().add(FieldError.of("receivedOn", "intake.receivedOn.future"));
             } else if (s.receivedOn().isBefore(today.minusYears(1))) {
-                errors.add(FieldError.of("receivedOn", "intake.receivedOn.tooOld"));
+                p.refusals().add(FieldError.of("receivedOn", "intake.receivedOn.tooOld"));
             }
         }
-        validateApplicant(s.applicant(), errors);
-        validateRequest(s.request(), s.applicant(), errors);
-        return errors;
+        validateApplicant(s.applicant(), p);
+        validateRequest(s.request(), s.applicant(), p);
+        return p;
     }
 
-    private static void validateApplicant(ApplicationSubmission.Applicant a, List<FieldError> errors) {
+    private static void validateApplicant(ApplicationSubmission.Applicant a, Checked p) {
+        List<FieldError> missing = p.missing();
         if (a == null) {
-            errors.add(FieldError.of("applicant", "intake.applicant.missing"));
+            // Without the applicant's type the office cannot even classify the case (annual report): an entry fault.
+            p.refusals().add(FieldError.of("applicant", "intake.applicant.missing"));
             return;
         }
         if (a.type() == null) {
-            errors.add(FieldError.of("applicant.type", "intake.applicant.type.missing"));
+            p.refusals().add(FieldError.of("applicant.type", "intake.applicant.type.missing"));
         }
-        text(errors, "applicant.name", a.name(), true, 1, NAME_MAX);
+        text(p, "applicant.name", a.name(), true, 1, NAME_MAX);
         if (a.idType() == null) {
-            errors.add(FieldError.of("applicant.idType", "intake.applicant.idType.missing"));
+            missing.add(FieldError.of("applicant.idType", "intake.applicant.idType.missing"));
         }
-        boolean idPresent = text(errors, "applicant.idNumber", a.idNumber(), true, 1, 40);
+        boolean idPresent = text(p, "applicant.idNumber", a.idNumber(), true, 1, 40);
         if (idPresent && a.idType() == IdType.RESIDENT_ID_CARD && !IdentityNumbers.isValidResidentId(a.idNumber())) {
-            errors.add(FieldError.of("applicant.idNumber", "intake.applicant.idNumber.residentIdInvalid"));
+            missing.add(FieldError.of("applicant.idNumber", "intake.applicant.idNumber.residentIdInvalid"));
         }
         if (idPresent && a.idType() == IdType.UNIFIED_SOCIAL_CREDIT_CODE
                 && !IdentityNumbers.isValidCreditCode(a.idNumber())) {
-            errors.add(FieldError.of("applicant.idNumber", "intake.applicant.idNumber.creditCodeInvalid"));
+            missing.add(FieldError.of("applicant.idNumber", "intake.applicant.idNumber.creditCodeInvalid"));
         }
         if (a.type() == ApplicantType.NATURAL_PERSON && a.idType() == IdType.UNIFIED_SOCIAL_CREDIT_CODE) {
-            errors.add(FieldError.of("applicant.idType", "intake.applicant.idType.personNeedsPersonalId"));
+            missing.add(FieldError.of("applicant.idType", "intake.applicant.idType.personNeedsPersonalId"));
         }
         if (a.type() != null && a.type().isOrganisation() && a.idType() == IdType.RESIDENT_ID_CARD) {
-            errors.add(FieldError.of("applicant.idType", "intake.applicant.idType.organisationNeedsCode"));
+            missing.add(FieldError.of("applicant.idType", "intake.applicant.idType.organisationNeedsCode"));
         }
         if (a.type() != null && a.type().isOrganisation()) {
-            text(errors, "applicant.contactPerson", a.contactPerson(), true, 1, 50);
+            text(p, "applicant.contactPerson", a.contactPerson(), true, 1, 50);
         } else {
-            text(errors, "applicant.contactPerson", a.contactPerson(), false, 0, 50);
+            text(p, "applicant.contactPerson", a.contactPerson(), false, 0, 50);
         }
-        if (text(errors, "applicant.phone", a.phone(), false, 0, 20) && !PHONE.matcher(a.phone()).matches()) {
-            errors.add(FieldError.of("applicant.phone", "intake.applicant.phone.format"));
+        if (text(p, "applicant.phone", a.phone(), false, 0, 20) && !isPhone(a.phone())) {
+            missing.add(FieldError.of("applicant.phone", "intake.applicant.phone.format"));
         }
-        if (text(errors, "applicant.email", a.email(), false, 0, 254) && !EMAIL.matcher(a.email()).matches()) {
-            errors.add(FieldError.of("applicant.email", "intake.applicant.email.format"));
+        if (text(p, "applicant.email", a.email(), false, 0, 254) && !isEmail(a.email())) {
+            missing.add(FieldError.of("applicant.email", "intake.applicant.email.format"));
         }
-        boolean hasAddress = text(errors, "applicant.address", a.address(), false, 0, 200);
-        if (text(errors, "applicant.postalCode", a.postalCode(), false, 0, 6)
-                && !POSTAL_CODE.matcher(a.postalCode()).matches()) {
-            errors.add(FieldError.of("applicant.postalCode", "intake.applicant.postalCode.format"));
+        boolean hasAddress = text(p, "applicant.address", a.address(), false, 0, 200);
+        if (text(p, "applicant.postalCode", a.postalCode(), false, 0, 6) && !isPostalCode(a.postalCode())) {
+            missing.add(FieldError.of("applicant.postalCode", "intake.applicant.postalCode.format"));
         }
         if (isBlank(a.email()) && !hasAddress) {
-            errors.add(FieldError.of("applicant.email", "intake.applicant.email.orAddress"));
+            missing.add(FieldError.of("applicant.email", "intake.applicant.email.orAddress"));
         }
     }
 
     private static void validateRequest(ApplicationSubmission.Request r, ApplicationSubmission.Applicant a,
-                                        List<FieldError> errors) {
+                                        Checked p) {
+        List<FieldError> missing = p.missing();
         if (r == null) {
-            errors.add(FieldError.of("request", "intake.request.missing"));
+            missing.add(FieldError.of("request", "intake.request.missing"));
             return;
         }
-        text(errors, "request.description", r.description(), true, DESCRIPTION_MIN, DESCRIPTION_MAX);
-        text(errors, "request.documentNumber", r.documentNumber(), false, 0, 100);
-        text(errors, "request.feeWaiverReason", r.feeWaiverReason(), false, 0, 1000);
+        text(p, "request.description", r.description(), true, DESCRIPTION_MIN, DESCRIPTION_MAX);
+        text(p, "request.documentNumber", r.documentNumber(), false, 0, 100);
+        text(p, "request.feeWaiverReason", r.feeWaiverReason(), false, 0, 1000);
         if (r.form() == null) {
-            errors.add(FieldError.of("request.form", "intake.request.form.missing"));
+            missing.add(FieldError.of("request.form", "intake.request.form.missing"));
         }
         if (r.delivery() == null) {
-            errors.add(FieldError.of("request.delivery", "intake.request.delivery.missing"));
+            missing.add(FieldError.of("request.delivery", "intake.request.delivery.missing"));
         } else if (a != null) {
             if (r.delivery() == Delivery.EMAIL && isBlank(a.email())) {
-                errors.add(FieldError.of("applicant.email", "intake.applicant.email.neededForEmailDelivery"));
+                missing.add(FieldError.of("applicant.email", "intake.applicant.email.neededForEmailDelivery"));
             }
             if (r.delivery() == Delivery.POST && isBlank(a.address())) {
-                errors.add(FieldError.of("applicant.address", "intake.applicant.address.neededForPost"));
+                missing.add(FieldError.of("applicant.address", "intake.applicant.address.neededForPost"));
             }
         }
     }
 
-    /** Checks presence, length and stray control characters; returns whether a value is present. */
-    private static boolean text(List<FieldError> errors, String field, String value, boolean required,
-                                int min, int max) {
+    static boolean isEmail(String s) {
+        return s != null && EMAIL.matcher(s).matches();
+    }
+
+    static boolean isPhone(String s) {
+        return s != null && PHONE.matcher(s).matches();
+    }
+
+    static boolean isPostalCode(String s) {
+        return s != null && POSTAL_CODE.matcher(s).matches();
+    }
+
+    /**
+     * Checks presence, length and stray control characters; returns whether a value is present. Absent or too
+     * short is missing content; too long or control characters is an entry fault.
+     */
+    private static boolean text(Checked p, String field, String value, boolean required, int min, int max) {
         String label = Texts.get("intake.label." + field);
         if (isBlank(value)) {
             if (required) {
-                errors.add(FieldError.of(field, "intake.text.required", label));
+                p.missing().add(FieldError.of(field, "intake.text.required", label));
             }
             return false;
         }
         int length = value.strip().codePointCount(0, value.strip().length());
         if (length < min) {
-            errors.add(FieldError.of(field, "intake.text.tooShort", label, min));
+            p.missing().add(FieldError.of(field, "intake.text.tooShort", label, min));
         } else if (length > max) {
-            errors.add(FieldError.of(field, "intake.text.tooLong", label, max, length));
+            p.refusals().add(FieldError.of(field, "intake.text.tooLong", label, max, length));
         }
         if (CONTROL.matcher(value).find()) {
-            errors.add(FieldError.of(field, "intake.text.controlCharacters", label));
+            p.refusals().add(FieldError.of(field, "intake.text.controlCharacters", label));
         }
         return true;
     }

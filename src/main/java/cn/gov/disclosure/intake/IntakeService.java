@@ -70,16 +70,25 @@ public class IntakeService {
         long start = System.nanoTime();
         LocalDate today = caseFiles.today();
         ApplicationSubmission s = submission == null ? null : submission.normalized();
-        List<FieldError> errors = ApplicationValidator.validate(s, staff, today);
+        ApplicationValidator.Checked checked = ApplicationValidator.check(s, staff, today);
+        // 不拒收: staff register letters, faxes and walk-ins whatever Art. 29 content they lack; the case then
+        // asks for it in a correction notice (Art. 30). The web form and anonymous callers are refused as before.
+        List<FieldError> errors = staff ? checked.refusals() : ApplicationValidator.validate(s, false, today);
         if (!errors.isEmpty()) {
             metrics.refused(IntakeMetrics.Refusal.INVALID);
             throw new InvalidInputException(errors);
         }
+        List<String> missing = staff ? MissingContent.items(checked.missing(), s) : List.of();
         // Art. 31: online applications count as received when the system confirms them, i.e. today;
         // staff record the day a letter was signed for, a fax confirmed, or a walk-in handed over.
         LocalDate receivedOn = staff && s.receivedOn() != null ? s.receivedOn() : today;
         LocalDate dueOn = deadlines.replyDue(receivedOn).due();
-        CaseFileService.Registration r = caseFiles.register(toDraft(s, receivedOn, dueOn), actor);
+        ApplicationCase draft = missing.isEmpty() ? toDraft(s, receivedOn, dueOn)
+                : MissingContent.provisionalDraft(s, receivedOn, dueOn);
+        CaseFileService.Registration r = caseFiles.register(draft, actor);
+        if (!missing.isEmpty()) {
+            MissingContent.record(caseFiles, r.caseFile(), s, missing, actor);
+        }
         metrics.acceptedOnCommit(s.channel(), start);
         return r;
     }

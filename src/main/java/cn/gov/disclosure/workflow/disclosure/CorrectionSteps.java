@@ -28,6 +28,23 @@ public class CorrectionSteps {
         this.identity = identity;
     }
 
+    /**
+     * On entering the handling stage (是否重新答复？): a staff registration that lacked Art. 29 content goes
+     * straight to the correction notice with the missing items as its text (不拒收); a reopened case or one
+     * already asked once never does.
+     */
+    public void missingAtRegistration(DelegateExecution execution) {
+        java.util.List<String> items = REOPENED.isTrue(execution) || CORRECTION_REQUESTED.isTrue(execution)
+                ? java.util.List.of() : corrections.itemsAtRegistration(CASE_NO.get(execution));
+        if (items.isEmpty()) {
+            MISSING_ITEMS.set(execution, null);
+            return;
+        }
+        MISSING_ITEMS.set(execution, String.join("\n", items));
+        COMPLETENESS.set(execution, "NEEDS_CORRECTION");
+        REVIEW_NOTES.set(execution, CorrectionService.numbered(items));
+    }
+
     /** On completing 审查申请内容. */
     public void validateReview(DelegateTask task) {
         corrections.validateReview(COMPLETENESS.text(task), CORRECTION_REQUESTED.isTrue(task), REVIEW_NOTES.text(task));

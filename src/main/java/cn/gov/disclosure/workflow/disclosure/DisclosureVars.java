@@ -42,6 +42,8 @@ public final class DisclosureVars {
     public static final VarKey<Date> CORRECT_BY = VarKey.of("correctBy", Date.class);
     public static final VarKey<String> CORRECTED_DESCRIPTION = VarKey.of("correctedDescription", String.class);
     public static final VarKey<String> CORRECTION_RECEIVED_ON = VarKey.of("correctionReceivedOn", String.class);
+    /** 不拒收: the Art. 29 content a staff registration lacked, one item per line (null when complete). */
+    public static final VarKey<String> MISSING_ITEMS = VarKey.of("missingItems", String.class);
     public static final VarKey<String> CORRECTION_CHANNEL = VarKey.of("correctionChannel", String.class);
 
     // 拟定答复意见 and the reviews
