@@ -20,7 +20,10 @@ import cn.gov.disclosure.IntegrationTest;
 import cn.gov.disclosure.calendar.CalendarConfiguration;
 import cn.gov.disclosure.calendar.StatutoryDeadlines;
 import cn.gov.disclosure.casefile.CaseRepository;
+import cn.gov.disclosure.casefile.Delivery;
+import cn.gov.disclosure.workflow.AsyncJobs;
 import cn.gov.disclosure.workflow.TestApplications;
+import org.camunda.bpm.engine.task.Task;
 
 /** POST /api/applications over HTTP: the contract of DESIGN.md, and that bad input stores nothing. */
 class IntakeApiTest extends IntegrationTest {
@@ -29,6 +32,9 @@ class IntakeApiTest extends IntegrationTest {
     @Autowired CaseRepository cases;
     @Autowired RuntimeService runtime;
     @Autowired StatutoryDeadlines deadlines;
+    @Autowired org.camunda.bpm.engine.ManagementService management;
+    @Autowired org.camunda.bpm.engine.TaskService tasks;
+    @Autowired cn.gov.disclosure.casefile.CaseFileService caseFiles;
 
     private ResponseEntity<Map> post(TestRestTemplate client, String json) {
         HttpHeaders h = new HttpHeaders();
@@ -106,6 +112,57 @@ class IntakeApiTest extends IntegrationTest {
         assertThat(r.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(r.getBody()).containsEntry("receivedOn", received.toString())
                 .containsEntry("dueOn", deadlines.replyDue(received).due().toString());
+    }
+
+    /** A letter without a description, without an e-mail, asking for e-mail delivery. */
+    private static String defectiveLetter(LocalDate received) {
+        return TestApplications.DESIGN_EXAMPLE_JSON.replace("\"ONLINE\"", "\"LETTER\"")
+                .replace("2026-11-23", received.toString())
+                .replace("\"zhangsan@example.cn\"", "null")
+                .replace("2025年临沂市某路段道路拓宽工程的立项批复文件", "");
+    }
+
+    @Test
+    void staffRegisterADefectiveLetterAndItsFirstTaskIsTheCorrection() {
+        LocalDate received = LocalDate.now(CalendarConfiguration.CHINA).minusDays(1);
+        ResponseEntity<Map> r = post(http.withBasicAuth("clerk", "demo"), defectiveLetter(received));
+        assertThat(r.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String caseNo = (String) r.getBody().get("caseNo");
+        assertThat(r.getBody()).containsEntry("receivedOn", received.toString());
+        AsyncJobs.executeAll(management, runtime, caseNo);
+        List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(caseNo).list();
+        assertThat(open).extracting(Task::getTaskDefinitionKey).containsExactly("AwaitCorrection");
+        String items = (String) runtime.getVariable(open.get(0).getProcessInstanceId(), "missingItems");
+        assertThat(items.lines()).hasSize(2)
+                .anyMatch(l -> l.contains("请填写所需政府信息的名称"))
+                .anyMatch(l -> l.contains("选择电子邮件获取信息时，请填写电子邮箱"));
+        assertThat((String) runtime.getVariable(open.get(0).getProcessInstanceId(), "reviewNotes"))
+                .contains("1. 请填写所需政府信息的名称");
+        // The address given carries the notice by post.
+        assertThat(caseFiles.get(caseNo).delivery()).isEqualTo(Delivery.POST);
+    }
+
+    @Test
+    void theSameDefectiveLetterSentAnonymouslyIsStillRefused() {
+        long before = cases.count();
+        String json = defectiveLetter(LocalDate.now(CalendarConfiguration.CHINA)).replace("\"LETTER\"", "\"ONLINE\"");
+        ResponseEntity<Map> r = post(http, json);
+        assertThat(r.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(r)).extracting(e -> e.get("field")).contains("request.description", "applicant.email");
+        assertThat(cases.count()).isEqualTo(before);
+    }
+
+    @Test
+    void staffAreStillRefusedForFaultsOfTheEntryItself() {
+        long before = cases.count();
+        String json = defectiveLetter(LocalDate.now(CalendarConfiguration.CHINA).plusDays(3))
+                .replace("\"NATURAL_PERSON\"", "null");
+        ResponseEntity<Map> r = post(http.withBasicAuth("clerk", "demo"), json);
+        assertThat(r.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(r)).extracting(e -> e.get("field")).containsExactlyInAnyOrder("receivedOn", "applicant.type");
+        assertThat(post(http.withBasicAuth("clerk", "demo"), "{\"channel\": \"LETTER\", ").getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(cases.count()).isEqualTo(before);
     }
 
     @Test

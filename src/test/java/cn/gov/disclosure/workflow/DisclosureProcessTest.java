@@ -648,19 +648,71 @@ class DisclosureProcessTest extends ProcessTest {
         long cases = caseRepository.count();
         long instances = runtime.createProcessInstanceQuery().count();
         Map<String, Object> form = new HashMap<>();
+        // Faults of the entry itself are refused even for staff: a date of receipt in the future, no applicant type.
         form.put("channel", "FAX");
-        form.put("applicantType", "NATURAL_PERSON");
+        form.put("receivedOn", LocalDate.now().plusDays(2).toString());
         form.put("applicantName", "王五");
-        form.put("idType", "RESIDENT_ID_CARD");
-        form.put("idNumber", "110105194912310021");
         form.put("description", "某文件");
-        form.put("form", "PAPER");
-        form.put("delivery", "POST");
         assertThatThrownBy(() -> runtime.startProcessInstanceByKey(DisclosureVars.PROCESS_KEY, form))
-                .hasMessageContaining("居民身份证号码无效")
-                .hasMessageContaining("选择邮寄获取信息时，请填写通信地址");
+                .hasMessageContaining("收到日期不能晚于今天")
+                .hasMessageContaining("请选择申请人类型");
         assertThat(caseRepository.count()).isEqualTo(cases);
         assertThat(runtime.createProcessInstanceQuery().count()).isEqualTo(instances);
+    }
+
+    /** 不拒收 (Art. 30): a defective letter is registered and the correction notice comes first. */
+    @Test
+    void aDefectiveLetterIsRegisteredAndTheCorrectionNoticeComesFirst() {
+        identity.setAuthentication("clerk", java.util.List.of("clerk"));
+        LocalDate received = LocalDate.now(cn.gov.disclosure.calendar.CalendarConfiguration.CHINA).minusDays(1);
+        Map<String, Object> form = new HashMap<>();
+        form.put("channel", "LETTER");
+        form.put("receivedOn", received.toString());
+        form.put("applicantType", "NATURAL_PERSON");
+        form.put("applicantName", "赵六");
+        form.put("idType", "RESIDENT_ID_CARD");
+        form.put("idNumber", "1101051949");           // only part of it legible
+        form.put("address", "临沂市罗庄区某村5号");
+        form.put("delivery", "EMAIL");                // asked for e-mail, gave none; no description at all
+        ProcessInstance pi = runtime.startProcessInstanceByKey(DisclosureVars.PROCESS_KEY, form);
+        identity.clearAuthentication();
+        executeAsyncJobs();
+
+        assertThat(pi).hasPassed("SendCorrectionNotice").hasNotPassed("ReviewCompleteness")
+                .isWaitingAt("AwaitCorrection");
+        ApplicationCase c = caseOf(pi);
+        assertThat(c.status()).isEqualTo(CaseStatus.CORRECTION_REQUIRED);
+        // The letter's defects are the notice's items: a list on the case (event) and in the process.
+        String items = (String) runtime.getVariable(pi.getId(), "missingItems");
+        assertThat(items.lines()).anyMatch(l -> l.contains("居民身份证号码无效"))
+                .anyMatch(l -> l.contains("所需政府信息的名称"))
+                .anyMatch(l -> l.contains("选择电子邮件获取信息时，请填写电子邮箱"))
+                .anyMatch(l -> l.contains("提供形式"));
+        assertThat(caseFiles.events(c.caseNo())).filteredOn(e -> "MISSING_ITEMS".equals(e.type()))
+                .extracting(CaseEvent::newValue).containsExactly(items);
+        assertThat((String) runtime.getVariable(pi.getId(), "reviewNotes")).startsWith("1. ").contains("\n2. ");
+        // No e-mail: the notice goes by post to the address given, recorded with the applicant's choice.
+        assertThat(c.delivery()).isEqualTo(cn.gov.disclosure.casefile.Delivery.POST);
+        assertThat(caseFiles.events(c.caseNo())).anyMatch(e -> "DELIVERY_CHANGED".equals(e.type())
+                && "EMAIL".equals(e.oldValue()) && "POST".equals(e.newValue()));
+        assertThat(c.email()).isNull();
+        assertThat(notices.listForCase(c.id())).extracting(n -> n.type()).contains("CORRECTION");
+        assertThat(outbox.forCase(c.id())).isEmpty();
+        // Art. 30: told within seven working days of receipt; the clerk's task shows what was asked for.
+        Date noticeBy = StatutoryDeadlines.endOfDay(deadlines.correctionNoticeDue(received).due());
+        assertThat(new Date()).isBefore(noticeBy);
+        Task waiting = task(pi, "AwaitCorrection");
+        assertThat(candidateGroup(waiting)).isEqualTo("clerk");
+
+        // The letter with the missing content arrives: reviewed afresh, never asked a second time.
+        complete(pi, "AwaitCorrection", "correctedDescription", "本镇2025年土地征收补偿安置方案",
+                "correctionReceivedOn", LocalDate.now(cn.gov.disclosure.calendar.CalendarConfiguration.CHINA).toString());
+        assertThat(pi).isWaitingAt("ReviewCompleteness");
+        assertThat(caseOf(pi).description()).isEqualTo("本镇2025年土地征收补偿安置方案");
+        assertThatThrownBy(() -> complete(pi, "ReviewCompleteness", "completeness", "NEEDS_CORRECTION",
+                "reviewNotes", "请再补充身份证明")).hasMessageContaining("一次性告知");
+        complete(pi, "ReviewCompleteness", "completeness", "COMPLETE");
+        assertThat(pi).isWaitingAt("SearchInformation");
     }
 
     // ---- the statutory clock: reminders, escalation, extension, pauses ----
