@@ -11,6 +11,13 @@ public interface AwaitedCorrections {
     /** True while the case waits for a correction. */
     boolean isAwaited(String caseNo);
 
+    /** An open request for correction as the notice told it: the items (one per line) and the last day. */
+    record OpenRequest(String items, LocalDate correctBy) {
+    }
+
+    /** The request the case waits on, if it waits; read-only. */
+    java.util.Optional<OpenRequest> openRequest(String caseNo);
+
     /** The applicant corrected online: ends the wait with the corrected description, received {@code on}. */
     void complete(String caseNo, String correctedDescription, LocalDate on);
 }

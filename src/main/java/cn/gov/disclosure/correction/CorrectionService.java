@@ -148,6 +148,11 @@ public class CorrectionService {
         return true;
     }
 
+    /** The correction the case waits for (items and last day), for the applicant's status page. */
+    public java.util.Optional<AwaitedCorrections.OpenRequest> openRequest(String caseNo) {
+        return awaited.openRequest(caseNo);
+    }
+
     /** The period ran out without a correction: treated as abandoned (视为放弃申请). */
     @Transactional
     public void abandon(String caseNo, LocalDate noticeOn, LocalDate correctBy) {

@@ -2,7 +2,9 @@ package cn.gov.disclosure.portal;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
@@ -12,6 +14,7 @@ import cn.gov.disclosure.casefile.ApplicationCase;
 import cn.gov.disclosure.casefile.CaseClockRepository;
 import cn.gov.disclosure.casefile.CaseStatus;
 import cn.gov.disclosure.common.Texts;
+import cn.gov.disclosure.correction.CorrectionService;
 import cn.gov.disclosure.mail.MailOutbox;
 import cn.gov.disclosure.notice.NoticeRepository;
 
@@ -22,15 +25,49 @@ public class CaseViews {
     private final NoticeRepository notices;
     private final CaseClockRepository clocks;
     private final MailOutbox outbox;
+    private final NoticeDeliveries deliveries;
+    private final CorrectionService corrections;
 
-    public CaseViews(NoticeRepository notices, CaseClockRepository clocks, MailOutbox outbox) {
+    public CaseViews(NoticeRepository notices, CaseClockRepository clocks, MailOutbox outbox,
+                     NoticeDeliveries deliveries, CorrectionService corrections) {
         this.notices = notices;
         this.clocks = clocks;
         this.outbox = outbox;
+        this.deliveries = deliveries;
+        this.corrections = corrections;
     }
 
-    /** {@code delivery} is null, or 未能通过电子邮件送达 when the e-mail carrying the notice was given up. */
-    public record NoticeView(long id, String type, String title, LocalDate issuedOn, String pdf, String delivery) {
+    /**
+     * {@code delivery} is null, or 未能通过电子邮件送达 when the e-mail carrying the notice was given up;
+     * {@code deliveries} says how the notice went out and reached the applicant (Art. 29: post, e-mail, collection).
+     */
+    public record NoticeView(long id, String type, String title, LocalDate issuedOn, String pdf, String delivery,
+                             List<DeliveryLine> deliveries) {
+    }
+
+    /** One delivery of a notice, with the sentence the status page shows. */
+    public record DeliveryLine(String channel, String channelLabel, LocalDate sentOn, String registeredNo,
+                               LocalDate receivedOn, boolean failed, String text) {
+
+        static DeliveryLine of(NoticeDeliveries.DeliveryView d) {
+            String label = Texts.get("portal.delivery.channel." + d.channel().name());
+            String text;
+            if (d.failed()) {
+                text = Texts.get("portal.delivery.failed", label);
+            } else if (d.sentOn() == null) {
+                text = Texts.get("portal.delivery.pending", label);
+            } else {
+                text = Texts.get("portal.delivery.sent", label, d.sentOn())
+                        + (d.registeredNo() == null ? "" : Texts.get("portal.delivery.registeredNo", d.registeredNo()))
+                        + (d.receivedOn() == null ? "" : Texts.get("portal.delivery.received", d.receivedOn()));
+            }
+            return new DeliveryLine(d.channel().name(), label, d.sentOn(), d.registeredNo(), d.receivedOn(),
+                    d.failed(), text);
+        }
+    }
+
+    /** An open correction request (Art. 30): what to correct, and the last day. */
+    public record CorrectionView(List<String> items, LocalDate correctBy) {
     }
 
     /**
@@ -39,16 +76,23 @@ public class CaseViews {
      */
     public record CaseView(String caseNo, String status, String statusLabel, String statusNote, LocalDate receivedOn,
                            LocalDate dueOn, String description, boolean correctionAwaited, boolean disclosed,
-                           List<NoticeView> notices) {
+                           List<NoticeView> notices, CorrectionView correction) {
     }
 
     public CaseView of(ApplicationCase c) {
         Set<Long> undelivered = outbox.undeliveredNotices(c.id(), c.email());
+        Map<Long, List<DeliveryLine>> byNotice = deliveries.forCase(c.caseNo()).stream().collect(
+                Collectors.groupingBy(NoticeDeliveries.DeliveryView::noticeId,
+                        Collectors.mapping(DeliveryLine::of, Collectors.toList())));
         List<NoticeView> list = notices.listForCase(c.id()).stream()
                 .map(n -> new NoticeView(n.id(), n.type(), n.title(), n.issuedOn(),
                         "/api/applications/" + c.caseNo() + "/notices/" + n.id() + ".pdf",
-                        undelivered.contains(n.id()) ? Texts.get("mail.notice.undelivered") : null))
+                        undelivered.contains(n.id()) ? Texts.get("mail.notice.undelivered") : null,
+                        byNotice.getOrDefault(n.id(), List.of())))
                 .toList();
+        boolean awaited = c.status() == CaseStatus.CORRECTION_REQUIRED;
+        CorrectionView correction = awaited ? corrections.openRequest(c.caseNo())
+                .map(r -> new CorrectionView(items(r.items()), r.correctBy())).orElse(null) : null;
         ReplyClock clock = clocks.load(c.id());
         String note = null;
         if (c.status() == CaseStatus.CORRECTION_REQUIRED) {
@@ -63,6 +107,15 @@ public class CaseViews {
         boolean disclosed = "DISCLOSED".equals(c.replyType()) || "PARTIALLY_DISCLOSED".equals(c.replyType());
         return new CaseView(c.caseNo(), c.status().name(), c.status().label(), note, c.receivedOn(),
                 stopped ? null : c.dueOn(), c.description(), c.status() == CaseStatus.CORRECTION_REQUIRED, disclosed,
-                list);
+                list, correction);
+    }
+
+    /** The notice's items one per line, without the numbering the clerk typed (the page numbers them). */
+    static List<String> items(String text) {
+        if (text == null) {
+            return List.of();
+        }
+        return text.lines().map(l -> l.strip().replaceFirst("^\\d{1,2}\\s*[.、．)）]\\s*", ""))
+                .filter(l -> !l.isEmpty()).toList();
     }
 }

@@ -35,6 +35,22 @@ class AwaitCorrectionTask implements AwaitedCorrections {
     }
 
     @Override
+    public java.util.Optional<OpenRequest> openRequest(String caseNo) {
+        return asSystem.call(() -> {
+            Task task = waiting(caseNo);
+            if (task == null) {
+                return java.util.Optional.<OpenRequest>empty();
+            }
+            java.util.Map<String, Object> v = tasks.getVariables(task.getId(),
+                    java.util.List.of(REVIEW_NOTES.name(), CORRECT_BY_TEXT.name()));
+            Object by = v.get(CORRECT_BY_TEXT.name());
+            Object items = v.get(REVIEW_NOTES.name());
+            return java.util.Optional.of(new OpenRequest(items == null ? null : items.toString(),
+                    by == null ? null : LocalDate.parse(by.toString())));
+        });
+    }
+
+    @Override
     public void complete(String caseNo, String correctedDescription, LocalDate on) {
         Task task = waiting(caseNo);
         if (task == null) {

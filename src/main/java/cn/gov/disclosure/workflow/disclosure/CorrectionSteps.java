@@ -41,7 +41,6 @@ public class CorrectionSteps {
             return;
         }
         MISSING_ITEMS.set(execution, String.join("\n", items));
-        COMPLETENESS.set(execution, "NEEDS_CORRECTION");
         REVIEW_NOTES.set(execution, CorrectionService.numbered(items));
     }
 

@@ -1,0 +1,28 @@
+package cn.gov.disclosure.portal;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * How each notice reached (or is on its way to) the applicant, as the status page shows it. Read-only. The
+ * default, {@link OutboxNoticeDeliveries}, knows only the e-mails in the mail outbox; a delivery feature that
+ * records post, collection and return receipts plugs in its own implementation as a {@code @Primary} bean.
+ * Only deliveries to the applicant belong here, never a letter to a third party or another agency.
+ */
+public interface NoticeDeliveries {
+
+    /** Channels as the delivery feature names them; labels in messages/portal.properties. */
+    enum Channel { EMAIL, POST, PICKUP, ON_THE_SPOT, ONLINE }
+
+    /**
+     * One delivery of one notice. {@code sentOn} null: not sent yet; {@code receivedOn} null: no proof of receipt
+     * yet (a return receipt, the applicant's signature, the e-mail server's acceptance does not count as receipt);
+     * {@code failed}: this attempt did not reach the applicant.
+     */
+    record DeliveryView(long noticeId, Channel channel, LocalDate sentOn, String registeredNo, LocalDate receivedOn,
+                        boolean failed) {
+    }
+
+    /** Every delivery of the applicant's notices of the case, oldest first. */
+    List<DeliveryView> forCase(String caseNo);
+}
