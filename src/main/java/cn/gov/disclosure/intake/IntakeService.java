@@ -73,7 +73,10 @@ public class IntakeService {
         ApplicationValidator.Checked checked = ApplicationValidator.check(s, staff, today);
         // 不拒收: staff register letters, faxes and walk-ins whatever Art. 29 content they lack; the case then
         // asks for it in a correction notice (Art. 30). The web form and anonymous callers are refused as before.
-        List<FieldError> errors = staff ? checked.refusals() : ApplicationValidator.validate(s, false, today);
+        List<FieldError> errors = new java.util.ArrayList<>(checked.refusals());
+        if (!staff) {
+            errors.addAll(checked.missing());
+        }
         if (!errors.isEmpty()) {
             metrics.refused(IntakeMetrics.Refusal.INVALID);
             throw new InvalidInputException(errors);
