@@ -18,10 +18,6 @@ public record AgencyDirectory(List<Entry> agencyDirectory) {
      * is known, else post.
      */
     public record Entry(String code, String name, String address, String email, String channel) {
-
-        public Entry(String code, String name, String address, String email) {
-            this(code, name, address, email, null);
-        }
     }
 
     public AgencyDirectory {
