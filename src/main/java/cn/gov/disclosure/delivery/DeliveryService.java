@@ -126,13 +126,23 @@ public class DeliveryService {
         if (notice.type() == NoticeType.AGENCY_CONSULTATION) {
             Optional<DeliveryChannel> listed = agencies.agencyDirectory().stream()
                     .filter(e -> e.name().equals(notice.addressee()) && e.channel() != null)
-                    .map(e -> DeliveryChannel.valueOf(e.channel().strip().toUpperCase()))
+                    .flatMap(e -> directoryChannel(e.channel()).stream())
                     .findFirst();
             if (listed.isPresent() && (listed.get() != DeliveryChannel.EMAIL || notice.email() != null)) {
                 return listed.get();
             }
         }
         return notice.email() != null ? DeliveryChannel.EMAIL : DeliveryChannel.POST;
+    }
+
+    /** Only the channels a letter can take; anything else in the directory is ignored (and logged). */
+    private static Optional<DeliveryChannel> directoryChannel(String text) {
+        String code = text.strip().toUpperCase();
+        if (List.of("EMAIL", "POST", "EXCHANGE").contains(code)) {
+            return Optional.of(DeliveryChannel.valueOf(code));
+        }
+        log.warn("Ignoring channel {} in disclosure.agency-directory (EMAIL, POST or EXCHANGE)", text);
+        return Optional.empty();
     }
 
     // ---- e-mail ----

@@ -105,6 +105,37 @@ class PostedReplyAppealWindowTest extends IntegrationTest {
         assertThat(management.createJobQuery().processInstanceId(pi.getId()).timers().executable().count()).isZero();
     }
 
+    /** An e-mailed reply: the outbox hands it to the (GreenMail) server, and that day starts the window. */
+    @Test
+    void anEmailedReplyIsDeliveredWhenTheServerAcceptsItAndTheWindowFollows() throws InterruptedException {
+        String caseNo = intake.submit(cn.gov.disclosure.workflow.TestApplications.online("2026年度部门预算公开表格"),
+                "applicant", false).caseNo();
+        AsyncJobs.executeAll(management, runtime, caseNo);
+        ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNo)
+                .processDefinitionKey("disclosure-application").singleResult();
+        complete(pi, "ReviewCompleteness", "completeness", "COMPLETE");
+        complete(pi, "SearchInformation", "searchNotes", "已检索到");
+        complete(pi, "DecideReply", "replyType", "DISCLOSED", "reasoning", "经检索，该信息由本机关制作，依法予以公开。",
+                "disclosureDetails", "预算表格电子版一份，随本答复书发送");
+        complete(pi, "ConfirmReply", "confirmation", "SUBMIT");
+        complete(pi, "SecrecyReview", "secrecyOutcome", "CLEARED");
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNo)
+                .processDefinitionKey("delivery").count()).as("e-mail needs no clerk").isZero();
+
+        long until = System.currentTimeMillis() + 20_000;
+        while (deliveries.replyDeliveredOn(caseNo).isEmpty() && System.currentTimeMillis() < until) {
+            Thread.sleep(200);
+        }
+        LocalDate today = deadlines.today();
+        assertThat(deliveries.replyDeliveredOn(caseNo)).contains(today);
+        assertThat(deliveries.forCase(caseNo)).singleElement().satisfies(v -> {
+            assertThat(v.channel()).isEqualTo(DeliveryChannel.EMAIL);
+            assertThat(v.presumed()).isFalse();
+        });
+        assertThat(appealTimer(pi).getDuedate())
+                .isEqualTo(StatutoryDeadlines.endOfDay(deadlines.periods().appealWindowEnds(today)));
+    }
+
     private Job appealTimer(ProcessInstance pi) {
         return management.createJobQuery().processInstanceId(pi.getId()).activityId("AppealWindowExpired").timers()
                 .singleResult();
