@@ -7,12 +7,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * The agencies this office consults about jointly made information (Art. 34), configured under
- * {@code disclosure.agency-directory}: a short code, the name, the address and the contact e-mail.
+ * {@code disclosure.agency-directory}: a short code, the name, the address, the contact e-mail and the channel
+ * its letters go by.
  */
 @ConfigurationProperties(prefix = "disclosure")
 public record AgencyDirectory(List<Entry> agencyDirectory) {
 
-    public record Entry(String code, String name, String address, String email) {
+    /**
+     * {@code channel}: how its letters go — EMAIL, POST or EXCHANGE (公文交换); unset means e-mail when an address
+     * is known, else post.
+     */
+    public record Entry(String code, String name, String address, String email, String channel) {
     }
 
     public AgencyDirectory {

@@ -136,9 +136,23 @@ public class OutboxSender implements DisposableBean {
         if (outbox.markSent(m.id(), token)) {
             outbox.redactAfterSend(m.id());
             metrics.sent();
+            announceSent(m, messageId);
             log.info("Mail {} sent (case {}, attempt {}, {})", m.id(), m.caseId(), m.attempts() + 1, messageId);
         } else {
             log.warn("Mail {} (case {}) sent, but its claim had expired and was taken over", m.id(), m.caseId());
+        }
+    }
+
+    /**
+     * Tells the delivery record that the notice reached the recipient's server. Never throws: the mail is sent and
+     * must not be sent again because the bookkeeping failed (the delivery then stays pending for a clerk to see).
+     */
+    private void announceSent(OutboxMessage m, String messageId) {
+        try {
+            transaction.executeWithoutResult(status -> events.publishEvent(
+                    new MailSent(m.id(), m.caseId(), m.noticeId(), m.recipient(), messageId, clock.instant())));
+        } catch (RuntimeException e) {
+            log.error("Mail {} (case {}) sent, but its delivery could not be recorded", m.id(), m.caseId(), e);
         }
     }
 

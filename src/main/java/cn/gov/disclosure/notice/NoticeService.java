@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,12 +43,15 @@ public class NoticeService {
     private final SealKeys keys;
     private final PdfSigner signer;
     private final String verifyUrl;
+    private final ApplicationEventPublisher events;
 
     public NoticeService(CaseFileService caseFiles, NoticeTemplates templates, PdfRenderer renderer,
                          NoticeRepository notices, MailOutbox outbox, AgencyProfile agency, Clock clock,
                          ReplyCatalogue catalogue, NoticeChecker checker, SealImage seal, SealKeys keys,
                          PdfSigner signer,
-                         @Value("${disclosure.public-base-url:http://localhost:8080}") String publicBaseUrl) {
+                         @Value("${disclosure.public-base-url:http://localhost:8080}") String publicBaseUrl,
+                         ApplicationEventPublisher events) {
+        this.events = events;
         this.seal = seal;
         this.keys = keys;
         this.signer = signer;
@@ -251,9 +255,13 @@ public class NoticeService {
         long id = notices.insert(c.id(), type, status, today, clock.instant(), pdf, sha256);
         caseFiles.recordEvent(c.caseNo(), issued ? "NOTICE_ISSUED" : "NOTICE_DRAFTED", "notice", null, type.name(),
                 "system", Texts.get(issued ? "notice.event.issued" : "notice.event.drafted", type.title(), id));
-        if (issued && recipient != null) {
+        if (issued) {
+            // Served by the delivery feature in this transaction, by the channel the addressee chose (e-mail via
+            // the outbox, post, collection, …); a notice is never taken as delivered merely because it was made.
             String subject = Texts.get("notice.mail.subject", type.title(), c.caseNo());
-            outbox.enqueue(c.id(), recipient, subject, templates.mail(type.mailTemplate(), model), id);
+            String addressee = type.addressedToApplicant() ? null : (String) model.get("addressee");
+            events.publishEvent(new NoticeIssued(c.id(), c.caseNo(), id, type, addressee, recipient, subject,
+                    recipient == null ? null : templates.mail(type.mailTemplate(), model)));
         }
         return new Notice(id, c.id(), type.name(), type.title(), today);
     }

@@ -21,10 +21,13 @@ public class RecordReplyDelegate implements JavaDelegate {
     private final StatutoryDeadlines deadlines;
     private final IdentityService identity;
     private final cn.gov.disclosure.notice.ReplyCatalogue catalogue;
+    private final cn.gov.disclosure.delivery.Deliveries deliveries;
 
     public RecordReplyDelegate(CaseFileService caseFiles, StatutoryDeadlines deadlines, IdentityService identity,
-                               cn.gov.disclosure.notice.ReplyCatalogue catalogue) {
+                               cn.gov.disclosure.notice.ReplyCatalogue catalogue,
+                               cn.gov.disclosure.delivery.Deliveries deliveries) {
         this.catalogue = catalogue;
+        this.deliveries = deliveries;
         this.caseFiles = caseFiles;
         this.deadlines = deadlines;
         this.identity = identity;
@@ -37,7 +40,11 @@ public class RecordReplyDelegate implements JavaDelegate {
         caseFiles.recordReply(caseNo, DisclosureVars.REPLY_TYPE.get(execution),
                 ReplyDrafts.from(execution, catalogue).reasonCodes(), caseFiles.today(), actor);
         caseFiles.changeStatus(caseNo, CaseStatus.REPLIED, actor, Texts.get("workflow.reply.sent"));
-        execution.setVariable(DisclosureVars.APPEAL_WINDOW_ENDS.name(),
-                StatutoryDeadlines.endOfDay(deadlines.appealWindowEnds(caseFiles.today())));
+        // From the day the reply reached the applicant once that is recorded (as on the counter); until then a
+        // provisional window that AppealWindowFollowsDelivery moves when the delivery is recorded.
+        java.time.LocalDate ends = deliveries.replyDeliveredOn(caseNo)
+                .map(delivered -> deadlines.periods().appealWindowEnds(delivered))
+                .orElseGet(() -> deadlines.appealWindowEnds(caseFiles.today()));
+        execution.setVariable(DisclosureVars.APPEAL_WINDOW_ENDS.name(), StatutoryDeadlines.endOfDay(ends));
     }
 }

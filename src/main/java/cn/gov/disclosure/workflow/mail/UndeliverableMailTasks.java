@@ -30,8 +30,11 @@ public class UndeliverableMailTasks {
     private final CaseRepository cases;
     private final StatutoryDeadlines deadlines;
     private final Clock clock;
+    private final cn.gov.disclosure.delivery.DeliveryService deliveries;
 
-    public UndeliverableMailTasks(TaskService tasks, CaseRepository cases, StatutoryDeadlines deadlines, Clock clock) {
+    public UndeliverableMailTasks(TaskService tasks, CaseRepository cases, StatutoryDeadlines deadlines, Clock clock,
+                                  cn.gov.disclosure.delivery.DeliveryService deliveries) {
+        this.deliveries = deliveries;
         this.tasks = tasks;
         this.cases = cases;
         this.deadlines = deadlines;
@@ -40,6 +43,10 @@ public class UndeliverableMailTasks {
 
     @EventListener
     public void on(MailUndeliverable mail) {
+        // A notice being served: its delivery fails and 送达文书 asks the clerk for another way (delivery.bpmn).
+        if (deliveries.emailFailed(mail)) {
+            return;
+        }
         String caseNo = mail.caseId() == null ? null : cases.caseNoOf(mail.caseId());
         String reason = Texts.get("mail.reason." + mail.reason().name());
         Task task = tasks.newTask();
