@@ -4,9 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * How each notice reached (or is on its way to) the applicant, as the status page shows it. Read-only. The
- * default, {@link OutboxNoticeDeliveries}, knows only the e-mails in the mail outbox; a delivery feature that
- * records post, collection and return receipts plugs in its own implementation as a {@code @Primary} bean.
+ * How each notice reached (or is on its way to) the applicant, as the status page shows it. Read-only; implemented by
+ * {@link RecordedNoticeDeliveries} from the delivery records.
  * Only deliveries to the applicant belong here, never a letter to a third party or another agency.
  */
 public interface NoticeDeliveries {
