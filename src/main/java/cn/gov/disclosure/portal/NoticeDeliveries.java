@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * How each notice reached (or is on its way to) the applicant, as the status page shows it. Read-only; implemented by
- * {@link RecordedNoticeDeliveries} from the delivery records.
+ * {@link RecordedNoticeDeliveries} from the delivery records and the mail outbox.
  * Only deliveries to the applicant belong here, never a letter to a third party or another agency.
  */
 public interface NoticeDeliveries {

@@ -1,6 +1,10 @@
 package cn.gov.disclosure.portal;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
@@ -10,25 +14,33 @@ import cn.gov.disclosure.delivery.DeliveryStatus;
 /**
  * The status page's deliveries from the delivery records (post, collection, viewing, counter and e-mail, with
  * return receipts and presumed dates). Letters to others never come through
- * {@link Deliveries#forCase}.
+ * {@link Deliveries#forCase}; the untracked acknowledgment's e-mail comes from the outbox.
  */
 @Component
 class RecordedNoticeDeliveries implements NoticeDeliveries {
 
     private final Deliveries deliveries;
+    private final OutboxNoticeDeliveries untracked;
 
-    RecordedNoticeDeliveries(Deliveries deliveries) {
+    RecordedNoticeDeliveries(Deliveries deliveries, OutboxNoticeDeliveries untracked) {
         this.deliveries = deliveries;
+        this.untracked = untracked;
     }
 
     @Override
     public List<DeliveryView> forCase(String caseNo) {
-        return deliveries.forCase(caseNo).stream()
+        List<DeliveryView> recorded = deliveries.forCase(caseNo).stream()
                 .filter(d -> channel(d) != null)
                 .map(d -> new DeliveryView(d.noticeId(), channel(d), d.sentOn(), d.registeredNo(),
                         d.status() == DeliveryStatus.DELIVERED ? d.deliveredOn() : null,
                         d.status() == DeliveryStatus.FAILED))
                 .toList();
+        // Notices the delivery feature does not track (the acknowledgment) show their e-mail from the outbox.
+        Set<Long> tracked = recorded.stream().map(DeliveryView::noticeId).collect(Collectors.toSet());
+        List<DeliveryView> all = new ArrayList<>(recorded);
+        untracked.forCase(caseNo).stream().filter(d -> !tracked.contains(d.noticeId())).forEach(all::add);
+        all.sort(Comparator.comparingLong(DeliveryView::noticeId));
+        return all;
     }
 
     private static Channel channel(Deliveries.DeliveryView d) {

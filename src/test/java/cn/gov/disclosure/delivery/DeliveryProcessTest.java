@@ -54,6 +54,7 @@ import cn.gov.disclosure.workflow.AsyncJobs;
  * notices issued directly, so this class runs only the delivery model.
  */
 @TestPropertySource(properties = {
+        "disclosure.test.coverage-not-asserted-for=",
         "disclosure.agency-directory[0].code=ZRZY",
         "disclosure.agency-directory[0].name=示例市自然资源和规划局",
         "disclosure.agency-directory[0].address=示例省示例市建设路8号",
