@@ -1162,4 +1162,50 @@ class DisclosureProcessTest extends ProcessTest {
                 "secrecyComment", "示保函〔2026〕5号：方案属于国家秘密");
         assertThat(pi).isWaitingAt("DecideReply").hasNotPassed("SendReply");
     }
+
+    // ---- issue 14 (process14): receipt clocks, Art. 15, Art. 35, extensions, correction ----
+
+    private String noticeText(ApplicationCase c, String type) {
+        long id = notices.listForCase(c.id()).stream().filter(n -> n.type().equals(type))
+                .reduce((a, b) -> b).orElseThrow().id();
+        return cn.gov.disclosure.notice.NoticeChecker.textOf(notices.pdf(c.id(), id).orElseThrow());
+    }
+
+    @Test
+    void art33_2_anApprovalAfterTheReplyPeriodExpiredIsRefused() {
+        ProcessInstance pi = submit("某区2025年道路养护经费支出明细");
+        ApplicationCase c = caseOf(pi);
+        ProcessInstance ext = requestExtension(c.caseNo(), 10L, "需要调取多个科室的档案材料");
+        moveClockTo(c.dueOn().plusDays(1));
+        assertThatThrownBy(() -> complete(ext, "ApproveExtension", "extensionDecision", "APPROVED",
+                "headComment", "同意")).hasMessageContaining("extensionDecision").hasMessageContaining("已于")
+                .hasMessageContaining("不能再批准延长");
+        assertThat(caseOf(pi).dueOn()).isEqualTo(c.dueOn());
+        assertThat(notices.listForCase(c.id())).extracting(n -> n.type()).doesNotContain("EXTENSION");
+        complete(ext, "ApproveExtension", "extensionDecision", "REFUSED", "headComment", "期限已届满");
+        assertThat(ext).hasPassed("ExtensionRefused").isEnded();
+    }
+
+    @Test
+    void art33_2_anExtensionDuringAPauseStatesTheDaysLeftNotTheOldDueDate() {
+        ProcessInstance pi = submit("某企业2025年排污许可执行报告");
+        complete(pi, "ReviewCompleteness", "completeness", "COMPLETE");
+        ApplicationCase c = caseOf(pi);
+        LocalDate from = deadlines.calendar().addWorkingDays(c.receivedOn(), 3).due();
+        moveClockTo(from);
+        clocks.pause(c.caseNo(), cn.gov.disclosure.calendar.PauseReason.THIRD_PARTY_CONSULTATION, from, "clerk");
+        ProcessInstance ext = requestExtension(c.caseNo(), 20L, "涉及第三方的材料较多，需要逐页审查。");
+        complete(ext, "ApproveExtension", "extensionDecision", "APPROVED", "headComment", "同意");
+        assertThat(ext).hasPassed("GrantExtension").isEnded();
+        String text = noticeText(caseOf(pi), "EXTENSION");
+        assertThat(text).contains("答复期限恢复计算后的第37个工作日前作出答复")
+                .doesNotContain(cn.gov.disclosure.notice.NoticeService.chineseDate(c.dueOn()))
+                .contains("第三十三条第三款").doesNotContain("。，");
+
+        // Once counting resumes the due date is known, and the extension is in it.
+        LocalDate resumedOn = deadlines.calendar().addWorkingDays(from, 5).due();
+        moveClockTo(resumedOn);
+        assertThat(clocks.resume(c.caseNo(), resumedOn, "clerk").due())
+                .contains(deadlines.calendar().addWorkingDays(resumedOn, 37).due());
+    }
 }
