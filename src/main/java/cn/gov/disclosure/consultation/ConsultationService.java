@@ -226,36 +226,92 @@ public class ConsultationService {
         return consultations.find(consultationId).orElseThrow();
     }
 
+    /** The head's choices after a third party objected (Art. 32; 决定是否因公共利益公开). */
+    public static final String UPHOLD = "UPHOLD";
+    public static final String OVERRIDE = "OVERRIDE";
+    /** 异议不成立: the objection has no reasonable grounds, so Art. 15 does not bar disclosure. */
+    public static final String OBJECTION_UNREASONABLE = "OBJECTION_UNREASONABLE";
+
     /**
-     * The head's public-interest decision after a third party objected (Art. 32).
+     * The head's decision after a third party objected (Art. 32): uphold the objection, find it without
+     * reasonable grounds (异议不成立), or disclose in the public interest. Both ways of disclosing need reasons,
+     * which the third party is told in writing.
      *
-     * @param override true to disclose in the public interest, false to uphold the objection, null if the
-     *                 head chose neither
      * @return whether the objection is upheld
      */
     @Transactional
-    public boolean recordPublicInterestDecision(String caseNo, Boolean override, String reason, String actor) {
+    public boolean recordPublicInterestDecision(String caseNo, String decision, String reason, String actor) {
         String why = clean(reason);
-        if (override == null) {
+        if (!UPHOLD.equals(decision) && !OVERRIDE.equals(decision) && !OBJECTION_UNREASONABLE.equals(decision)) {
             throw new InvalidInputException("publicInterestDecision",
                     Texts.get("consultation.error.decisionMissing"));
         }
-        if (override && why == null) {
-            throw new InvalidInputException("publicInterestReason",
-                    Texts.get("consultation.error.overrideReasonMissing"));
+        if (!UPHOLD.equals(decision) && why == null) {
+            throw new InvalidInputException("publicInterestReason", Texts.get(OVERRIDE.equals(decision)
+                    ? "consultation.error.overrideReasonMissing" : "consultation.error.unreasonableReasonMissing"));
         }
+        boolean upheld = UPHOLD.equals(decision);
         caseFiles.recordEvent(caseNo, "PUBLIC_INTEREST_DECISION", "thirdPartyObjectionUpheld", null,
-                String.valueOf(!override), actor, override ? Texts.get("consultation.event.override", why)
-                        : Texts.get("consultation.event.upheld"));
-        return !override;
+                String.valueOf(upheld), actor, switch (decision) {
+                    case OVERRIDE -> Texts.get("consultation.event.override", why);
+                    case OBJECTION_UNREASONABLE -> Texts.get("consultation.event.unreasonable", why);
+                    default -> Texts.get("consultation.event.upheld");
+                });
+        return upheld;
+    }
+
+    /** The same with the older yes/no form of the decision (true: disclose in the public interest). */
+    @Transactional
+    public boolean recordPublicInterestDecision(String caseNo, Boolean override, String reason, String actor) {
+        return recordPublicInterestDecision(caseNo, override == null ? null : override ? OVERRIDE : UPHOLD, reason,
+                actor);
+    }
+
+    /**
+     * Art. 15 with Art. 32: withholding to protect a third party's rights (不予公开 or the withheld part of a
+     * partial disclosure) needs the third party's voice. It may go out only if the third party was consulted,
+     * objected, and the objection stands; or if the clerk records why the third party could not be consulted
+     * (recorded as a case event). A third party whose objection was overruled cannot be invoked afterwards.
+     *
+     * @param objectionUpheld the consultation's result (null if no third party answered with an objection)
+     */
+    @Transactional
+    public void checkThirdPartyGround(String caseNo, boolean withholdsForThirdParty, Boolean objectionUpheld,
+                                      String notConsultedReason, String actor) {
+        if (!withholdsForThirdParty) {
+            return;
+        }
+        ApplicationCase c = caseFiles.get(caseNo);
+        boolean objected = consultations.forCase(c.id()).stream().anyMatch(k -> Consultation.THIRD_PARTY.equals(
+                k.partyKind()) && k.outcome() == ConsultationOutcome.OBJECTS);
+        if (objected && Boolean.TRUE.equals(objectionUpheld)) {
+            return;
+        }
+        if (objected) {
+            throw new InvalidInputException("withhold_THIRD_PARTY_RIGHTS",
+                    Texts.get("consultation.error.objectionOverruled"));
+        }
+        String why = clean(notConsultedReason);
+        if (why == null || why.length() < 4) {
+            throw new InvalidInputException("thirdPartyNotConsultedReason",
+                    Texts.get("consultation.error.thirdPartyNotConsulted"));
+        }
+        caseFiles.recordEvent(caseNo, "THIRD_PARTY_NOT_CONSULTED", "thirdPartyNotConsultedReason", null, why, actor,
+                Texts.get("consultation.event.notConsulted", why));
     }
 
     /** Art. 32: tell the third party in writing what will be disclosed and why. */
     @Transactional
     public void notifyThirdPartyOfOverride(String caseNo, long consultationId, String reason) {
+        notifyThirdPartyOfDisclosure(caseNo, consultationId, OVERRIDE, reason);
+    }
+
+    /** Art. 32: the letter says whether the objection was found unreasonable or overridden in the public interest. */
+    @Transactional
+    public void notifyThirdPartyOfDisclosure(String caseNo, long consultationId, String decision, String reason) {
         Consultation c = consultations.find(consultationId).orElseThrow();
         notices.issuePublicInterestDisclosure(caseNo, c.partyName(), c.partyEmail(), c.information(),
-                clean(reason));
+                clean(reason), OBJECTION_UNREASONABLE.equals(decision));
     }
 
     /**

@@ -207,7 +207,15 @@ public class NoticeService {
     @Transactional
     public Notice issuePublicInterestDisclosure(String caseNo, String thirdParty, String email, String information,
                                                 String reason) {
+        return issuePublicInterestDisclosure(caseNo, thirdParty, email, information, reason, false);
+    }
+
+    /** The same; {@code objectionUnreasonable}: disclosed because the objection had no reasonable grounds. */
+    @Transactional
+    public Notice issuePublicInterestDisclosure(String caseNo, String thirdParty, String email, String information,
+                                                String reason, boolean objectionUnreasonable) {
         Map<String, Object> extra = new HashMap<>();
+        extra.put("objectionUnreasonable", objectionUnreasonable);
         extra.put("reason", reason);
         extra.put("actName", Texts.get("notice.act.publicInterest"));
         return issueLetter(caseNo, NoticeType.PUBLIC_INTEREST_DISCLOSURE, thirdParty, email, information, null,

@@ -296,7 +296,8 @@ class DisclosureProcessTest extends ProcessTest {
     @Test
     void refusalGoesThroughLegalReviewBeforeTheReply() {
         ProcessInstance pi = submit("某企业的环境影响评价报告全文");
-        toDecision(pi, "NOT_DISCLOSED", "withhold_THIRD_PARTY_RIGHTS", true);
+        toDecision(pi, "NOT_DISCLOSED", "withhold_THIRD_PARTY_RIGHTS", true,
+                "thirdPartyNotConsultedReason", "该企业已注销，无法联系");
         assertThat(pi).isWaitingAt("LegalReview");
         assertThat(candidateGroup(task(pi, "LegalReview"))).isEqualTo("legal");
         assertThat(caseOf(pi).status()).isEqualTo(CaseStatus.LEGAL_REVIEW);
@@ -1166,9 +1167,9 @@ class DisclosureProcessTest extends ProcessTest {
     // ---- issue 14 (process14): receipt clocks, Art. 15, Art. 35, extensions, correction ----
 
     private String noticeText(ApplicationCase c, String type) {
-        long id = notices.listForCase(c.id()).stream().filter(n -> n.type().equals(type))
-                .reduce((a, b) -> b).orElseThrow().id();
-        return cn.gov.disclosure.notice.NoticeChecker.textOf(notices.pdf(c.id(), id).orElseThrow());
+        long id = jdbc.sql("SELECT id FROM notice WHERE case_id = ? AND notice_type = ? AND status = 'ISSUED' "
+                + "ORDER BY id DESC").params(c.id(), type).query(Long.class).list().get(0);
+        return cn.gov.disclosure.notice.NoticeChecker.textOf(notices.pdf(id).orElseThrow());
     }
 
     @Test
@@ -1207,5 +1208,50 @@ class DisclosureProcessTest extends ProcessTest {
         moveClockTo(resumedOn);
         assertThat(clocks.resume(c.caseNo(), resumedOn, "clerk").due())
                 .contains(deadlines.calendar().addWorkingDays(resumedOn, 37).due());
+    }
+
+    @Test
+    void art15_aRefusalForAThirdPartyNeedsItsObjectionOrTheReasonItWasNotConsulted() {
+        ProcessInstance pi = submit("某公司提交的项目可行性研究报告");
+        complete(pi, "ReviewCompleteness", "completeness", "COMPLETE");
+        complete(pi, "SearchInformation", "searchNotes", "报告由企业提交");
+        assertThatThrownBy(() -> completeDecision(pi, "NOT_DISCLOSED", "withhold_THIRD_PARTY_RIGHTS", true))
+                .hasRootCauseInstanceOf(cn.gov.disclosure.common.InvalidInputException.class)
+                .hasMessageContaining("thirdPartyNotConsultedReason").hasMessageContaining("第三十二条")
+                .hasMessageContaining("未征求第三方意见的原因");
+        assertThat(pi).isWaitingAt("DecideReply");
+        // Other grounds need no third party.
+        completeDecision(pi, "NOT_DISCLOSED", "withhold_THIRD_PARTY_RIGHTS", true,
+                "thirdPartyNotConsultedReason", "该公司已注销，无法征求意见");
+        assertThat(pi).isWaitingAt("ConfirmReply");
+        assertThat(caseFiles.events(pi.getBusinessKey())).filteredOn(e -> "THIRD_PARTY_NOT_CONSULTED".equals(e.type()))
+                .singleElement().satisfies(e -> assertThat(e.note()).contains("该公司已注销"));
+    }
+
+    @Test
+    void art32_theHeadMayFindTheObjectionUnreasonableTellsTheThirdPartyAndArt15CanNoLongerBeInvoked() {
+        ProcessInstance pi = consultThirdParty("示例化工有限公司2025年危险废物转移联单");
+        ProcessInstance sub = consultation(pi);
+        completeTask(task(sub, "RecordThirdPartyAnswer").getId(),
+                Map.of("answerOutcome", "OBJECTS", "answerOpinion", "不希望被公开"));
+        String decide = task(sub, "DecidePublicInterest").getId();
+        assertThatThrownBy(() -> completeTask(decide, Map.of("publicInterestDecision", "OBJECTION_UNREASONABLE")))
+                .hasMessageContaining("publicInterestReason").hasMessageContaining("异议不成立");
+        completeTask(decide, Map.of("publicInterestDecision", "OBJECTION_UNREASONABLE",
+                "publicInterestReason", "联单为法定公开的环境信息，不涉及商业秘密"));
+        assertThat(sub).hasPassed("NotifyThirdPartyOfOverride", "OverrideNotified").hasNotPassed("ObjectionUpheld")
+                .isEnded();
+        ApplicationCase c = caseOf(pi);
+        assertThat(outbox.forCase(c.id())).anyMatch(m -> m.recipient().equals("office@chem.example.cn")
+                && m.subject().startsWith("政府信息公开决定告知书"));
+        assertThat(noticeText(c, "PUBLIC_INTEREST_DISCLOSURE")).contains("理由不成立").contains("联单为法定公开的环境信息")
+                .doesNotContain("公共利益造成重大影响");
+        assertThat(caseFiles.events(c.caseNo())).anyMatch(e -> "PUBLIC_INTEREST_DECISION".equals(e.type())
+                && e.note().contains("异议不成立"));
+        assertThatThrownBy(() -> completeDecision(pi, "NOT_DISCLOSED", "withhold_THIRD_PARTY_RIGHTS", true,
+                "thirdPartyNotConsultedReason", "无"))
+                .hasMessageContaining("withhold_THIRD_PARTY_RIGHTS").hasMessageContaining("异议已被认定不成立");
+        completeDecision(pi, "DISCLOSED");
+        assertThat(pi).isWaitingAt("ConfirmReply");
     }
 }

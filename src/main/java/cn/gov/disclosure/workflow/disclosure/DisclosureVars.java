@@ -43,6 +43,12 @@ public final class DisclosureVars {
     public static final VarKey<String> CORRECTED_DESCRIPTION = VarKey.of("correctedDescription", String.class);
     public static final VarKey<String> CORRECTION_RECEIVED_ON = VarKey.of("correctionReceivedOn", String.class);
     public static final VarKey<String> CORRECTION_CHANNEL = VarKey.of("correctionChannel", String.class);
+    /** The day the applicant received the correction notice (presumed, then as recorded): the period runs from it. */
+    public static final VarKey<String> CORRECTION_NOTICE_RECEIVED_ON =
+            VarKey.of("correctionNoticeReceivedOn", String.class);
+    /** 决定是否视为放弃申请: ABANDON, ACCEPT_LATE or NOTICE_RECEIVED_LATER (CorrectionService). */
+    public static final VarKey<String> ABANDONMENT_DECISION = VarKey.of("abandonmentDecision", String.class);
+    public static final VarKey<String> LATE_CORRECTION_REASON = VarKey.of("lateCorrectionReason", String.class);
 
     // 拟定答复意见 and the reviews
     public static final VarKey<String> REPLY_TYPE = VarKey.of("replyType", String.class);
