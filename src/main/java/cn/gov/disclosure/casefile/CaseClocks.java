@@ -68,6 +68,13 @@ public class CaseClocks {
         });
     }
 
+    /** Art. 35: a reasonable later deadline, {@code workingDays} beyond the period, set by the office. */
+    @Transactional
+    public ReplyClock.Reading defer(String caseNo, int workingDays, String actor, String reason) {
+        return change(caseNo, c -> c.deferredBy(workingDays), actor, "DEFERRED",
+                Texts.get("casefile.clock.deferred", workingDays, reason));
+    }
+
     /** Arts. 32, 34 (and 42 if configured): the clock stops from the day after {@code from}. */
     @Transactional
     public ReplyClock.Reading pause(String caseNo, PauseReason reason, LocalDate from, String actor) {

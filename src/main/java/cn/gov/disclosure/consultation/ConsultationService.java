@@ -53,13 +53,19 @@ public class ConsultationService {
     private final MailOutbox outbox;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
+    private final int emailReceiptDays;
+    private final int postReceiptDays;
 
     public ConsultationService(AgencyDirectory directory, ConsultationRepository consultations,
                                CaseFileService caseFiles, CaseClocks clocks, NoticeService notices,
                                StatutoryDeadlines deadlines, Clock clock,
                                @Value("${disclosure.public-base-url:http://localhost:8080}") String publicBaseUrl,
                                MailOutbox outbox, ApplicationEventPublisher events,
-                               PlatformTransactionManager transactionManager) {
+                               PlatformTransactionManager transactionManager,
+                               @Value("${disclosure.consultation.presumed-receipt-days.email:0}") int emailReceiptDays,
+                               @Value("${disclosure.consultation.presumed-receipt-days.post:5}") int postReceiptDays) {
+        this.emailReceiptDays = emailReceiptDays;
+        this.postReceiptDays = postReceiptDays;
         this.directory = directory;
         this.consultations = consultations;
         this.caseFiles = caseFiles;
@@ -157,15 +163,18 @@ public class ConsultationService {
         AgencyDirectory.Entry agency = directory.find(agencyCode).orElseThrow(() -> new IllegalArgumentException(
                 "agency not in the directory: " + agencyCode));
         ApplicationCase c = caseFiles.get(caseNo);
-        LocalDate answerBy = deadlines.periods().consultationAnswerDue(today()).due();
+        LetterReceipt presumed = agency.email() != null ? LetterReceipt.PRESUMED_EMAIL : LetterReceipt.PRESUMED_POST;
+        LocalDate receivedOn = presumedReceipt(presumed);
+        LocalDate answerBy = deadlines.periods().consultationAnswerDue(receivedOn).due();
         String token = TrackingCodes.generate() + "-" + TrackingCodes.generate();
         long id = consultations.insert(c.id(), Consultation.AGENCY, agency.code(), agency.name(), agency.email(),
-                agency.address(), information, today(), answerBy, TrackingCodes.hash(token));
+                agency.address(), information, today(), answerBy, TrackingCodes.hash(token), receivedOn, presumed);
         Notice letter = notices.issueAgencyConsultation(c.caseNo(), agency.name(), agency.email(), information,
                 answerBy, publicBaseUrl + "/consultation/" + token);
         consultations.attachNotice(id, letter.id());
         caseFiles.recordEvent(c.caseNo(), "CONSULTATION_SENT", "consultation", null, agency.name(), actor,
-                Texts.get("consultation.event.agencySent", agency.name(), answerBy));
+                Texts.get("consultation.event.agencySent", agency.name(), answerBy)
+                        + Texts.get("consultation.event.presumedReceipt", receivedOn, presumed.label()));
         return new ConsultationLetter(id, agency.name(), answerBy, letter.id());
     }
 
@@ -173,19 +182,75 @@ public class ConsultationService {
     @Transactional
     public ConsultationLetter sendThirdPartyLetter(String caseNo, ConsultationPlan plan, String actor) {
         ApplicationCase c = caseFiles.get(caseNo);
-        LocalDate answerBy = deadlines.periods().consultationAnswerDue(today()).due();
         String name = plan.thirdPartyName();
         String email = plan.thirdPartyEmail();
+        LetterReceipt presumed = email != null ? LetterReceipt.PRESUMED_EMAIL : LetterReceipt.PRESUMED_POST;
+        LocalDate receivedOn = presumedReceipt(presumed);
+        LocalDate answerBy = deadlines.periods().consultationAnswerDue(receivedOn).due();
         long id = consultations.insert(c.id(), Consultation.THIRD_PARTY, null, name, email,
-                plan.thirdPartyAddress(), plan.informationConcerned(), today(), answerBy, null);
+                plan.thirdPartyAddress(), plan.informationConcerned(), today(), answerBy, null, receivedOn, presumed);
         Notice letter = notices.issueThirdPartyConsultation(c.caseNo(), name, email, plan.informationConcerned(),
                 answerBy);
         consultations.attachNotice(id, letter.id());
         caseFiles.recordEvent(c.caseNo(), "CONSULTATION_SENT", "consultation", null, name, actor,
                 Texts.get("consultation.event.thirdPartySent", name,
                         Texts.get(email != null ? "consultation.delivery.email" : "consultation.delivery.post"),
-                        answerBy));
+                        answerBy) + Texts.get("consultation.event.presumedReceipt", receivedOn, presumed.label()));
         return new ConsultationLetter(id, name, answerBy, letter.id());
+    }
+
+    /**
+     * Arts. 32, 34: until someone says when the letter arrived, it is presumed to arrive the configured number of
+     * days after sending (0 for e-mail, which reaches the addressee's system the day it is sent; 5 for post, a
+     * generous allowance in the addressee's favour). The answer period counts from that day.
+     */
+    private LocalDate presumedReceipt(LetterReceipt how) {
+        return today().plusDays(how == LetterReceipt.PRESUMED_EMAIL ? emailReceiptDays : postReceiptDays);
+    }
+
+    // ---- receipt of the letter ----
+
+    /**
+     * The day a consultation letter reached the third party or agency (Arts. 32, 34): the 15 working days are
+     * counted again from it, the change is a case event with the old and new answer day, and
+     * {@link ConsultationAnswerDayChanged} moves the waiting task and its timer. A presumption gives way to any
+     * confirmation; the link's gives way only to a person or a delivery record ({@link LetterReceipt#replaces}),
+     * otherwise the call changes nothing.
+     *
+     * @return the consultation as it now stands
+     */
+    @Transactional
+    public Consultation recordLetterReceived(long consultationId, LocalDate receivedOn, LetterReceipt source) {
+        Consultation c = consultations.find(consultationId).orElseThrow(() -> new InvalidInputException(
+                "consultationId", Texts.get("consultation.error.unknown", consultationId)));
+        if (receivedOn == null) {
+            throw new InvalidInputException("letterReceivedOn", Texts.get("consultation.error.receivedOnMissing"));
+        }
+        if (receivedOn.isBefore(c.sentOn())) {
+            throw new InvalidInputException("letterReceivedOn",
+                    Texts.get("consultation.error.receivedBeforeSent", c.sentOn()));
+        }
+        if (receivedOn.isAfter(today())) {
+            throw new InvalidInputException("letterReceivedOn", Texts.get("consultation.error.receivedInFuture"));
+        }
+        if (c.answered()) {
+            throw new InvalidInputException("consultationId", Texts.get("consultation.error.alreadyAnswered",
+                    c.partyName()));
+        }
+        if (!source.replaces(c.receiptSource()) || (receivedOn.equals(c.letterReceivedOn())
+                && source == c.receiptSource())) {
+            return c;
+        }
+        LocalDate answerBy = deadlines.periods().consultationAnswerDue(receivedOn).due();
+        if (!consultations.recordReceipt(c.id(), receivedOn, source, answerBy)) {
+            return consultations.find(consultationId).orElseThrow();
+        }
+        String caseNo = caseFiles.caseNoOf(c.caseId());
+        caseFiles.recordEvent(caseNo, "CONSULTATION_RECEIVED", "answerBy", c.answerBy().toString(),
+                answerBy.toString(), source == LetterReceipt.CLERK ? "clerk" : "system",
+                Texts.get("consultation.event.received", c.partyName(), receivedOn, source.label(), answerBy));
+        events.publishEvent(new ConsultationAnswerDayChanged(caseNo, c.id(), c.partyKind(), answerBy));
+        return consultations.find(consultationId).orElseThrow();
     }
 
     // ---- answers ----

@@ -77,6 +77,10 @@ public class CorrectionService {
 
     /** On completing 审查申请内容: a correction may be asked for only once (一次性告知), and must say what. */
     public void validateReview(String completeness, boolean alreadyRequested, String reviewNotes) {
+        if ("EXCESSIVE".equals(completeness) && (reviewNotes == null || reviewNotes.strip().length() < 5)) {
+            // Art. 35: the notice tells the applicant what exceeds a reasonable range.
+            throw new InvalidInputException("reviewNotes", Texts.get("excessive.reviewNotes.required"));
+        }
         if ("NEEDS_CORRECTION".equals(completeness)) {
             if (alreadyRequested) {
                 throw new InvalidInputException("completeness", Texts.get("correction.completeness.onlyOnce"));
@@ -117,6 +121,7 @@ public class CorrectionService {
      *
      * @param receivedOn YYYY-MM-DD; not before the notice, not in the future
      * @param source     who says so (e.g. "CLERK", "DELIVERY_RECEIPT")
+     * @param previous   the last day to correct until now (the event's old value)
      * @return the new last day to correct
      */
     @Transactional
@@ -132,10 +137,29 @@ public class CorrectionService {
                     Texts.get("correction.noticeReceivedOn.beforeNotice", noticeOn));
         }
         LocalDate correctBy = correctBy(on);
-        caseFiles.recordEvent(caseNo, "CORRECTION_NOTICE_RECEIPT", "correctionNoticeReceivedOn", previous,
-                on.toString(), actor, Texts.get("correction.receipt.recorded", on, source, correctBy));
+        caseFiles.recordEvent(caseNo, "CORRECTION_NOTICE_RECEIPT", "correctBy", previous, correctBy.toString(),
+                actor, Texts.get("correction.receipt.recorded", on, source, correctBy));
         caseFiles.changeStatus(caseNo, CaseStatus.CORRECTION_REQUIRED, actor,
                 Texts.get("correction.status.required", correctBy));
+        return correctBy;
+    }
+
+    /**
+     * The applicant received the awaited correction notice on {@code receivedOn} (a delivery record, or the
+     * clerk's entry): the correction period runs again from that day, and the waiting step, its due date and
+     * its timer follow. For callers outside the process (delivery records).
+     *
+     * @return the new last day to correct
+     */
+    @Transactional
+    public LocalDate noticeReceived(String caseNo, LocalDate receivedOn, String source, String actor) {
+        if (!awaited.isAwaited(caseNo)) {
+            throw new InvalidInputException("caseNo", Texts.get("correction.notAwaited"));
+        }
+        AwaitedCorrections.Period period = awaited.period(caseNo);
+        LocalDate correctBy = recordNoticeReceived(caseNo, period.noticeOn(), String.valueOf(receivedOn), source,
+                period.correctBy().toString(), actor);
+        awaited.periodChanged(caseNo, receivedOn, correctBy);
         return correctBy;
     }
 

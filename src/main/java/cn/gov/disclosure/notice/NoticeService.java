@@ -149,6 +149,30 @@ public class NoticeService {
         return r == null ? null : blankToNull(r.replaceAll("[\\s。．.，,；;：:！!？?、]+$", ""));
     }
 
+    /** 说明理由通知书 (Art. 35): what exceeds a reasonable range, and by when to give reasons. */
+    @Transactional
+    public Notice issueReasonsRequest(String caseNo, String whatIsExcessive, LocalDate reasonsBy) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("items", whatIsExcessive);
+        model.put("actName", Texts.get("notice.act.reasonsRequest"));
+        model.put("reasonsByText", chineseDate(reasonsBy));
+        return issue(caseNo, NoticeType.REASONS_REQUEST, model);
+    }
+
+    /**
+     * 延迟答复告知书 (Art. 35): the reasons are reasonable but the normal period cannot be kept; the later
+     * deadline as the clock reads it (days left if it stands still, as for an extension).
+     */
+    @Transactional
+    public Notice issueDeferral(String caseNo, int days, LocalDate newDue, int workingDaysLeft) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("deferralDays", days);
+        model.put("actName", Texts.get("notice.act.deferral"));
+        model.put("dueOnText", newDue != null ? chineseDate(newDue)
+                : Texts.get("notice.extension.dueWhilePaused", workingDaysLeft));
+        return issue(caseNo, NoticeType.DEFERRAL, model);
+    }
+
     /** Renders a reply without checking, storing or sending it: for the rendering benchmark. */
     public byte[] previewReply(ApplicationCase c, ReplyDraft draft) {
         ReplyCatalogue.ReplyType type = catalogue.require(draft.replyType());

@@ -59,7 +59,7 @@ public class CorrectionSteps {
         if (CorrectionService.NOTICE_RECEIVED_LATER.equals(decision)) {
             LocalDate correctBy = corrections.recordNoticeReceived(CASE_NO.get(execution),
                     LocalDate.parse(CORRECTION_NOTICE_ON.get(execution)), CORRECTION_NOTICE_RECEIVED_ON.text(task),
-                    "CLERK", CORRECTION_NOTICE_RECEIVED_ON.text(execution), actor);
+                    "CLERK", CORRECT_BY_TEXT.get(execution), actor);
             setCorrectBy(execution, correctBy);
             return;
         }

@@ -50,6 +50,14 @@ public final class DisclosureVars {
     public static final VarKey<String> ABANDONMENT_DECISION = VarKey.of("abandonmentDecision", String.class);
     public static final VarKey<String> LATE_CORRECTION_REASON = VarKey.of("lateCorrectionReason", String.class);
 
+    // Art. 35: 要求申请人说明理由 / 审查申请人说明的理由
+    public static final VarKey<String> REASONS_BY_TEXT = VarKey.of("reasonsByText", String.class);
+    public static final VarKey<Date> REASONS_BY = VarKey.of("reasonsBy", Date.class);
+    /** CONTINUE, DEFER or NOT_PROCESSED (ExcessiveRequestService). */
+    public static final VarKey<String> EXCESSIVE_DECISION = VarKey.of("excessiveDecision", String.class);
+    public static final VarKey<String> APPLICANT_REASONS = VarKey.of("applicantReasons", String.class);
+    public static final VarKey<Long> DEFERRAL_DAYS = VarKey.of("deferralDays", Long.class);
+
     // 拟定答复意见 and the reviews
     public static final VarKey<String> REPLY_TYPE = VarKey.of("replyType", String.class);
     public static final VarKey<String> REPLY_TYPE_LABEL = VarKey.of("replyTypeLabel", String.class);
