@@ -145,6 +145,21 @@ public class CorrectionService {
     }
 
     /**
+     * 决定是否视为放弃申请 → the notice reached the applicant later than presumed: only worth going back to
+     * waiting if the period counted from the real receipt has not ended as well.
+     */
+    @Transactional
+    public LocalDate noticeReceivedLater(String caseNo, LocalDate noticeOn, String receivedOn, String previous,
+                                         String actor) {
+        LocalDate correctBy = recordNoticeReceived(caseNo, noticeOn, receivedOn, "CLERK", previous, actor);
+        if (correctBy.isBefore(today())) {
+            throw new InvalidInputException("correctionNoticeReceivedOn",
+                    Texts.get("correction.noticeReceivedOn.stillOverdue", correctBy));
+        }
+        return correctBy;
+    }
+
+    /**
      * The applicant received the awaited correction notice on {@code receivedOn} (a delivery record, or the
      * clerk's entry): the correction period runs again from that day, and the waiting step, its due date and
      * its timer follow. For callers outside the process (delivery records).

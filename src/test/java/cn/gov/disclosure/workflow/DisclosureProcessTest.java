@@ -1287,6 +1287,9 @@ class DisclosureProcessTest extends ProcessTest {
         assertThatThrownBy(() -> complete(pi, "DecideAbandonment", "abandonmentDecision", "NOTICE_RECEIVED_LATER",
                 "correctionNoticeReceivedOn", noticeDay.minusDays(1).toString()))
                 .hasMessageContaining("correctionNoticeReceivedOn").hasMessageContaining("不能早于");
+        assertThatThrownBy(() -> complete(pi, "DecideAbandonment", "abandonmentDecision", "NOTICE_RECEIVED_LATER",
+                "correctionNoticeReceivedOn", noticeDay.toString()))
+                .hasMessageContaining("correctionNoticeReceivedOn").hasMessageContaining("也已届满");
         complete(pi, "DecideAbandonment", "abandonmentDecision", "NOTICE_RECEIVED_LATER",
                 "correctionNoticeReceivedOn", signedFor.toString());
         assertThat(pi).isWaitingAt("AwaitCorrection");

@@ -133,8 +133,11 @@ public class ConsultationSteps {
 
     /** On completing 拟定答复意见 (disclosure-application): Art. 15 refusals need the third party (Art. 32). */
     public void checkThirdPartyGround(DelegateTask task) {
+        // A ticked ground counts only with a reply that withholds (a box left ticked from an earlier draft does not).
+        Object type = task.getVariable("replyType");
+        boolean withholds = "NOT_DISCLOSED".equals(type) || "PARTIALLY_DISCLOSED".equals(type);
         consultations.checkThirdPartyGround(CASE_NO.get(task),
-                Boolean.TRUE.equals(task.getVariable(WITHHOLD_THIRD_PARTY_RIGHTS)),
+                withholds && Boolean.TRUE.equals(task.getVariable(WITHHOLD_THIRD_PARTY_RIGHTS)),
                 THIRD_PARTY_OBJECTION_UPHELD.get(task), THIRD_PARTY_NOT_CONSULTED_REASON.text(task), actorOf(task));
     }
 

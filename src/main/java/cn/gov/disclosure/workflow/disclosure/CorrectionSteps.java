@@ -57,9 +57,9 @@ public class CorrectionSteps {
         String decision = ABANDONMENT_DECISION.text(task);
         String actor = task.getAssignee() != null ? task.getAssignee() : Actors.current(identity, "clerk");
         if (CorrectionService.NOTICE_RECEIVED_LATER.equals(decision)) {
-            LocalDate correctBy = corrections.recordNoticeReceived(CASE_NO.get(execution),
+            LocalDate correctBy = corrections.noticeReceivedLater(CASE_NO.get(execution),
                     LocalDate.parse(CORRECTION_NOTICE_ON.get(execution)), CORRECTION_NOTICE_RECEIVED_ON.text(task),
-                    "CLERK", CORRECT_BY_TEXT.get(execution), actor);
+                    CORRECT_BY_TEXT.get(execution), actor);
             setCorrectBy(execution, correctBy);
             return;
         }
