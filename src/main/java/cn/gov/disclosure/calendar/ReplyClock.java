@@ -21,7 +21,7 @@ import java.util.Optional;
  * </ul>
  */
 public record ReplyClock(LocalDate start, String startReason, int workingDays, int extensionDays,
-                         List<Pause> pauses) {
+                         List<Pause> pauses, int deferralDays) {
 
     public static final int MAX_EXTENSION = 20;
 
@@ -39,6 +39,22 @@ public record ReplyClock(LocalDate start, String startReason, int workingDays, i
 
     public ReplyClock {
         pauses = List.copyOf(pauses);
+    }
+
+    /** A clock without an Art. 35 deferral. */
+    public ReplyClock(LocalDate start, String startReason, int workingDays, int extensionDays, List<Pause> pauses) {
+        this(start, startReason, workingDays, extensionDays, pauses, 0);
+    }
+
+    /**
+     * Art. 35: the applicant's reasons for very many requests are reasonable but the normal period cannot be
+     * kept; the office sets a reasonable later deadline, here as working days added to the period.
+     */
+    public ReplyClock deferredBy(int days) {
+        if (days < 1) {
+            throw new IllegalArgumentException(Texts.get("calendar.error.deferralRange"));
+        }
+        return new ReplyClock(start, startReason, workingDays, extensionDays, pauses, deferralDays + days);
     }
 
     /** Art. 33: 20 working days from receipt. */
@@ -62,7 +78,7 @@ public record ReplyClock(LocalDate start, String startReason, int workingDays, i
         if (days < 1 || days > MAX_EXTENSION) {
             throw new IllegalArgumentException(Texts.get("calendar.error.extensionRange", MAX_EXTENSION));
         }
-        return new ReplyClock(start, startReason, workingDays, days, pauses);
+        return new ReplyClock(start, startReason, workingDays, days, pauses, deferralDays);
     }
 
     public ReplyClock pausedFrom(LocalDate from, PauseReason reason) {
@@ -74,7 +90,7 @@ public record ReplyClock(LocalDate start, String startReason, int workingDays, i
         }
         List<Pause> list = new ArrayList<>(pauses);
         list.add(new Pause(from, null, reason));
-        return new ReplyClock(start, startReason, workingDays, extensionDays, list);
+        return new ReplyClock(start, startReason, workingDays, extensionDays, list, deferralDays);
     }
 
     public ReplyClock resumedOn(LocalDate on) {
@@ -87,7 +103,7 @@ public record ReplyClock(LocalDate start, String startReason, int workingDays, i
         }
         List<Pause> list = new ArrayList<>(pauses.subList(0, pauses.size() - 1));
         list.add(new Pause(open.from(), on, open.reason()));
-        return new ReplyClock(start, startReason, workingDays, extensionDays, list);
+        return new ReplyClock(start, startReason, workingDays, extensionDays, list, deferralDays);
     }
 
     public boolean isPaused() {
@@ -95,14 +111,15 @@ public record ReplyClock(LocalDate start, String startReason, int workingDays, i
     }
 
     public int totalWorkingDays() {
-        return workingDays + extensionDays;
+        return workingDays + extensionDays + deferralDays;
     }
 
     /** Counts the period on the calendar. While paused, the due day is unknown and the days left are given. */
     public Reading evaluate(WorkingDayCalendar calendar) {
         List<Deadline.TraceEntry> trace = new ArrayList<>();
         trace.add(new Deadline.TraceEntry(start, "START", Texts.get("calendar.trace.start", startReason, workingDays)
-                + (extensionDays > 0 ? Texts.get("calendar.trace.extended", extensionDays) : "")));
+                + (extensionDays > 0 ? Texts.get("calendar.trace.extended", extensionDays) : "")
+                + (deferralDays > 0 ? Texts.get("calendar.trace.deferred", deferralDays) : "")));
         int target = totalWorkingDays();
         int counted = 0;
         LocalDate day = start;

@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.gov.disclosure.calendar.PauseReason;
 import cn.gov.disclosure.calendar.ReplyClock;
 import cn.gov.disclosure.calendar.StatutoryDeadlines;
+import cn.gov.disclosure.common.InvalidInputException;
 import cn.gov.disclosure.common.Texts;
 
 /**
@@ -45,11 +46,33 @@ public class CaseClocks {
         return clock(caseNo).evaluate(deadlines.calendar());
     }
 
-    /** Art. 33(2): after the head's approval. */
+    /**
+     * Art. 33(2): after the head's approval, which must come while the period still runs: an expired period
+     * cannot be extended (the reply is already late). A paused period has not expired.
+     */
     @Transactional
     public ReplyClock.Reading extend(String caseNo, int workingDays, String actor, String reason) {
+        requireNotExpired(caseNo, "extensionDecision");
         return change(caseNo, c -> c.extendedBy(workingDays), actor, "EXTENDED",
                 Texts.get("casefile.clock.extended", workingDays, reason));
+    }
+
+    /**
+     * Refuses, naming {@code field}, when the reply period has already ended (the due day itself still counts).
+     * While the clock stands still the period cannot expire.
+     */
+    public void requireNotExpired(String caseNo, String field) {
+        ReplyClock.Reading reading = reading(caseNo);
+        reading.due().filter(due -> deadlines.today().isAfter(due)).ifPresent(due -> {
+            throw new InvalidInputException(field, Texts.get("casefile.clock.extensionAfterExpiry", due));
+        });
+    }
+
+    /** Art. 35: a reasonable later deadline, {@code workingDays} beyond the period, set by the office. */
+    @Transactional
+    public ReplyClock.Reading defer(String caseNo, int workingDays, String actor, String reason) {
+        return change(caseNo, c -> c.deferredBy(workingDays), actor, "DEFERRED",
+                Texts.get("casefile.clock.deferred", workingDays, reason));
     }
 
     /** Arts. 32, 34 (and 42 if configured): the clock stops from the day after {@code from}. */

@@ -7,7 +7,8 @@ import java.time.LocalDate;
 public record Consultation(long id, long caseId, String partyKind, String partyCode, String partyName,
                            String partyEmail, String partyAddress, String information, LocalDate sentOn,
                            LocalDate answerBy, ConsultationOutcome outcome, String opinion, Instant answeredAt,
-                           String answeredBy, boolean tokenUsed) {
+                           String answeredBy, boolean tokenUsed, LocalDate letterReceivedOn,
+                           LetterReceipt receiptSource) {
 
     public static final String AGENCY = "AGENCY";
     public static final String THIRD_PARTY = "THIRD_PARTY";

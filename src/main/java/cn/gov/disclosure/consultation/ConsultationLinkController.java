@@ -21,14 +21,18 @@ public class ConsultationLinkController {
     static final int OPINION_MAX = 2000;
 
     private final ConsultationService consultations;
+    private final java.time.Clock clock;
 
-    public ConsultationLinkController(ConsultationService consultations) {
+    public ConsultationLinkController(ConsultationService consultations, java.time.Clock clock) {
         this.consultations = consultations;
+        this.clock = clock;
     }
 
     @GetMapping("/consultation/{token}")
     public String form(@PathVariable String token, Model model) {
         Consultation c = consultations.usableByToken(token).orElseThrow(ConsultationLinkController::gone);
+        // Opening the link shows the letter has arrived (Art. 34): it replaces a presumed receipt day.
+        c = consultations.recordLetterReceived(c.id(), java.time.LocalDate.now(clock), LetterReceipt.LINK_OPENED);
         model.addAttribute("c", c);
         return "consultation";
     }

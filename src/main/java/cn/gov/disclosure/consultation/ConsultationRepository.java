@@ -24,14 +24,24 @@ public class ConsultationRepository {
     }
 
     public long insert(long caseId, String kind, String code, String name, String email, String address,
-                       String information, LocalDate sentOn, LocalDate answerBy, String tokenHash) {
+                       String information, LocalDate sentOn, LocalDate answerBy, String tokenHash,
+                       LocalDate receivedOn, LetterReceipt source) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO consultation (case_id, party_kind, party_code, party_name, party_email, party_address,
-                  information, sent_on, answer_by, token_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).params(caseId, kind, code, name, email, address, information, sentOn, answerBy, tokenHash)
+                  information, sent_on, answer_by, token_hash, letter_received_on, receipt_source)
+                  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """).params(caseId, kind, code, name, email, address, information, sentOn, answerBy, tokenHash,
+                        receivedOn, source.name())
                 .update(keys, "id");
         return keys.getKey().longValue();
+    }
+
+    /** Moves the receipt and answer day of a consultation not yet answered; false if it was answered meanwhile. */
+    public boolean recordReceipt(long id, LocalDate receivedOn, LetterReceipt source, LocalDate answerBy) {
+        return jdbc.sql("UPDATE consultation SET letter_received_on = ?, receipt_source = ?, answer_by = ? "
+                        + "WHERE id = ? AND outcome IS NULL")
+                .params(receivedOn, source.name(), answerBy, id).update() == 1;
     }
 
     public Optional<Consultation> find(long id) {
@@ -72,6 +82,7 @@ public class ConsultationRepository {
                 rs.getObject("sent_on", LocalDate.class), rs.getObject("answer_by", LocalDate.class),
                 outcome == null ? null : ConsultationOutcome.valueOf(outcome), rs.getString("opinion"),
                 answeredAt == null ? null : answeredAt.toInstant(), rs.getString("answered_by"),
-                rs.getTimestamp("token_used_at") != null);
+                rs.getTimestamp("token_used_at") != null, rs.getObject("letter_received_on", LocalDate.class),
+                rs.getString("receipt_source") == null ? null : LetterReceipt.valueOf(rs.getString("receipt_source")));
     }
 }

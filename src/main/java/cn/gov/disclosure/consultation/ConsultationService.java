@@ -53,13 +53,19 @@ public class ConsultationService {
     private final MailOutbox outbox;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
+    private final int emailReceiptDays;
+    private final int postReceiptDays;
 
     public ConsultationService(AgencyDirectory directory, ConsultationRepository consultations,
                                CaseFileService caseFiles, CaseClocks clocks, NoticeService notices,
                                StatutoryDeadlines deadlines, Clock clock,
                                @Value("${disclosure.public-base-url:http://localhost:8080}") String publicBaseUrl,
                                MailOutbox outbox, ApplicationEventPublisher events,
-                               PlatformTransactionManager transactionManager) {
+                               PlatformTransactionManager transactionManager,
+                               @Value("${disclosure.consultation.presumed-receipt-days.email:0}") int emailReceiptDays,
+                               @Value("${disclosure.consultation.presumed-receipt-days.post:5}") int postReceiptDays) {
+        this.emailReceiptDays = emailReceiptDays;
+        this.postReceiptDays = postReceiptDays;
         this.directory = directory;
         this.consultations = consultations;
         this.caseFiles = caseFiles;
@@ -157,15 +163,18 @@ public class ConsultationService {
         AgencyDirectory.Entry agency = directory.find(agencyCode).orElseThrow(() -> new IllegalArgumentException(
                 "agency not in the directory: " + agencyCode));
         ApplicationCase c = caseFiles.get(caseNo);
-        LocalDate answerBy = deadlines.periods().consultationAnswerDue(today()).due();
+        LetterReceipt presumed = agency.email() != null ? LetterReceipt.PRESUMED_EMAIL : LetterReceipt.PRESUMED_POST;
+        LocalDate receivedOn = presumedReceipt(presumed);
+        LocalDate answerBy = deadlines.periods().consultationAnswerDue(receivedOn).due();
         String token = TrackingCodes.generate() + "-" + TrackingCodes.generate();
         long id = consultations.insert(c.id(), Consultation.AGENCY, agency.code(), agency.name(), agency.email(),
-                agency.address(), information, today(), answerBy, TrackingCodes.hash(token));
+                agency.address(), information, today(), answerBy, TrackingCodes.hash(token), receivedOn, presumed);
         Notice letter = notices.issueAgencyConsultation(c.caseNo(), agency.name(), agency.email(), information,
                 answerBy, publicBaseUrl + "/consultation/" + token);
         consultations.attachNotice(id, letter.id());
         caseFiles.recordEvent(c.caseNo(), "CONSULTATION_SENT", "consultation", null, agency.name(), actor,
-                Texts.get("consultation.event.agencySent", agency.name(), answerBy));
+                Texts.get("consultation.event.agencySent", agency.name(), answerBy)
+                        + Texts.get("consultation.event.presumedReceipt", receivedOn, presumed.label()));
         return new ConsultationLetter(id, agency.name(), answerBy, letter.id());
     }
 
@@ -173,19 +182,75 @@ public class ConsultationService {
     @Transactional
     public ConsultationLetter sendThirdPartyLetter(String caseNo, ConsultationPlan plan, String actor) {
         ApplicationCase c = caseFiles.get(caseNo);
-        LocalDate answerBy = deadlines.periods().consultationAnswerDue(today()).due();
         String name = plan.thirdPartyName();
         String email = plan.thirdPartyEmail();
+        LetterReceipt presumed = email != null ? LetterReceipt.PRESUMED_EMAIL : LetterReceipt.PRESUMED_POST;
+        LocalDate receivedOn = presumedReceipt(presumed);
+        LocalDate answerBy = deadlines.periods().consultationAnswerDue(receivedOn).due();
         long id = consultations.insert(c.id(), Consultation.THIRD_PARTY, null, name, email,
-                plan.thirdPartyAddress(), plan.informationConcerned(), today(), answerBy, null);
+                plan.thirdPartyAddress(), plan.informationConcerned(), today(), answerBy, null, receivedOn, presumed);
         Notice letter = notices.issueThirdPartyConsultation(c.caseNo(), name, email, plan.informationConcerned(),
                 answerBy);
         consultations.attachNotice(id, letter.id());
         caseFiles.recordEvent(c.caseNo(), "CONSULTATION_SENT", "consultation", null, name, actor,
                 Texts.get("consultation.event.thirdPartySent", name,
                         Texts.get(email != null ? "consultation.delivery.email" : "consultation.delivery.post"),
-                        answerBy));
+                        answerBy) + Texts.get("consultation.event.presumedReceipt", receivedOn, presumed.label()));
         return new ConsultationLetter(id, name, answerBy, letter.id());
+    }
+
+    /**
+     * Arts. 32, 34: until someone says when the letter arrived, it is presumed to arrive the configured number of
+     * days after sending (0 for e-mail, which reaches the addressee's system the day it is sent; 5 for post, a
+     * generous allowance in the addressee's favour). The answer period counts from that day.
+     */
+    private LocalDate presumedReceipt(LetterReceipt how) {
+        return today().plusDays(how == LetterReceipt.PRESUMED_EMAIL ? emailReceiptDays : postReceiptDays);
+    }
+
+    // ---- receipt of the letter ----
+
+    /**
+     * The day a consultation letter reached the third party or agency (Arts. 32, 34): the 15 working days are
+     * counted again from it, the change is a case event with the old and new answer day, and
+     * {@link ConsultationAnswerDayChanged} moves the waiting task and its timer. A presumption gives way to any
+     * confirmation; the link's gives way only to a person or a delivery record ({@link LetterReceipt#replaces}),
+     * otherwise the call changes nothing.
+     *
+     * @return the consultation as it now stands
+     */
+    @Transactional
+    public Consultation recordLetterReceived(long consultationId, LocalDate receivedOn, LetterReceipt source) {
+        Consultation c = consultations.find(consultationId).orElseThrow(() -> new InvalidInputException(
+                "consultationId", Texts.get("consultation.error.unknown", consultationId)));
+        if (receivedOn == null) {
+            throw new InvalidInputException("letterReceivedOn", Texts.get("consultation.error.receivedOnMissing"));
+        }
+        if (receivedOn.isBefore(c.sentOn())) {
+            throw new InvalidInputException("letterReceivedOn",
+                    Texts.get("consultation.error.receivedBeforeSent", c.sentOn()));
+        }
+        if (receivedOn.isAfter(today())) {
+            throw new InvalidInputException("letterReceivedOn", Texts.get("consultation.error.receivedInFuture"));
+        }
+        if (c.answered()) {
+            throw new InvalidInputException("consultationId", Texts.get("consultation.error.alreadyAnswered",
+                    c.partyName()));
+        }
+        if (!source.replaces(c.receiptSource()) || (receivedOn.equals(c.letterReceivedOn())
+                && source == c.receiptSource())) {
+            return c;
+        }
+        LocalDate answerBy = deadlines.periods().consultationAnswerDue(receivedOn).due();
+        if (!consultations.recordReceipt(c.id(), receivedOn, source, answerBy)) {
+            return consultations.find(consultationId).orElseThrow();
+        }
+        String caseNo = caseFiles.caseNoOf(c.caseId());
+        caseFiles.recordEvent(caseNo, "CONSULTATION_RECEIVED", "answerBy", c.answerBy().toString(),
+                answerBy.toString(), source == LetterReceipt.CLERK ? "clerk" : "system",
+                Texts.get("consultation.event.received", c.partyName(), receivedOn, source.label(), answerBy));
+        events.publishEvent(new ConsultationAnswerDayChanged(caseNo, c.id(), c.partyKind(), answerBy));
+        return consultations.find(consultationId).orElseThrow();
     }
 
     // ---- answers ----
@@ -226,36 +291,92 @@ public class ConsultationService {
         return consultations.find(consultationId).orElseThrow();
     }
 
+    /** The head's choices after a third party objected (Art. 32; 决定是否因公共利益公开). */
+    public static final String UPHOLD = "UPHOLD";
+    public static final String OVERRIDE = "OVERRIDE";
+    /** 异议不成立: the objection has no reasonable grounds, so Art. 15 does not bar disclosure. */
+    public static final String OBJECTION_UNREASONABLE = "OBJECTION_UNREASONABLE";
+
     /**
-     * The head's public-interest decision after a third party objected (Art. 32).
+     * The head's decision after a third party objected (Art. 32): uphold the objection, find it without
+     * reasonable grounds (异议不成立), or disclose in the public interest. Both ways of disclosing need reasons,
+     * which the third party is told in writing.
      *
-     * @param override true to disclose in the public interest, false to uphold the objection, null if the
-     *                 head chose neither
      * @return whether the objection is upheld
      */
     @Transactional
-    public boolean recordPublicInterestDecision(String caseNo, Boolean override, String reason, String actor) {
+    public boolean recordPublicInterestDecision(String caseNo, String decision, String reason, String actor) {
         String why = clean(reason);
-        if (override == null) {
+        if (!UPHOLD.equals(decision) && !OVERRIDE.equals(decision) && !OBJECTION_UNREASONABLE.equals(decision)) {
             throw new InvalidInputException("publicInterestDecision",
                     Texts.get("consultation.error.decisionMissing"));
         }
-        if (override && why == null) {
-            throw new InvalidInputException("publicInterestReason",
-                    Texts.get("consultation.error.overrideReasonMissing"));
+        if (!UPHOLD.equals(decision) && why == null) {
+            throw new InvalidInputException("publicInterestReason", Texts.get(OVERRIDE.equals(decision)
+                    ? "consultation.error.overrideReasonMissing" : "consultation.error.unreasonableReasonMissing"));
         }
+        boolean upheld = UPHOLD.equals(decision);
         caseFiles.recordEvent(caseNo, "PUBLIC_INTEREST_DECISION", "thirdPartyObjectionUpheld", null,
-                String.valueOf(!override), actor, override ? Texts.get("consultation.event.override", why)
-                        : Texts.get("consultation.event.upheld"));
-        return !override;
+                String.valueOf(upheld), actor, switch (decision) {
+                    case OVERRIDE -> Texts.get("consultation.event.override", why);
+                    case OBJECTION_UNREASONABLE -> Texts.get("consultation.event.unreasonable", why);
+                    default -> Texts.get("consultation.event.upheld");
+                });
+        return upheld;
+    }
+
+    /** The same with the older yes/no form of the decision (true: disclose in the public interest). */
+    @Transactional
+    public boolean recordPublicInterestDecision(String caseNo, Boolean override, String reason, String actor) {
+        return recordPublicInterestDecision(caseNo, override == null ? null : override ? OVERRIDE : UPHOLD, reason,
+                actor);
+    }
+
+    /**
+     * Art. 15 with Art. 32: withholding to protect a third party's rights (不予公开 or the withheld part of a
+     * partial disclosure) needs the third party's voice. It may go out only if the third party was consulted,
+     * objected, and the objection stands; or if the clerk records why the third party could not be consulted
+     * (recorded as a case event). A third party whose objection was overruled cannot be invoked afterwards.
+     *
+     * @param objectionUpheld the consultation's result (null if no third party answered with an objection)
+     */
+    @Transactional
+    public void checkThirdPartyGround(String caseNo, boolean withholdsForThirdParty, Boolean objectionUpheld,
+                                      String notConsultedReason, String actor) {
+        if (!withholdsForThirdParty) {
+            return;
+        }
+        ApplicationCase c = caseFiles.get(caseNo);
+        boolean objected = consultations.forCase(c.id()).stream().anyMatch(k -> Consultation.THIRD_PARTY.equals(
+                k.partyKind()) && k.outcome() == ConsultationOutcome.OBJECTS);
+        if (objected && Boolean.TRUE.equals(objectionUpheld)) {
+            return;
+        }
+        if (objected) {
+            throw new InvalidInputException("withhold_THIRD_PARTY_RIGHTS",
+                    Texts.get("consultation.error.objectionOverruled"));
+        }
+        String why = clean(notConsultedReason);
+        if (why == null || why.length() < 4) {
+            throw new InvalidInputException("thirdPartyNotConsultedReason",
+                    Texts.get("consultation.error.thirdPartyNotConsulted"));
+        }
+        caseFiles.recordEvent(caseNo, "THIRD_PARTY_NOT_CONSULTED", "thirdPartyNotConsultedReason", null, why, actor,
+                Texts.get("consultation.event.notConsulted", why));
     }
 
     /** Art. 32: tell the third party in writing what will be disclosed and why. */
     @Transactional
     public void notifyThirdPartyOfOverride(String caseNo, long consultationId, String reason) {
+        notifyThirdPartyOfDisclosure(caseNo, consultationId, OVERRIDE, reason);
+    }
+
+    /** Art. 32: the letter says whether the objection was found unreasonable or overridden in the public interest. */
+    @Transactional
+    public void notifyThirdPartyOfDisclosure(String caseNo, long consultationId, String decision, String reason) {
         Consultation c = consultations.find(consultationId).orElseThrow();
         notices.issuePublicInterestDisclosure(caseNo, c.partyName(), c.partyEmail(), c.information(),
-                clean(reason));
+                clean(reason), OBJECTION_UNREASONABLE.equals(decision));
     }
 
     /**

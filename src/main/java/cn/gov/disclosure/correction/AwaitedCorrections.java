@@ -20,4 +20,14 @@ public interface AwaitedCorrections {
 
     /** The applicant corrected online: ends the wait with the corrected description, received {@code on}. */
     void complete(String caseNo, String correctedDescription, LocalDate on);
+
+    /** The day the awaited correction notice was issued, and the current last day to correct. */
+    record Period(LocalDate noticeOn, LocalDate correctBy) {
+    }
+
+    /** The period of the awaited correction (call only while {@link #isAwaited}). */
+    Period period(String caseNo);
+
+    /** The period now runs from {@code noticeReceivedOn} to {@code correctBy}: the waiting step follows. */
+    void periodChanged(String caseNo, LocalDate noticeReceivedOn, LocalDate correctBy);
 }

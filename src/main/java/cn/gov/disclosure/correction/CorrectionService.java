@@ -31,9 +31,17 @@ public class CorrectionService {
 
     static final int MAX_CORRECTION = 2000;
 
-    /** The notice went out on {@code noticeOn}; the applicant may correct until {@code correctBy}. */
-    public record NoticeSent(LocalDate noticeOn, LocalDate correctBy) {
+    /**
+     * The notice went out on {@code noticeOn}, is taken to reach the applicant on {@code receivedOn} (presumed
+     * until a delivery record or the clerk says otherwise), and the applicant may correct until {@code correctBy}.
+     */
+    public record NoticeSent(LocalDate noticeOn, LocalDate receivedOn, LocalDate correctBy) {
     }
+
+    /** The clerk's choices when the correction period has ended (决定是否视为放弃申请). */
+    public static final String ABANDON = "ABANDON";
+    public static final String ACCEPT_LATE = "ACCEPT_LATE";
+    public static final String NOTICE_RECEIVED_LATER = "NOTICE_RECEIVED_LATER";
 
     /**
      * A correction applied: the new description if it changed (else null), and the day by which the corrected
@@ -49,10 +57,16 @@ public class CorrectionService {
     private final AwaitedCorrections awaited;
     private final Clock clock;
     private final int periodWorkingDays;
+    private final int emailReceiptDays;
+    private final int postReceiptDays;
 
     public CorrectionService(CaseFileService caseFiles, NoticeService notices, CaseClocks clocks,
                              StatutoryDeadlines deadlines, AwaitedCorrections awaited, Clock clock,
-                             @Value("${disclosure.correction.period-working-days:15}") int periodWorkingDays) {
+                             @Value("${disclosure.correction.period-working-days:15}") int periodWorkingDays,
+                             @Value("${disclosure.correction.presumed-receipt-days.email:0}") int emailReceiptDays,
+                             @Value("${disclosure.correction.presumed-receipt-days.post:5}") int postReceiptDays) {
+        this.emailReceiptDays = emailReceiptDays;
+        this.postReceiptDays = postReceiptDays;
         this.caseFiles = caseFiles;
         this.notices = notices;
         this.clocks = clocks;
@@ -64,6 +78,10 @@ public class CorrectionService {
 
     /** On completing 审查申请内容: a correction may be asked for only once (一次性告知), and must say what. */
     public void validateReview(String completeness, boolean alreadyRequested, String reviewNotes) {
+        if ("EXCESSIVE".equals(completeness) && (reviewNotes == null || reviewNotes.strip().length() < 5)) {
+            // Art. 35: the notice tells the applicant what exceeds a reasonable range.
+            throw new InvalidInputException("reviewNotes", Texts.get("excessive.reviewNotes.required"));
+        }
         if ("NEEDS_CORRECTION".equals(completeness)) {
             if (alreadyRequested) {
                 throw new InvalidInputException("completeness", Texts.get("correction.completeness.onlyOnce"));
@@ -99,12 +117,116 @@ public class CorrectionService {
     @Transactional
     public NoticeSent sendNotice(String caseNo, String items, String actor) {
         LocalDate today = today();
-        LocalDate correctBy = deadlines.calendar().addWorkingDays(today, periodWorkingDays).due();
+        // Art. 30: a period the applicant can use runs from receipt of the notice, not from the day it was
+        // written. Until a delivery record or the clerk gives the day, it is presumed (configurable).
+        boolean byEmail = caseFiles.get(caseNo).email() != null;
+        LocalDate receivedOn = today.plusDays(byEmail ? emailReceiptDays : postReceiptDays);
+        LocalDate correctBy = correctBy(receivedOn);
         notices.issueCorrectionNotice(caseNo, items, correctBy);
         caseFiles.changeStatus(caseNo, CaseStatus.CORRECTION_REQUIRED, actor,
                 Texts.get("correction.status.required", correctBy));
+        caseFiles.recordEvent(caseNo, "CORRECTION_NOTICE_RECEIPT", "correctionNoticeReceivedOn", null,
+                receivedOn.toString(), actor, Texts.get(byEmail ? "correction.receipt.presumedEmail"
+                        : "correction.receipt.presumedPost", receivedOn, correctBy));
         clocks.holdWhileAwaitingCorrection(caseNo);
-        return new NoticeSent(today, correctBy);
+        return new NoticeSent(today, receivedOn, correctBy);
+    }
+
+    /** The last day to correct: the configured working days after the day the notice was received. */
+    public LocalDate correctBy(LocalDate noticeReceivedOn) {
+        return deadlines.calendar().addWorkingDays(noticeReceivedOn, periodWorkingDays).due();
+    }
+
+    /**
+     * The applicant's actual receipt of the correction notice (delivery record, or the clerk's entry) replaces
+     * the presumption: the period is counted again from it. The caller moves what waits on the period.
+     *
+     * @param receivedOn YYYY-MM-DD; not before the notice, not in the future
+     * @param source     who says so (e.g. "CLERK", "DELIVERY_RECEIPT")
+     * @param previous   the last day to correct until now (the event's old value)
+     * @return the new last day to correct
+     */
+    @Transactional
+    public LocalDate recordNoticeReceived(String caseNo, LocalDate noticeOn, String receivedOn, String source,
+                                          String previous, String actor) {
+        LocalDate on = date(receivedOn, "correctionNoticeReceivedOn", "correction.noticeReceivedOn.format");
+        if (on.isAfter(today())) {
+            throw new InvalidInputException("correctionNoticeReceivedOn",
+                    Texts.get("correction.noticeReceivedOn.future"));
+        }
+        if (noticeOn != null && on.isBefore(noticeOn)) {
+            throw new InvalidInputException("correctionNoticeReceivedOn",
+                    Texts.get("correction.noticeReceivedOn.beforeNotice", noticeOn));
+        }
+        LocalDate correctBy = correctBy(on);
+        caseFiles.recordEvent(caseNo, "CORRECTION_NOTICE_RECEIPT", "correctBy", previous, correctBy.toString(),
+                actor, Texts.get("correction.receipt.recorded", on, source, correctBy));
+        caseFiles.changeStatus(caseNo, CaseStatus.CORRECTION_REQUIRED, actor,
+                Texts.get("correction.status.required", correctBy));
+        return correctBy;
+    }
+
+    /**
+     * 决定是否视为放弃申请 → the notice reached the applicant later than presumed: only worth going back to
+     * waiting if the period counted from the real receipt has not ended as well.
+     */
+    @Transactional
+    public LocalDate noticeReceivedLater(String caseNo, LocalDate noticeOn, String receivedOn, String previous,
+                                         String actor) {
+        LocalDate correctBy = recordNoticeReceived(caseNo, noticeOn, receivedOn, "CLERK", previous, actor);
+        if (correctBy.isBefore(today())) {
+            throw new InvalidInputException("correctionNoticeReceivedOn",
+                    Texts.get("correction.noticeReceivedOn.stillOverdue", correctBy));
+        }
+        return correctBy;
+    }
+
+    /**
+     * The applicant received the awaited correction notice on {@code receivedOn} (a delivery record, or the
+     * clerk's entry): the correction period runs again from that day, and the waiting step, its due date and
+     * its timer follow. For callers outside the process (delivery records).
+     *
+     * @return the new last day to correct
+     */
+    @Transactional
+    public LocalDate noticeReceived(String caseNo, LocalDate receivedOn, String source, String actor) {
+        if (!awaited.isAwaited(caseNo)) {
+            throw new InvalidInputException("caseNo", Texts.get("correction.notAwaited"));
+        }
+        AwaitedCorrections.Period period = awaited.period(caseNo);
+        LocalDate correctBy = recordNoticeReceived(caseNo, period.noticeOn(), String.valueOf(receivedOn), source,
+                period.correctBy().toString(), actor);
+        awaited.periodChanged(caseNo, receivedOn, correctBy);
+        return correctBy;
+    }
+
+    /**
+     * 决定是否视为放弃申请, once the period has ended (Art. 30: only a failure to correct "without good reason"
+     * is abandonment, so a person decides, never the timer). {@code ACCEPT_LATE} needs the good reason and
+     * the correction; it is recorded and the correction applied as any other.
+     *
+     * @return the correction applied, for {@code ACCEPT_LATE}; else null
+     */
+    @Transactional
+    public Applied decideAfterPeriod(String caseNo, String decision, String lateReason, String correctedDescription,
+                                     String receivedOn, String actor) {
+        if (!ABANDON.equals(decision) && !ACCEPT_LATE.equals(decision) && !NOTICE_RECEIVED_LATER.equals(decision)) {
+            throw new InvalidInputException("abandonmentDecision", Texts.get("correction.decision.missing"));
+        }
+        if (!ACCEPT_LATE.equals(decision)) {
+            return null;
+        }
+        String why = TextNormalizer.clean(lateReason);
+        if (why == null || why.length() < 4) {
+            throw new InvalidInputException("lateCorrectionReason", Texts.get("correction.late.reasonMissing"));
+        }
+        String text = TextNormalizer.clean(correctedDescription);
+        if (text == null) {
+            throw new InvalidInputException("correctedDescription", Texts.get("correction.late.descriptionMissing"));
+        }
+        caseFiles.recordEvent(caseNo, "LATE_CORRECTION_ACCEPTED", "lateCorrectionReason", null, why, actor,
+                Texts.get("correction.event.lateAccepted", why));
+        return receive(caseNo, text, receivedOn, actor);
     }
 
     /**
@@ -162,19 +284,23 @@ public class CorrectionService {
     }
 
     private LocalDate receivedOn(String text) {
-        if (text == null || text.isBlank() || "null".equals(text.strip())) {
-            return today();
-        }
-        LocalDate on;
-        try {
-            on = LocalDate.parse(text.strip().substring(0, Math.min(10, text.strip().length())));
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException("correctionReceivedOn", Texts.get("correction.receivedOn.format"));
-        }
+        LocalDate on = date(text, "correctionReceivedOn", "correction.receivedOn.format");
         if (on.isAfter(today())) {
             throw new InvalidInputException("correctionReceivedOn", Texts.get("correction.receivedOn.future"));
         }
         return on;
+    }
+
+    /** A typed date (YYYY-MM-DD; blank means today). */
+    private LocalDate date(String text, String field, String formatKey) {
+        if (text == null || text.isBlank() || "null".equals(text.strip())) {
+            return today();
+        }
+        try {
+            return LocalDate.parse(text.strip().substring(0, Math.min(10, text.strip().length())));
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(field, Texts.get(formatKey));
+        }
     }
 
     private LocalDate today() {

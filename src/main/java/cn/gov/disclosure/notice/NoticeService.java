@@ -125,14 +125,56 @@ public class NoticeService {
         return model;
     }
 
-    /** 延期告知书 (Art. 33(2)): the new due date, the reason and that the head approved it. */
+    /** 延期告知书 (Art. 33(2)) with the case's stored due date (only right while the clock runs). */
     @Transactional
     public Notice issueExtension(String caseNo, int days, String reason) {
+        return issueExtension(caseNo, days, reason, caseFiles.get(caseNo).dueOn(), 0);
+    }
+
+    /**
+     * 延期告知书 (Art. 33(2)): the reason, that the head approved it, and the new due date as the extended
+     * clock reads it. While the clock stands still (Art. 33(3)) there is no date yet: {@code newDue} is null and
+     * the notice states the working days that will be left when counting resumes, never the stale stored date.
+     */
+    @Transactional
+    public Notice issueExtension(String caseNo, int days, String reason, LocalDate newDue, int workingDaysLeft) {
         Map<String, Object> model = new HashMap<>();
         model.put("extensionDays", days);
         model.put("actName", Texts.get("notice.act.extension"));
-        model.put("reason", blankToNull(reason));
+        model.put("reason", clauseOf(reason));
+        model.put("dueOnText", newDue != null ? chineseDate(newDue)
+                : Texts.get("notice.extension.dueWhilePaused", workingDaysLeft));
         return issue(caseNo, NoticeType.EXTENSION, model);
+    }
+
+    /** The clerk's reason goes mid-sentence (因……，): closing punctuation the clerk typed would read "。，". */
+    static String clauseOf(String reason) {
+        String r = blankToNull(reason);
+        return r == null ? null : blankToNull(r.replaceAll("[\\s。．.，,；;：:！!？?、]+$", ""));
+    }
+
+    /** 说明理由通知书 (Art. 35): what exceeds a reasonable range, and by when to give reasons. */
+    @Transactional
+    public Notice issueReasonsRequest(String caseNo, String whatIsExcessive, LocalDate reasonsBy) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("items", whatIsExcessive);
+        model.put("actName", Texts.get("notice.act.reasonsRequest"));
+        model.put("reasonsByText", chineseDate(reasonsBy));
+        return issue(caseNo, NoticeType.REASONS_REQUEST, model);
+    }
+
+    /**
+     * 延迟答复告知书 (Art. 35): the reasons are reasonable but the normal period cannot be kept; the later
+     * deadline as the clock reads it (days left if it stands still, as for an extension).
+     */
+    @Transactional
+    public Notice issueDeferral(String caseNo, int days, LocalDate newDue, int workingDaysLeft) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("deferralDays", days);
+        model.put("actName", Texts.get("notice.act.deferral"));
+        model.put("dueOnText", newDue != null ? chineseDate(newDue)
+                : Texts.get("notice.extension.dueWhilePaused", workingDaysLeft));
+        return issue(caseNo, NoticeType.DEFERRAL, model);
     }
 
     /** Renders a reply without checking, storing or sending it: for the rendering benchmark. */
@@ -193,7 +235,15 @@ public class NoticeService {
     @Transactional
     public Notice issuePublicInterestDisclosure(String caseNo, String thirdParty, String email, String information,
                                                 String reason) {
+        return issuePublicInterestDisclosure(caseNo, thirdParty, email, information, reason, false);
+    }
+
+    /** The same; {@code objectionUnreasonable}: disclosed because the objection had no reasonable grounds. */
+    @Transactional
+    public Notice issuePublicInterestDisclosure(String caseNo, String thirdParty, String email, String information,
+                                                String reason, boolean objectionUnreasonable) {
         Map<String, Object> extra = new HashMap<>();
+        extra.put("objectionUnreasonable", objectionUnreasonable);
         extra.put("reason", reason);
         extra.put("actName", Texts.get("notice.act.publicInterest"));
         return issueLetter(caseNo, NoticeType.PUBLIC_INTEREST_DISCLOSURE, thirdParty, email, information, null,
@@ -272,7 +322,8 @@ public class NoticeService {
         model.put("c", c);
         model.put("agency", agency);
         model.put("receivedOnText", chineseDate(c.receivedOn()));
-        model.put("dueOnText", chineseDate(c.dueOn()));
+        // An extension notice brings its own (the clock's) due date; see issueExtension.
+        model.putIfAbsent("dueOnText", chineseDate(c.dueOn()));
         model.put("issuedOnText", chineseDate(LocalDate.now(clock)));
         model.put("sealImage", seal.dataUri());
         model.put("verifyUrl", keys.enabled() ? verifyUrl : null);

@@ -23,6 +23,10 @@ public enum NoticeType {
     PUBLIC_INTEREST_DISCLOSURE("public-interest-disclosure", "notice"),
     /** 收费通知 (Art. 42, 国办函〔2020〕109号). */
     FEE("fee", "notice"),
+    /** 说明理由通知书: the number or frequency of requests clearly exceeds a reasonable range (Art. 35). */
+    REASONS_REQUEST("reasons-request", "notice"),
+    /** 延迟答复告知书: reasons accepted, a reasonable later deadline (Art. 35). */
+    DEFERRAL("deferral", "notice"),
     /** 答复书: every reply type of Arts. 35–39, worded from the reply catalogue. */
     REPLY("reply", "reply");
 
@@ -53,7 +57,7 @@ public enum NoticeType {
      */
     public boolean addressedToApplicant() {
         return switch (this) {
-            case ACKNOWLEDGMENT, CORRECTION, ABANDONED, EXTENSION, FEE, REPLY -> true;
+            case ACKNOWLEDGMENT, CORRECTION, ABANDONED, EXTENSION, FEE, REPLY, REASONS_REQUEST, DEFERRAL -> true;
             case THIRD_PARTY_CONSULTATION, AGENCY_CONSULTATION, PUBLIC_INTEREST_DISCLOSURE -> false;
         };
     }

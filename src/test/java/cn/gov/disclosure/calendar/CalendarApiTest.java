@@ -37,7 +37,7 @@ class CalendarApiTest extends IntegrationTest {
         // 09-20 is a make-up Sunday in 2026 and counts; 09-25 … 10-14 stand still (pause from 09-24).
         assertThat(r.getBody()).containsEntry("due", "2026-11-18").containsEntry("paused", false);
         List<Map<String, String>> trace = (List<Map<String, String>>) r.getBody().get("trace");
-        assertThat(trace).anyMatch(t -> t.get("kind").equals("PAUSED") && t.get("reason").contains("第三十二条"));
+        assertThat(trace).anyMatch(t -> t.get("kind").equals("PAUSED") && t.get("reason").contains("第三十三条第三款"));
     }
 
     @Test

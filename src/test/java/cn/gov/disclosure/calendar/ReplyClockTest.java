@@ -92,7 +92,7 @@ class ReplyClockTest {
                 .pausedFrom(LocalDate.of(2026, 11, 9), PauseReason.THIRD_PARTY_CONSULTATION)
                 .resumedOn(LocalDate.of(2026, 11, 20)).evaluate(CALENDAR);
         assertThat(reading.trace()).filteredOn(t -> t.kind().equals("PAUSED")).hasSize(9)
-                .allMatch(t -> t.reason().contains("第三十二条"));
+                .allMatch(t -> t.reason().contains("第三十三条第三款"));
         assertThat(reading.trace()).filteredOn(t -> t.kind().equals("WEEKEND")).isNotEmpty();
     }
 

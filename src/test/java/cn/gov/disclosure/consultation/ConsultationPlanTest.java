@@ -17,7 +17,7 @@ class ConsultationPlanTest {
     private final ConsultationService service = new ConsultationService(
             new AgencyDirectory(List.of(new AgencyDirectory.Entry("ZRZY", "示例市自然资源和规划局", "建设路8号",
                     "gongkai@zrzy.example.cn", null))),
-            null, null, null, null, null, null, "http://localhost:8080", null, null, null);
+            null, null, null, null, null, null, "http://localhost:8080", null, null, null, 0, 5);
 
     @Test
     void agencyCodesAreSplitOnChinesePunctuationUpperCasedAndDeduplicated() {

@@ -75,6 +75,8 @@ class SealedNoticesTest extends IntegrationTest {
                 "gk@zrzy.example.cn", "共同制作的规划文件", by));
         issued.put(NoticeType.PUBLIC_INTEREST_DISCLOSURE, notices.issuePublicInterestDisclosure(c.caseNo(), "某某公司",
                 "legal@thirdparty.example.cn", "报告中的排放数据", "涉及公众健康，不公开会对公共利益造成重大影响"));
+        issued.put(NoticeType.REASONS_REQUEST, notices.issueReasonsRequest(c.caseNo(), "本月已提交申请四十件。", by));
+        issued.put(NoticeType.DEFERRAL, notices.issueDeferral(c.caseNo(), 20, by, 0));
         issued.put(NoticeType.FEE, notices.issueFeeNotice(c.caseNo(), FeeCalculator.Method.BY_VOLUME, 150, by));
         issued.put(NoticeType.REPLY, notices.issueReply(c.caseNo(), new ReplyDraft("DISCLOSED", List.of(),
                 null, "文件电子版一份，请查收", null, null)));

@@ -276,6 +276,12 @@ class DisclosureProcessTest extends ProcessTest {
         ProcessInstance pi = submit("那个事情的材料");
         complete(pi, "ReviewCompleteness", "completeness", "NEEDS_CORRECTION", "reviewNotes", "请说明所需信息的内容");
         fireOnTime(timer(pi, "CorrectionOverdue"));
+        // Art. 30: "without good reason" is for a person to decide, not the timer.
+        assertThat(pi).isWaitingAt("DecideAbandonment").hasNotPassed("MarkAbandoned");
+        assertThat(candidateGroup(task(pi, "DecideAbandonment"))).isEqualTo("clerk");
+        assertThatThrownBy(() -> complete(pi, "DecideAbandonment", "abandonmentDecision", "ACCEPT_LATE"))
+                .hasMessageContaining("lateCorrectionReason").hasMessageContaining("正当理由");
+        complete(pi, "DecideAbandonment", "abandonmentDecision", "ABANDON");
         assertThat(pi).hasPassed("MarkAbandoned", "ApplicationAbandoned", "RecordReply", "ArchiveCase")
                 .isWaitingAt("AppealWindowGateway");
         ApplicationCase c = caseOf(pi);
@@ -296,7 +302,8 @@ class DisclosureProcessTest extends ProcessTest {
     @Test
     void refusalGoesThroughLegalReviewBeforeTheReply() {
         ProcessInstance pi = submit("某企业的环境影响评价报告全文");
-        toDecision(pi, "NOT_DISCLOSED", "withhold_THIRD_PARTY_RIGHTS", true);
+        toDecision(pi, "NOT_DISCLOSED", "withhold_THIRD_PARTY_RIGHTS", true,
+                "thirdPartyNotConsultedReason", "该企业已注销，无法联系");
         assertThat(pi).isWaitingAt("LegalReview");
         assertThat(candidateGroup(task(pi, "LegalReview"))).isEqualTo("legal");
         assertThat(caseOf(pi).status()).isEqualTo(CaseStatus.LEGAL_REVIEW);
@@ -980,7 +987,14 @@ class DisclosureProcessTest extends ProcessTest {
             extra.add("referralAgency");
             extra.add("示例市住房和城乡建设局");
         }
-        toDecision(pi, code, extra.toArray());
+        if ("EXCESSIVE".equals(code)) {
+            // Art. 35: only after reasons were asked for and the clerk decided not to process.
+            askForReasonsAndRefuse(pi);
+            completeDecision(pi, code, extra.toArray());
+            complete(pi, "ConfirmReply", "confirmation", "SUBMIT");
+        } else {
+            toDecision(pi, code, extra.toArray());
+        }
         assertThat(pi).isWaitingAt("LegalReview");
         complete(pi, "LegalReview", "legalOutcome", "APPROVED");
         clearSecrecyIfAsked(pi);
@@ -1213,5 +1227,308 @@ class DisclosureProcessTest extends ProcessTest {
         complete(pi, "AwaitSecrecyDetermination", "secrecyOutcome", "SENT_BACK",
                 "secrecyComment", "示保函〔2026〕5号：方案属于国家秘密");
         assertThat(pi).isWaitingAt("DecideReply").hasNotPassed("SendReply");
+    }
+
+    // ---- issue 14 (process14): receipt clocks, Art. 15, Art. 35, extensions, correction ----
+
+    private String noticeText(ApplicationCase c, String type) {
+        long id = jdbc.sql("SELECT id FROM notice WHERE case_id = ? AND notice_type = ? AND status = 'ISSUED' "
+                + "ORDER BY id DESC").params(c.id(), type).query(Long.class).list().get(0);
+        return cn.gov.disclosure.notice.NoticeChecker.textOf(notices.pdf(id).orElseThrow());
+    }
+
+    @Test
+    void art33_2_anApprovalAfterTheReplyPeriodExpiredIsRefused() {
+        ProcessInstance pi = submit("某区2025年道路养护经费支出明细");
+        ApplicationCase c = caseOf(pi);
+        ProcessInstance ext = requestExtension(c.caseNo(), 10L, "需要调取多个科室的档案材料");
+        moveClockTo(c.dueOn().plusDays(1));
+        assertThatThrownBy(() -> complete(ext, "ApproveExtension", "extensionDecision", "APPROVED",
+                "headComment", "同意")).hasMessageContaining("extensionDecision").hasMessageContaining("已于")
+                .hasMessageContaining("不能再批准延长");
+        assertThat(caseOf(pi).dueOn()).isEqualTo(c.dueOn());
+        assertThat(notices.listForCase(c.id())).extracting(n -> n.type()).doesNotContain("EXTENSION");
+        complete(ext, "ApproveExtension", "extensionDecision", "REFUSED", "headComment", "期限已届满");
+        assertThat(ext).hasPassed("ExtensionRefused").isEnded();
+    }
+
+    @Test
+    void art33_2_anExtensionDuringAPauseStatesTheDaysLeftNotTheOldDueDate() {
+        ProcessInstance pi = submit("某企业2025年排污许可执行报告");
+        complete(pi, "ReviewCompleteness", "completeness", "COMPLETE");
+        ApplicationCase c = caseOf(pi);
+        LocalDate from = deadlines.calendar().addWorkingDays(c.receivedOn(), 3).due();
+        moveClockTo(from);
+        clocks.pause(c.caseNo(), cn.gov.disclosure.calendar.PauseReason.THIRD_PARTY_CONSULTATION, from, "clerk");
+        ProcessInstance ext = requestExtension(c.caseNo(), 20L, "涉及第三方的材料较多，需要逐页审查。");
+        complete(ext, "ApproveExtension", "extensionDecision", "APPROVED", "headComment", "同意");
+        assertThat(ext).hasPassed("GrantExtension").isEnded();
+        String text = noticeText(caseOf(pi), "EXTENSION");
+        assertThat(text).contains("答复期限恢复计算后的第37个工作日前作出答复")
+                .doesNotContain(cn.gov.disclosure.notice.NoticeService.chineseDate(c.dueOn()))
+                .contains("第三十三条第三款").doesNotContain("。，");
+
+        // Once counting resumes the due date is known, and the extension is in it.
+        LocalDate resumedOn = deadlines.calendar().addWorkingDays(from, 5).due();
+        moveClockTo(resumedOn);
+        assertThat(clocks.resume(c.caseNo(), resumedOn, "clerk").due())
+                .contains(deadlines.calendar().addWorkingDays(resumedOn, 37).due());
+    }
+
+    @Test
+    void art15_aRefusalForAThirdPartyNeedsItsObjectionOrTheReasonItWasNotConsulted() {
+        ProcessInstance pi = submit("某公司提交的项目可行性研究报告");
+        complete(pi, "ReviewCompleteness", "completeness", "COMPLETE");
+        complete(pi, "SearchInformation", "searchNotes", "报告由企业提交");
+        assertThatThrownBy(() -> completeDecision(pi, "NOT_DISCLOSED", "withhold_THIRD_PARTY_RIGHTS", true))
+                .hasRootCauseInstanceOf(cn.gov.disclosure.common.InvalidInputException.class)
+                .hasMessageContaining("thirdPartyNotConsultedReason").hasMessageContaining("第三十二条")
+                .hasMessageContaining("未征求第三方意见的原因");
+        assertThat(pi).isWaitingAt("DecideReply");
+        // Other grounds need no third party.
+        completeDecision(pi, "NOT_DISCLOSED", "withhold_THIRD_PARTY_RIGHTS", true,
+                "thirdPartyNotConsultedReason", "该公司已注销，无法征求意见");
+        assertThat(pi).isWaitingAt("ConfirmReply");
+        assertThat(caseFiles.events(pi.getBusinessKey())).filteredOn(e -> "THIRD_PARTY_NOT_CONSULTED".equals(e.type()))
+                .singleElement().satisfies(e -> assertThat(e.note()).contains("该公司已注销"));
+    }
+
+    @Test
+    void art32_theHeadMayFindTheObjectionUnreasonableTellsTheThirdPartyAndArt15CanNoLongerBeInvoked() {
+        ProcessInstance pi = consultThirdParty("示例化工有限公司2025年危险废物转移联单");
+        ProcessInstance sub = consultation(pi);
+        completeTask(task(sub, "RecordThirdPartyAnswer").getId(),
+                Map.of("answerOutcome", "OBJECTS", "answerOpinion", "不希望被公开"));
+        String decide = task(sub, "DecidePublicInterest").getId();
+        assertThatThrownBy(() -> completeTask(decide, Map.of("publicInterestDecision", "OBJECTION_UNREASONABLE")))
+                .hasMessageContaining("publicInterestReason").hasMessageContaining("异议不成立");
+        completeTask(decide, Map.of("publicInterestDecision", "OBJECTION_UNREASONABLE",
+                "publicInterestReason", "联单为法定公开的环境信息，不涉及商业秘密"));
+        assertThat(sub).hasPassed("NotifyThirdPartyOfOverride", "OverrideNotified").hasNotPassed("ObjectionUpheld")
+                .isEnded();
+        ApplicationCase c = caseOf(pi);
+        assertThat(outbox.forCase(c.id())).anyMatch(m -> m.recipient().equals("office@chem.example.cn")
+                && m.subject().startsWith("政府信息公开决定告知书"));
+        assertThat(noticeText(c, "PUBLIC_INTEREST_DISCLOSURE")).contains("理由不成立").contains("联单为法定公开的环境信息")
+                .doesNotContain("公共利益造成重大影响");
+        assertThat(caseFiles.events(c.caseNo())).anyMatch(e -> "PUBLIC_INTEREST_DECISION".equals(e.type())
+                && e.note().contains("异议不成立"));
+        assertThatThrownBy(() -> completeDecision(pi, "NOT_DISCLOSED", "withhold_THIRD_PARTY_RIGHTS", true,
+                "thirdPartyNotConsultedReason", "无"))
+                .hasMessageContaining("withhold_THIRD_PARTY_RIGHTS").hasMessageContaining("异议已被认定不成立");
+        completeDecision(pi, "DISCLOSED");
+        assertThat(pi).isWaitingAt("ConfirmReply");
+    }
+
+    @Test
+    void art30_theCorrectionPeriodRunsFromTheNoticesReceiptAndALateReceiptMovesIt() {
+        ProcessInstance pi = submit("那份关于道路的文件");
+        ApplicationCase c = caseOf(pi);
+        LocalDate noticeDay = deadlines.calendar().addWorkingDays(c.receivedOn(), 2).due();
+        moveClockTo(noticeDay);
+        complete(pi, "ReviewCompleteness", "completeness", "NEEDS_CORRECTION", "reviewNotes", "请写明文件名称或文号");
+        // E-mailed: presumed received the day it was sent (disclosure.correction.presumed-receipt-days.email=0).
+        assertThat(runtime.getVariable(pi.getId(), "correctionNoticeReceivedOn")).isEqualTo(noticeDay.toString());
+        assertThat(caseFiles.events(c.caseNo())).anyMatch(e -> "CORRECTION_NOTICE_RECEIPT".equals(e.type())
+                && e.note().contains("推定"));
+        fireOnTime(timer(pi, "CorrectionOverdue"));
+        assertThat(pi).isWaitingAt("DecideAbandonment");
+
+        // The clerk learns the e-mail bounced and the letter was signed for five working days later.
+        LocalDate signedFor = deadlines.calendar().addWorkingDays(noticeDay, 5).due();
+        assertThatThrownBy(() -> complete(pi, "DecideAbandonment", "abandonmentDecision", "NOTICE_RECEIVED_LATER",
+                "correctionNoticeReceivedOn", noticeDay.minusDays(1).toString()))
+                .hasMessageContaining("correctionNoticeReceivedOn").hasMessageContaining("不能早于");
+        assertThatThrownBy(() -> complete(pi, "DecideAbandonment", "abandonmentDecision", "NOTICE_RECEIVED_LATER",
+                "correctionNoticeReceivedOn", noticeDay.toString()))
+                .hasMessageContaining("correctionNoticeReceivedOn").hasMessageContaining("也已届满");
+        complete(pi, "DecideAbandonment", "abandonmentDecision", "NOTICE_RECEIVED_LATER",
+                "correctionNoticeReceivedOn", signedFor.toString());
+        assertThat(pi).isWaitingAt("AwaitCorrection");
+        LocalDate correctBy = deadlines.calendar().addWorkingDays(signedFor, 15).due();
+        assertThat(timer(pi, "CorrectionOverdue").getDuedate()).isEqualTo(StatutoryDeadlines.endOfDay(correctBy));
+        assertThat(task(pi, "AwaitCorrection").getDueDate()).isEqualTo(StatutoryDeadlines.endOfDay(correctBy));
+        assertThat(caseFiles.events(c.caseNo())).filteredOn(e -> "CORRECTION_NOTICE_RECEIPT".equals(e.type())
+                && "correctBy".equals(e.field())).singleElement()
+                .satisfies(e -> assertThat(e.newValue()).isEqualTo(correctBy.toString()));
+    }
+
+    @Test
+    void art30_aLateCorrectionWithGoodReasonIsAcceptedAndTheCaseGoesOn() {
+        ProcessInstance pi = submit("关于那件事的文件");
+        complete(pi, "ReviewCompleteness", "completeness", "NEEDS_CORRECTION", "reviewNotes", "请写明文件名称或文号");
+        fireOnTime(timer(pi, "CorrectionOverdue"));
+        LocalDate lateOn = StatutoryDeadlines.toLocalDate(ClockUtil.getCurrentTime());
+        complete(pi, "DecideAbandonment", "abandonmentDecision", "ACCEPT_LATE",
+                "lateCorrectionReason", "申请人住院治疗，有医院证明", "correctedDescription", "2025年第7号文件《关于某路段改造的批复》",
+                "correctionReceivedOn", lateOn.toString());
+        assertThat(pi).hasPassed("DecideAbandonment").isWaitingAt("ReviewCompleteness")
+                .hasNotPassed("MarkAbandoned");
+        ApplicationCase c = caseOf(pi);
+        assertThat(c.description()).isEqualTo("2025年第7号文件《关于某路段改造的批复》");
+        assertThat(c.dueOn()).isEqualTo(deadlines.replyDue(lateOn).due());
+        assertThat(caseFiles.events(c.caseNo())).filteredOn(e -> "LATE_CORRECTION_ACCEPTED".equals(e.type()))
+                .singleElement().satisfies(e -> assertThat(e.note()).contains("申请人住院治疗"));
+        assertThat(notices.listForCase(c.id())).extracting(n -> n.type()).doesNotContain("ABANDONED");
+    }
+
+    @Test
+    void art32_theAnswerPeriodRunsFromTheThirdPartysReceiptOfTheLetter() {
+        ProcessInstance pi = submit("示例化工有限公司2025年度环境信息");
+        ApplicationCase c = caseOf(pi);
+        LocalDate sentOn = deadlines.calendar().addWorkingDays(c.receivedOn(), 1).due();
+        moveClockTo(sentOn);
+        complete(pi, "ReviewCompleteness", "completeness", "COMPLETE");
+        complete(pi, "SearchInformation", "searchNotes", "报告由企业提交", "consultThirdParty", true,
+                "thirdPartyName", "示例化工有限公司", "thirdPartyEmail", "office@chem.example.cn",
+                "informationConcerned", "企业环境信息中的原料用量");
+        ProcessInstance sub = consultation(pi);
+        cn.gov.disclosure.consultation.Consultation asked = consultationRepository.forCase(c.id()).get(0);
+        // E-mailed: presumed received the day it was sent (disclosure.consultation.presumed-receipt-days.email).
+        assertThat(asked.letterReceivedOn()).isEqualTo(sentOn);
+        assertThat(asked.receiptSource()).isEqualTo(cn.gov.disclosure.consultation.LetterReceipt.PRESUMED_EMAIL);
+        assertThat(asked.answerBy()).isEqualTo(deadlines.periods().consultationAnswerDue(sentOn).due());
+        // Art. 33(3), not Arts. 32/34, is why the reply clock stops.
+        assertThat(caseFiles.events(c.caseNo())).filteredOn(e -> "CLOCK_PAUSED".equals(e.type())).singleElement()
+                .satisfies(e -> assertThat(e.note()).contains("第三十三条第三款").doesNotContain("第三十二条"));
+
+        // The e-mail bounced; the posted letter was signed for three working days later.
+        LocalDate signedFor = deadlines.calendar().addWorkingDays(sentOn, 3).due();
+        moveClockTo(signedFor.plusDays(1));
+        assertThatThrownBy(() -> consultationService.recordLetterReceived(asked.id(), sentOn.minusDays(1),
+                cn.gov.disclosure.consultation.LetterReceipt.DELIVERY_RECORD))
+                .hasMessageContaining("letterReceivedOn").hasMessageContaining("不能早于发出之日");
+        consultationService.recordLetterReceived(asked.id(), signedFor,
+                cn.gov.disclosure.consultation.LetterReceipt.DELIVERY_RECORD);
+        LocalDate answerBy = deadlines.calendar().addWorkingDays(signedFor, 15).due();
+        assertThat(consultationRepository.find(asked.id()).orElseThrow().answerBy()).isEqualTo(answerBy);
+        Task waiting = task(sub, "RecordThirdPartyAnswer");
+        assertThat(waiting.getDueDate()).isEqualTo(StatutoryDeadlines.endOfDay(answerBy));
+        assertThat(tasks.getVariable(waiting.getId(), "answerByText")).isEqualTo(answerBy.toString());
+        assertThat(caseFiles.events(c.caseNo())).filteredOn(e -> "CONSULTATION_RECEIVED".equals(e.type()))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.oldValue()).isEqualTo(asked.answerBy().toString());
+                    assertThat(e.newValue()).isEqualTo(answerBy.toString());
+                });
+        // Opening the answer link later does not override the delivery record.
+        consultationService.recordLetterReceived(asked.id(), signedFor.plusDays(1),
+                cn.gov.disclosure.consultation.LetterReceipt.LINK_OPENED);
+        assertThat(consultationRepository.find(asked.id()).orElseThrow().letterReceivedOn()).isEqualTo(signedFor);
+
+        // Silence counts only after the 15th working day from receipt.
+        Job silence = timer(sub, "ThirdPartyAnswerOverdue");
+        assertThat(silence.getDuedate()).isEqualTo(StatutoryDeadlines.endOfDay(answerBy));
+        fireOnTime(silence);
+        assertThat(sub).hasPassed("RecordThirdPartySilence").isEnded();
+    }
+
+    @Test
+    void art32_aLetterByPostIsPresumedReceivedAfterTheConfiguredDays() {
+        ProcessInstance pi = submit("示例某公司2025年项目核准文件");
+        ApplicationCase c = caseOf(pi);
+        complete(pi, "ReviewCompleteness", "completeness", "COMPLETE");
+        LocalDate sentOn = StatutoryDeadlines.toLocalDate(ClockUtil.getCurrentTime());
+        complete(pi, "SearchInformation", "searchNotes", "涉及企业", "consultThirdParty", true,
+                "thirdPartyName", "示例某公司", "thirdPartyAddress", "示例市建设路1号",
+                "informationConcerned", "项目核准文件中的投资额");
+        cn.gov.disclosure.consultation.Consultation asked = consultationRepository.forCase(c.id()).get(0);
+        assertThat(asked.receiptSource()).isEqualTo(cn.gov.disclosure.consultation.LetterReceipt.PRESUMED_POST);
+        assertThat(asked.letterReceivedOn()).isEqualTo(sentOn.plusDays(5));
+        assertThat(asked.answerBy()).isEqualTo(deadlines.calendar().addWorkingDays(sentOn.plusDays(5), 15).due());
+    }
+
+    private LocalDate askForReasons(ProcessInstance pi) {
+        complete(pi, "ReviewCompleteness", "completeness", "EXCESSIVE",
+                "reviewNotes", "本月已提交申请四十件，内容多为同一事项的不同表述");
+        assertThat(pi).hasPassed("AskForReasons").isWaitingAt("DecideExcessiveRequest");
+        return LocalDate.parse((String) runtime.getVariable(pi.getId(), "reasonsByText"));
+    }
+
+    private void askForReasonsAndRefuse(ProcessInstance pi) {
+        LocalDate reasonsBy = askForReasons(pi);
+        moveClockTo(reasonsBy.plusDays(1));
+        complete(pi, "DecideExcessiveRequest", "excessiveDecision", "NOT_PROCESSED");
+        assertThat(pi).isWaitingAt("DecideReply");
+    }
+
+    @Test
+    void art35_theClerkAsksForReasonsWaitsAndTheCaseGoesOnWhenTheyAreReasonable() {
+        ProcessInstance pi = submit("本区所有道路2015年至2025年每一年的养护合同");
+        ApplicationCase c = caseOf(pi);
+        LocalDate today = StatutoryDeadlines.toLocalDate(ClockUtil.getCurrentTime());
+        assertThatThrownBy(() -> complete(pi, "ReviewCompleteness", "completeness", "EXCESSIVE"))
+                .hasMessageContaining("reviewNotes").hasMessageContaining("第三十五条");
+        LocalDate reasonsBy = askForReasons(pi);
+        assertThat(reasonsBy).isEqualTo(deadlines.calendar().addWorkingDays(today, 10).due());
+        assertThat(task(pi, "DecideExcessiveRequest").getDueDate()).isEqualTo(StatutoryDeadlines.endOfDay(reasonsBy));
+        assertThat(noticeText(c, "REASONS_REQUEST")).contains("第三十五条").contains("说明理由")
+                .contains(cn.gov.disclosure.notice.NoticeService.chineseDate(reasonsBy)).contains("本月已提交申请四十件");
+        // No reasons yet and the deadline has not passed: not processing would be premature.
+        assertThatThrownBy(() -> complete(pi, "DecideExcessiveRequest", "excessiveDecision", "NOT_PROCESSED"))
+                .hasMessageContaining("excessiveDecision").hasMessageContaining("期限届满前");
+        complete(pi, "DecideExcessiveRequest", "excessiveDecision", "CONTINUE",
+                "applicantReasons", "用于课题研究，需要逐年比对");
+        assertThat(pi).isWaitingAt("SearchInformation").hasNotPassed("TellDeferral");
+        assertThat(caseOf(pi).dueOn()).isEqualTo(c.dueOn());
+        assertThat(caseFiles.events(c.caseNo())).extracting(CaseEvent::type)
+                .contains("ART35_REASONS_ASKED", "ART35_DECIDED");
+    }
+
+    @Test
+    void art35_reasonableButTooManyGetsALaterDeadlineToldToTheApplicant() {
+        ProcessInstance pi = submit("本区2015年至2025年全部行政处罚决定书");
+        ApplicationCase c = caseOf(pi);
+        askForReasons(pi);
+        assertThatThrownBy(() -> complete(pi, "DecideExcessiveRequest", "excessiveDecision", "DEFER",
+                "deferralDays", 20L)).hasMessageContaining("applicantReasons");
+        assertThatThrownBy(() -> complete(pi, "DecideExcessiveRequest", "excessiveDecision", "DEFER",
+                "applicantReasons", "律师代理诉讼需要", "deferralDays", 0L)).hasMessageContaining("deferralDays");
+        complete(pi, "DecideExcessiveRequest", "excessiveDecision", "DEFER",
+                "applicantReasons", "律师代理诉讼需要", "deferralDays", 20L);
+        assertThat(pi).hasPassed("TellDeferral").isWaitingAt("SearchInformation");
+        LocalDate newDue = deadlines.calendar().addWorkingDays(c.receivedOn(), 40).due();
+        assertThat(caseOf(pi).dueOn()).isEqualTo(newDue);
+        assertThat(task(pi, "SearchInformation").getDueDate()).isEqualTo(StatutoryDeadlines.endOfDay(newDue));
+        assertThat(timer(pi, "DeadlineDay").getDuedate()).isEqualTo(StatutoryDeadlines.atOpening(newDue));
+        assertThat(noticeText(caseOf(pi), "DEFERRAL")).contains("第三十五条").contains("延后20个工作日")
+                .contains(cn.gov.disclosure.notice.NoticeService.chineseDate(newDue));
+        assertThat(caseFiles.events(c.caseNo())).filteredOn(e -> "DEFERRED".equals(e.type()))
+                .extracting(CaseEvent::oldValue, CaseEvent::newValue)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(c.dueOn().toString(), newDue.toString()));
+    }
+
+    @Test
+    void art35_noReasonsByTheDeadlineEndsInTheNotProcessedReplyAndThatReplyNeedsTheStep() {
+        ProcessInstance plain = submit("某街道2025年会议纪要");
+        complete(plain, "ReviewCompleteness", "completeness", "COMPLETE");
+        complete(plain, "SearchInformation", "searchNotes", "已检索");
+        assertThatThrownBy(() -> completeDecision(plain, "EXCESSIVE"))
+                .hasMessageContaining("replyType").hasMessageContaining("说明理由");
+
+        ProcessInstance pi = submit("本市所有部门2025年全部收文和发文");
+        askForReasonsAndRefuse(pi);
+        assertThat(runtime.getVariable(pi.getId(), "replyType")).isEqualTo("EXCESSIVE");
+        assertThat((String) runtime.getVariable(pi.getId(), "reasoning")).contains("逾期未说明理由");
+        complete(pi, "DecideReply", "replyType", "EXCESSIVE");
+        complete(pi, "ConfirmReply", "confirmation", "SUBMIT");
+        complete(pi, "LegalReview", "legalOutcome", "APPROVED");
+        assertThat(pi).hasPassed("SendReply").isWaitingAt("AppealWindowGateway");
+        assertThat(issuedReplyText(caseOf(pi))).contains("第三十五条").contains("逾期未说明理由");
+    }
+
+    @Test
+    void art30_aDeliveryRecordMovesTheCorrectionPeriodWhileItRuns() {
+        ProcessInstance pi = submit("那几份关于学校的材料");
+        LocalDate noticeDay = StatutoryDeadlines.toLocalDate(ClockUtil.getCurrentTime());
+        complete(pi, "ReviewCompleteness", "completeness", "NEEDS_CORRECTION", "reviewNotes", "请写明学校名称和文件名称");
+        LocalDate signedFor = deadlines.calendar().addWorkingDays(noticeDay, 3).due();
+        moveClockTo(signedFor);
+        LocalDate correctBy = corrections.noticeReceived(pi.getBusinessKey(), signedFor, "DELIVERY_RECORD", "system");
+        assertThat(correctBy).isEqualTo(deadlines.calendar().addWorkingDays(signedFor, 15).due());
+        assertThat(timer(pi, "CorrectionOverdue").getDuedate()).isEqualTo(StatutoryDeadlines.endOfDay(correctBy));
+        assertThat(task(pi, "AwaitCorrection").getDueDate()).isEqualTo(StatutoryDeadlines.endOfDay(correctBy));
+        assertThat(runtime.getVariable(pi.getId(), "correctByText")).isEqualTo(correctBy.toString());
+        assertThatThrownBy(() -> corrections.noticeReceived(pi.getBusinessKey(), signedFor.plusDays(30),
+                "DELIVERY_RECORD", "system")).hasMessageContaining("correctionNoticeReceivedOn");
     }
 }

@@ -120,18 +120,25 @@ public class ConsultationSteps {
     }
 
     public void recordPublicInterestDecision(DelegateTask task) {
-        String decision = PUBLIC_INTEREST_DECISION.text(task);
-        Boolean override = "OVERRIDE".equals(decision) ? Boolean.TRUE : "UPHOLD".equals(decision) ? Boolean.FALSE
-                : null;
-        boolean upheld = consultations.recordPublicInterestDecision(CASE_NO.get(task), override,
-                PUBLIC_INTEREST_REASON.text(task), actorOf(task));
+        boolean upheld = consultations.recordPublicInterestDecision(CASE_NO.get(task),
+                PUBLIC_INTEREST_DECISION.text(task), PUBLIC_INTEREST_REASON.text(task), actorOf(task));
         // Only the third-party branch writes this, and the calling process maps it out.
         THIRD_PARTY_OBJECTION_UPHELD.setLocal(task.getExecution().getProcessInstance(), upheld);
     }
 
     public void notifyThirdPartyOfOverride(DelegateExecution execution) {
-        consultations.notifyThirdPartyOfOverride(CASE_NO.get(execution), CONSULTATION_ID.get(execution),
-                PUBLIC_INTEREST_REASON.text(execution));
+        consultations.notifyThirdPartyOfDisclosure(CASE_NO.get(execution), CONSULTATION_ID.get(execution),
+                PUBLIC_INTEREST_DECISION.text(execution), PUBLIC_INTEREST_REASON.text(execution));
+    }
+
+    /** On completing 拟定答复意见 (disclosure-application): Art. 15 refusals need the third party (Art. 32). */
+    public void checkThirdPartyGround(DelegateTask task) {
+        // A ticked ground counts only with a reply that withholds (a box left ticked from an earlier draft does not).
+        Object type = task.getVariable("replyType");
+        boolean withholds = "NOT_DISCLOSED".equals(type) || "PARTIALLY_DISCLOSED".equals(type);
+        consultations.checkThirdPartyGround(CASE_NO.get(task),
+                withholds && Boolean.TRUE.equals(task.getVariable(WITHHOLD_THIRD_PARTY_RIGHTS)),
+                THIRD_PARTY_OBJECTION_UPHELD.get(task), THIRD_PARTY_NOT_CONSULTED_REASON.text(task), actorOf(task));
     }
 
     private static ConsultationOutcome outcome(String value) {

@@ -53,6 +53,12 @@ public final class ConsultationVars {
     public static final VarKey<String> PUBLIC_INTEREST_DECISION = VarKey.of("publicInterestDecision", String.class);
     public static final VarKey<String> PUBLIC_INTEREST_REASON = VarKey.of("publicInterestReason", String.class);
 
+    // 拟定答复意见 (disclosure-application): a refusal on Art. 15 grounds without the third party's objection
+    /** The checkbox of the Art. 15 ground (same name as {@code DisclosureVars.WITHHOLD_PREFIX + code}). */
+    public static final String WITHHOLD_THIRD_PARTY_RIGHTS = "withhold_THIRD_PARTY_RIGHTS";
+    public static final VarKey<String> THIRD_PARTY_NOT_CONSULTED_REASON =
+            VarKey.of("thirdPartyNotConsultedReason", String.class);
+
     // Results for the forms and the calling process (mapped out by the call activity)
     /** "示例市自然资源局：同意公开；某公司：尚未答复（期限…）". */
     public static final VarKey<String> STATUS = VarKey.of("consultationStatus", String.class);

@@ -5,10 +5,12 @@ import static cn.gov.disclosure.workflow.disclosure.DisclosureVars.*;
 import java.time.LocalDate;
 
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
+import cn.gov.disclosure.calendar.StatutoryDeadlines;
 import cn.gov.disclosure.correction.AwaitedCorrections;
 import cn.gov.disclosure.workflow.AsSystem;
 
@@ -23,10 +25,15 @@ class AwaitCorrectionTask implements AwaitedCorrections {
 
     private final TaskService tasks;
     private final AsSystem asSystem;
+    private final org.camunda.bpm.engine.RuntimeService runtime;
+    private final org.camunda.bpm.engine.ManagementService management;
 
-    AwaitCorrectionTask(TaskService tasks, AsSystem asSystem) {
+    AwaitCorrectionTask(TaskService tasks, AsSystem asSystem, org.camunda.bpm.engine.RuntimeService runtime,
+                        org.camunda.bpm.engine.ManagementService management) {
         this.tasks = tasks;
         this.asSystem = asSystem;
+        this.runtime = runtime;
+        this.management = management;
     }
 
     @Override
@@ -62,6 +69,38 @@ class AwaitCorrectionTask implements AwaitedCorrections {
                     .putValue(CORRECTED_DESCRIPTION.name(), correctedDescription)
                     .putValue(CORRECTION_RECEIVED_ON.name(), on.toString())
                     .putValue(CORRECTION_CHANNEL.name(), "ONLINE"));
+            return null;
+        });
+    }
+
+    @Override
+    public Period period(String caseNo) {
+        Task task = waiting(caseNo);
+        if (task == null) {
+            throw new IllegalStateException("No correction awaited for " + caseNo);
+        }
+        return asSystem.call(() -> new Period(
+                LocalDate.parse((String) tasks.getVariable(task.getId(), CORRECTION_NOTICE_ON.name())),
+                LocalDate.parse((String) tasks.getVariable(task.getId(), CORRECT_BY_TEXT.name()))));
+    }
+
+    @Override
+    public void periodChanged(String caseNo, LocalDate noticeReceivedOn, LocalDate correctBy) {
+        Task task = waiting(caseNo);
+        if (task == null) {
+            throw new IllegalStateException("No correction awaited for " + caseNo);
+        }
+        java.util.Date due = StatutoryDeadlines.endOfDay(correctBy);
+        asSystem.call(() -> {
+            runtime.setVariable(task.getExecutionId(), CORRECTION_NOTICE_RECEIVED_ON.name(), noticeReceivedOn.toString());
+            runtime.setVariable(task.getExecutionId(), CORRECT_BY_TEXT.name(), correctBy.toString());
+            runtime.setVariable(task.getExecutionId(), CORRECT_BY.name(), due);
+            task.setDueDate(due);
+            tasks.saveTask(task);
+            for (Job job : management.createJobQuery().processInstanceId(task.getProcessInstanceId())
+                    .activityId("CorrectionOverdue").list()) {
+                management.setJobDuedate(job.getId(), due);
+            }
             return null;
         });
     }

@@ -55,8 +55,45 @@ public class CorrectionSteps {
                 REVIEW_NOTES.get(execution), Actors.current(identity, "applicant"));
         CORRECTION_REQUESTED.set(execution, true);
         CORRECTION_NOTICE_ON.set(execution, sent.noticeOn().toString());
-        CORRECT_BY_TEXT.set(execution, sent.correctBy().toString());
-        CORRECT_BY.set(execution, StatutoryDeadlines.endOfDay(sent.correctBy()));
+        CORRECTION_NOTICE_RECEIVED_ON.set(execution, sent.receivedOn().toString());
+        setCorrectBy(execution, sent.correctBy());
+    }
+
+    private static void setCorrectBy(org.camunda.bpm.engine.delegate.VariableScope scope, LocalDate correctBy) {
+        CORRECT_BY_TEXT.set(scope, correctBy.toString());
+        CORRECT_BY.set(scope, StatutoryDeadlines.endOfDay(correctBy));
+    }
+
+    /**
+     * On completing 决定是否视为放弃申请: the late correction accepted (restarts the clock, back to review), or
+     * the day the notice was really received (a new period, back to waiting), or abandonment (next step).
+     */
+    public void decideAfterPeriod(DelegateTask task) {
+        DelegateExecution execution = task.getExecution();
+        String decision = ABANDONMENT_DECISION.text(task);
+        String actor = task.getAssignee() != null ? task.getAssignee() : Actors.current(identity, "clerk");
+        if (CorrectionService.NOTICE_RECEIVED_LATER.equals(decision)) {
+            LocalDate correctBy = corrections.noticeReceivedLater(CASE_NO.get(execution),
+                    LocalDate.parse(CORRECTION_NOTICE_ON.get(execution)), CORRECTION_NOTICE_RECEIVED_ON.text(task),
+                    CORRECT_BY_TEXT.get(execution), actor);
+            setCorrectBy(execution, correctBy);
+            return;
+        }
+        Object on = execution.getVariable(CORRECTION_RECEIVED_ON.name());
+        CorrectionService.Applied applied = corrections.decideAfterPeriod(CASE_NO.get(execution), decision,
+                LATE_CORRECTION_REASON.text(task), CORRECTED_DESCRIPTION.text(task), on == null ? null : on.toString(),
+                actor);
+        if (applied != null) {
+            applied(execution, applied);
+        }
+    }
+
+    private static void applied(DelegateExecution execution, CorrectionService.Applied applied) {
+        if (applied.newDescription() != null) {
+            REQUEST_DESCRIPTION.set(execution, applied.newDescription());
+        }
+        REVIEW_DUE_ON.set(execution, StatutoryDeadlines.endOfDay(applied.reviewDue()));
+        COMPLETENESS.set(execution, null);
     }
 
     /** On completing 等待申请人补正: by the clerk for a letter or a visit, or by the portal for the applicant. */
@@ -68,14 +105,10 @@ public class CorrectionSteps {
         CorrectionService.Applied applied = corrections.receive(CASE_NO.get(execution),
                 CORRECTED_DESCRIPTION.text(task), receivedOn,
                 task.getAssignee() != null ? task.getAssignee() : Actors.current(identity, "applicant"));
-        if (applied.newDescription() != null) {
-            REQUEST_DESCRIPTION.set(execution, applied.newDescription());
-        }
-        REVIEW_DUE_ON.set(execution, StatutoryDeadlines.endOfDay(applied.reviewDue()));
-        COMPLETENESS.set(execution, null);
+        applied(execution, applied);
     }
 
-    /** The period ran out: 告知视为放弃申请. */
+    /** The clerk decided the application is abandoned: 告知视为放弃申请. */
     public void abandon(DelegateExecution execution) {
         corrections.abandon(CASE_NO.get(execution), LocalDate.parse(CORRECTION_NOTICE_ON.get(execution)),
                 LocalDate.parse(CORRECT_BY_TEXT.get(execution)));

@@ -45,6 +45,20 @@ public final class DisclosureVars {
     /** 不拒收: the Art. 29 content a staff registration lacked, one item per line (null when complete). */
     public static final VarKey<String> MISSING_ITEMS = VarKey.of("missingItems", String.class);
     public static final VarKey<String> CORRECTION_CHANNEL = VarKey.of("correctionChannel", String.class);
+    /** The day the applicant received the correction notice (presumed, then as recorded): the period runs from it. */
+    public static final VarKey<String> CORRECTION_NOTICE_RECEIVED_ON =
+            VarKey.of("correctionNoticeReceivedOn", String.class);
+    /** 决定是否视为放弃申请: ABANDON, ACCEPT_LATE or NOTICE_RECEIVED_LATER (CorrectionService). */
+    public static final VarKey<String> ABANDONMENT_DECISION = VarKey.of("abandonmentDecision", String.class);
+    public static final VarKey<String> LATE_CORRECTION_REASON = VarKey.of("lateCorrectionReason", String.class);
+
+    // Art. 35: 要求申请人说明理由 / 审查申请人说明的理由
+    public static final VarKey<String> REASONS_BY_TEXT = VarKey.of("reasonsByText", String.class);
+    public static final VarKey<Date> REASONS_BY = VarKey.of("reasonsBy", Date.class);
+    /** CONTINUE, DEFER or NOT_PROCESSED (ExcessiveRequestService). */
+    public static final VarKey<String> EXCESSIVE_DECISION = VarKey.of("excessiveDecision", String.class);
+    public static final VarKey<String> APPLICANT_REASONS = VarKey.of("applicantReasons", String.class);
+    public static final VarKey<Long> DEFERRAL_DAYS = VarKey.of("deferralDays", Long.class);
 
     // 拟定答复意见 and the reviews
     public static final VarKey<String> REPLY_TYPE = VarKey.of("replyType", String.class);

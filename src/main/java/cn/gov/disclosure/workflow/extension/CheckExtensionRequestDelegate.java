@@ -64,8 +64,11 @@ public class CheckExtensionRequestDelegate implements JavaDelegate {
             if (clock.extensionDays() > 0) {
                 errors.add(FieldError.of(DisclosureVars.CASE_NO.name(), "workflow.extension.alreadyExtended"));
             }
-            if (deadlines.today().isAfter(c.dueOn())) {
-                errors.add(FieldError.of(DisclosureVars.CASE_NO.name(), "workflow.extension.expired", c.dueOn()));
+            // The clock's own reading: while it stands still the stored due date is stale and nothing expires.
+            ReplyClock.Reading reading = clocks.reading(caseNo);
+            if (reading.due().map(due -> deadlines.today().isAfter(due)).orElse(false)) {
+                errors.add(FieldError.of(DisclosureVars.CASE_NO.name(), "workflow.extension.expired",
+                        reading.due().get()));
             }
         }
         if (!errors.isEmpty()) {

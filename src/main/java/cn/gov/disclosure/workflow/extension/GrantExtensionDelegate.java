@@ -34,7 +34,7 @@ public class GrantExtensionDelegate implements JavaDelegate {
         int days = ExtensionVars.DAYS.get(execution);
         String reason = ExtensionVars.REASON.get(execution);
         ReplyClock.Reading reading = clocks.extend(caseNo, days, Actors.current(identity), reason);
-        notices.issueExtension(caseNo, days, reason);
+        notices.issueExtension(caseNo, days, reason, reading.due().orElse(null), reading.workingDaysLeftAtPause());
         ExtensionVars.NEW_DUE_ON_TEXT.set(execution, reading.due().map(Object::toString)
                 .orElse(Texts.get("workflow.extension.clockStanding")));
     }
