@@ -34,10 +34,13 @@ public class RecordReplyDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String caseNo = DisclosureVars.CASE_NO.get(execution);
         String actor = Actors.current(identity);
+        // 当场答复: the reply was given the day the application was handed in at the counter.
+        java.time.LocalDate repliedOn = OnTheSpotSteps.answeredOnTheSpot(execution)
+                ? caseFiles.get(caseNo).receivedOn() : caseFiles.today();
         caseFiles.recordReply(caseNo, DisclosureVars.REPLY_TYPE.get(execution),
-                ReplyDrafts.from(execution, catalogue).reasonCodes(), caseFiles.today(), actor);
+                ReplyDrafts.from(execution, catalogue).reasonCodes(), repliedOn, actor);
         caseFiles.changeStatus(caseNo, CaseStatus.REPLIED, actor, Texts.get("workflow.reply.sent"));
         execution.setVariable(DisclosureVars.APPEAL_WINDOW_ENDS.name(),
-                StatutoryDeadlines.endOfDay(deadlines.appealWindowEnds(caseFiles.today())));
+                StatutoryDeadlines.endOfDay(deadlines.appealWindowEnds(repliedOn)));
     }
 }
