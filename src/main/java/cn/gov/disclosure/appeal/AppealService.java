@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -17,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.gov.disclosure.calendar.Deadline;
 import cn.gov.disclosure.calendar.StatutoryDeadlines;
 import cn.gov.disclosure.casefile.ApplicationCase;
+import cn.gov.disclosure.casefile.CaseClockChanged;
 import cn.gov.disclosure.casefile.CaseFileService;
 import cn.gov.disclosure.casefile.CaseStatus;
 import cn.gov.disclosure.common.FieldError;
@@ -25,7 +27,8 @@ import cn.gov.disclosure.common.Texts;
 import cn.gov.disclosure.mail.MailOutbox;
 
 /**
- * Reconsideration (行政复议) and lawsuits (行政诉讼) against a reply, Art. 51: registers them with the agency's
+ * Reconsideration (行政复议) and lawsuits (行政诉讼) on a case, Art. 51 — against the reply, against the failure
+ * to reply in time (不作为), or by a third party against a disclosure; several per case: registers them with the agency's
  * own deadline (written answer in 10 working days, 5 in the simplified procedure; court defence in 15 days),
  * records hearings and the outcome, reopens the case when the decision corrects the reply, and works out the
  * 15 days to sue after a reconsideration decision. Plain values in and out; the process engine is driven by
@@ -40,9 +43,32 @@ public class AppealService {
     public static final String PENDING = "PENDING";
     public static final String CORRECTED = "CORRECTED";
 
+    /** Who appealed: the applicant, or a third party (e.g. against a disclosure in the public interest, Art. 32). */
+    public static final String APPLICANT = "APPLICANT";
+    public static final String THIRD_PARTY = "THIRD_PARTY";
+    /** Against what: the reply; the failure to reply in time (不作为); a disclosure a third party objected to. */
+    public static final String AGAINST_REPLY = "AGAINST_REPLY";
+    public static final String FAILURE_TO_REPLY = "FAILURE_TO_REPLY";
+    public static final String AGAINST_DISCLOSURE = "AGAINST_DISCLOSURE";
+
     /** The 登记复议或诉讼 form as entered; dates as text (YYYY-MM-DD). */
     public record Registration(String caseNo, String kind, String body, String reference, String receivedOn,
-                               boolean simplified, boolean afterReconsideration) {
+                               boolean simplified, boolean afterReconsideration, String appellantType,
+                               String appellantName) {
+
+        public Registration(String caseNo, String kind, String body, String reference, String receivedOn,
+                            boolean simplified, boolean afterReconsideration) {
+            this(caseNo, kind, body, reference, receivedOn, simplified, afterReconsideration, null, null);
+        }
+    }
+
+    /** One appeal as stored, for the case's process when it is decided. */
+    public record Appeal(long id, String caseNo, String kind, String outcome, LocalDate decidedOn,
+                         LocalDate correctionDue, String appellantType, String ground) {
+
+        public boolean corrected() {
+            return CORRECTED.equals(outcome);
+        }
     }
 
     /** A registered appeal and the dates the agency must keep. */
@@ -67,9 +93,11 @@ public class AppealService {
     private final StatutoryDeadlines deadlines;
     private final Clock clock;
     private final MailOutbox outbox;
+    private final ApplicationEventPublisher events;
 
     public AppealService(JdbcClient jdbc, CaseFileService caseFiles, StatutoryDeadlines deadlines, Clock clock,
-                         MailOutbox outbox) {
+                         MailOutbox outbox, ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.caseFiles = caseFiles;
         this.deadlines = deadlines;
@@ -88,8 +116,16 @@ public class AppealService {
         } else if (c.status() == CaseStatus.CLOSED) {
             // The case's process has ended: nothing would keep the case open or reopen it.
             errors.add(new FieldError("caseNo", Texts.get("appeal.caseNo.closed", caseNo)));
-        } else if (c.repliedOn() == null) {
-            errors.add(new FieldError("caseNo", Texts.get("appeal.caseNo.notReplied")));
+        }
+        String appellantType = text(form.appellantType()) == null ? APPLICANT : text(form.appellantType());
+        String appellantName = text(form.appellantName());
+        if (!APPLICANT.equals(appellantType) && !THIRD_PARTY.equals(appellantType)) {
+            errors.add(new FieldError("appellantType", Texts.get("appeal.appellantType.invalid")));
+        } else if (THIRD_PARTY.equals(appellantType) && appellantName == null) {
+            errors.add(new FieldError("appellantName", Texts.get("appeal.appellantName.required")));
+        }
+        if (appellantName != null && appellantName.length() > 200) {
+            errors.add(new FieldError("appellantName", Texts.get("appeal.appellantName.tooLong", 200)));
         }
         String kind = text(form.kind());
         if (!RECONSIDERATION.equals(kind) && !LAWSUIT.equals(kind)) {
@@ -117,12 +153,18 @@ public class AppealService {
         boolean after = !reconsideration && form.afterReconsideration();
         Deadline due = reconsideration ? deadlines.periods().reconsiderationAnswer(receivedOn, simplified)
                 : deadlines.periods().courtDefence(receivedOn);
+        // A third party appeals against the disclosure; the applicant against the reply, or, while none has been
+        // given, against the failure to reply in time (不作为).
+        String ground = THIRD_PARTY.equals(appellantType) ? AGAINST_DISCLOSURE
+                : c.repliedOn() == null ? FAILURE_TO_REPLY : AGAINST_REPLY;
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO appeal (case_id, kind, after_reconsideration, simplified, body, reference, received_on,
-                  answer_due, outcome, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  answer_due, outcome, created_at, appellant_type, appellant_name, ground)
+                  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """).params(c.id(), kind, after, simplified, body, reference, Date.valueOf(receivedOn),
-                Date.valueOf(due.due()), PENDING, Timestamp.from(clock.instant())).update(keys, "id");
+                Date.valueOf(due.due()), PENDING, Timestamp.from(clock.instant()), appellantType,
+                THIRD_PARTY.equals(appellantType) ? appellantName : null, ground).update(keys, "id");
         long id = keys.getKey().longValue();
         String label = label(kind, simplified, after);
         // When a decision can be expected: 60 days (30 in the simplified procedure, 行政复议法 Art. 62);
@@ -130,7 +172,8 @@ public class AppealService {
         LocalDate decision = reconsideration ? receivedOn.plusDays(simplified ? 30 : 60) : receivedOn.plusMonths(6);
         caseFiles.recordEvent(caseNo, "APPEAL_REGISTERED", "appeal", null, kind, actor,
                 Texts.get(reconsideration ? "appeal.event.registered.reconsideration"
-                        : "appeal.event.registered.lawsuit", label, body, due.due()));
+                        : "appeal.event.registered.lawsuit", label, body, due.due())
+                        + groundText(ground, appellantName));
         return new Registered(id, caseNo, kind, label, c.applicantName(), due.due(), deadlines.nextWorkingDay(decision));
     }
 
@@ -194,35 +237,74 @@ public class AppealService {
                 """).params(caseNo, PENDING).query(Integer.class).single();
     }
 
-    /**
-     * A further appeal arrived while the case already waits for an earlier one: the case stays open until
-     * all are decided; noted on the record so nobody closes it by hand.
-     */
+    /** The case's process took a newly registered appeal: noted with the number still undecided. */
     public void recordHeldWithOthers(String caseNo, int open) {
         caseFiles.recordEvent(caseNo, "APPEAL_JOINED", "openAppeals", null, String.valueOf(open), "system",
                 Texts.get("appeal.event.joined", open));
     }
 
-    /** A decision while other appeals on the case are undecided: the case stays open for them. */
-    public void recordDecidedWhileOthersOpen(String caseNo, String outcome, int open) {
+    /** Whether the case has a reply in force (none before the first reply, nor after a reopening). */
+    public boolean replied(String caseNo) {
+        return caseFiles.get(caseNo).repliedOn() != null;
+    }
+
+    /** An appeal as stored. */
+    public Appeal appeal(long appealId) {
+        return jdbc.sql("""
+                SELECT a.id, c.case_no, a.kind, a.outcome, a.decided_on, a.correction_due, a.appellant_type, a.ground
+                FROM appeal a JOIN application_case c ON c.id = a.case_id WHERE a.id = ?
+                """).param(appealId).query((rs, i) -> new Appeal(rs.getLong("id"), rs.getString("case_no"),
+                rs.getString("kind"), rs.getString("outcome"),
+                rs.getDate("decided_on") == null ? null : rs.getDate("decided_on").toLocalDate(),
+                rs.getDate("correction_due") == null ? null : rs.getDate("correction_due").toLocalDate(),
+                rs.getString("appellant_type"), rs.getString("ground"))).single();
+    }
+
+    /** The case's process took a decision: noted with the number of appeals still undecided. */
+    public void recordDecided(String caseNo, String outcome, int open) {
         caseFiles.recordEvent(caseNo, "APPEAL_DECIDED", "appealOutcome", null, outcome, "system",
-                Texts.get("appeal.event.decidedOthersOpen", open));
+                open > 0 ? Texts.get("appeal.event.decidedOthersOpen", open) : Texts.get("appeal.event.decidedLast"));
     }
 
     /**
-     * A decision came while the case's process could not take it: the case is being handled again after an
-     * earlier correcting decision, or has been closed. The appeal row keeps the outcome; the record says so.
+     * A decision came after the case's process ended (the case was closed): the appeal row keeps the outcome;
+     * the record says so.
      */
-    public void recordDecidedOutsideProcess(String caseNo, String outcome, boolean caseClosed) {
+    public void recordDecidedOutsideProcess(String caseNo, String outcome) {
         caseFiles.recordEvent(caseNo, "APPEAL_DECIDED", "appealOutcome", null, outcome, "system",
-                Texts.get(caseClosed ? "appeal.event.decidedAfterClose" : "appeal.event.decidedWhileReopened"));
+                Texts.get("appeal.event.decidedAfterClose"));
     }
 
-    /** A correcting decision: the case is handled again and a new reply is due by {@code newDue}. */
+    /**
+     * A correcting decision on a replied case: the case is handled again and a new reply is due by
+     * {@code newDue}. The reply it replaces stays in the case history (an event with its type and date, and on
+     * the appeal row that caused the reopening).
+     */
     @Transactional
-    public void reopen(String caseNo, LocalDate newDue) {
+    public void reopen(String caseNo, long appealId, LocalDate newDue) {
+        ApplicationCase c = caseFiles.get(caseNo);
+        if (c.replyType() != null) {
+            caseFiles.recordEvent(caseNo, "REPLY_SUPERSEDED", "replyType", c.replyType(), null, "system",
+                    Texts.get("appeal.event.replySuperseded", c.replyType(), c.repliedOn(), appealId));
+        }
+        jdbc.sql("UPDATE appeal SET reopened_at = ?, superseded_reply_type = ?, superseded_replied_on = ? WHERE id = ?")
+                .params(Timestamp.from(clock.instant()), c.replyType(),
+                        c.repliedOn() == null ? null : Date.valueOf(c.repliedOn()), appealId).update();
         caseFiles.changeStatus(caseNo, CaseStatus.IN_PROGRESS, "system", Texts.get("appeal.status.reopened"));
         caseFiles.reopen(caseNo, newDue, "system");
+    }
+
+    /**
+     * A correcting decision on a case not yet replied to (不作为): the decision orders a reply within its period,
+     * which becomes the case's due date; whatever waits on the due date follows ({@link CaseClockChanged}).
+     */
+    @Transactional
+    public void orderReply(String caseNo, long appealId, LocalDate newDue) {
+        ApplicationCase c = caseFiles.get(caseNo);
+        jdbc.sql("UPDATE appeal SET reopened_at = ? WHERE id = ?").params(Timestamp.from(clock.instant()), appealId)
+                .update();
+        caseFiles.orderReplyBy(caseNo, newDue, "system", Texts.get("appeal.event.replyOrdered", appealId, newDue));
+        events.publishEvent(new CaseClockChanged(caseNo, c.dueOn(), newDue));
     }
 
     /**
@@ -235,6 +317,14 @@ public class AppealService {
         }
         LocalDate lawsuit = deadlines.periods().lawsuitAfterReconsideration(decidedOn).due();
         return currentEnd == null || currentEnd.isBefore(lawsuit) ? Optional.of(lawsuit) : Optional.empty();
+    }
+
+    private static String groundText(String ground, String appellantName) {
+        return switch (ground) {
+            case FAILURE_TO_REPLY -> Texts.get("appeal.event.ground.failureToReply");
+            case AGAINST_DISCLOSURE -> Texts.get("appeal.event.ground.againstDisclosure", appellantName);
+            default -> Texts.get("appeal.event.ground.againstReply");
+        };
     }
 
     static String label(String kind, boolean simplified, boolean after) {

@@ -116,6 +116,18 @@ public class CaseFileService {
                 Texts.get("casefile.event.reopened", c.replyType(), c.repliedOn()));
     }
 
+    /**
+     * A decision orders a reply by {@code newDue} on a case not yet replied to (不作为): the due date changes, the
+     * event says why. The caller announces the change to whatever waits on the due date.
+     */
+    @Transactional
+    public void orderReplyBy(String caseNo, LocalDate newDue, String actor, String note) {
+        ApplicationCase c = get(caseNo);
+        cases.updateDueOn(c.id(), newDue);
+        cases.insertEvent(c.id(), clock.instant(), actor, "REPLY_ORDERED", "dueOn", c.dueOn().toString(),
+                newDue.toString(), note);
+    }
+
     @Transactional
     public void recordReply(String caseNo, String replyType, java.util.List<String> reasons, LocalDate repliedOn,
                             String actor) {

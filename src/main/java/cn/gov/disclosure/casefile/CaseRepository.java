@@ -95,6 +95,10 @@ public class CaseRepository {
                 + "replied_on = NULL, due_on = ? WHERE id = ?").params(newDue, id).update();
     }
 
+    public void updateDueOn(long id, LocalDate newDue) {
+        jdbc.sql("UPDATE application_case SET due_on = ? WHERE id = ?").params(newDue, id).update();
+    }
+
     public void updateDescription(long id, String description) {
         jdbc.sql("UPDATE application_case SET description = ? WHERE id = ?").params(description, id).update();
     }
@@ -117,8 +121,10 @@ public class CaseRepository {
 
     /** The value a field had after its latest recorded change, if any. */
     public Optional<String> latestValue(long caseId, String field) {
+        // The latest change may have cleared the field (new value NULL): then there is no value.
         return jdbc.sql("SELECT new_value FROM case_event WHERE case_id = ? AND field = ? ORDER BY id DESC")
-                .params(caseId, field).query(String.class).stream().findFirst();
+                .params(caseId, field).query((rs, i) -> Optional.ofNullable(rs.getString(1))).stream().findFirst()
+                .flatMap(v -> v);
     }
 
     public List<CaseEvent> events(long caseId) {

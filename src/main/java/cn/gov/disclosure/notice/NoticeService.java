@@ -253,6 +253,13 @@ public class NoticeService {
     /** 收费通知 (Art. 42): basis, rate, amount, how and by when to pay. */
     @Transactional
     public Notice issueFeeNotice(String caseNo, FeeCalculator.Method method, int quantity, LocalDate payBy) {
+        return issueFeeNotice(caseNo, method, quantity, payBy, null);
+    }
+
+    /** The same, with the head's decision on a waiver request and its reasons ({@code waiverNote}, or null). */
+    @Transactional
+    public Notice issueFeeNotice(String caseNo, FeeCalculator.Method method, int quantity, LocalDate payBy,
+                                 String waiverNote) {
         int amount = method == FeeCalculator.Method.PER_APPLICATION ? FeeCalculator.perApplication(quantity)
                 : FeeCalculator.byVolume(quantity);
         Map<String, Object> model = new HashMap<>();
@@ -265,6 +272,7 @@ public class NoticeService {
         model.put("amount", amount);
         model.put("payByText", chineseDate(payBy));
         model.put("paymentInstructions", agency.paymentInstructionsOrDefault());
+        model.put("waiverNote", waiverNote);
         return issue(caseNo, NoticeType.FEE, model);
     }
 

@@ -7,9 +7,11 @@ import java.util.Map;
 /**
  * The statistics of the annual report for one year (JSON shape of DESIGN.md): Table 3 by applicant type,
  * Table 4 (reconsideration and lawsuits by outcome), and the 2017 layout's figures the new format dropped
- * (applications by channel; replies on time, after extension, late).
+ * (applications by channel; replies on time, after extension, late), and the information processing fees of
+ * Art. 42 (notices, amounts charged and paid, waivers, unpaid) that the report's text accounts for.
  */
-public record AnnualReport(int year, Table applications, Table appeals, Table channels, Table timeliness) {
+public record AnnualReport(int year, Table applications, Table appeals, Table channels, Table timeliness,
+                           Table fees) {
 
     /** One table: rows in order, each with a value per column (the last column is TOTAL where it applies). */
     public record Table(List<String> columns, List<Row> rows) {

@@ -12,7 +12,9 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,7 +24,7 @@ import cn.gov.disclosure.notice.NoticeTemplates;
 import cn.gov.disclosure.notice.PdfRenderer;
 import cn.gov.disclosure.common.InvalidInputException;
 
-/** {@code GET /api/reports/annual/{year}[?format=csv|pdf]} — staff only. */
+/** {@code GET /api/reports/annual/{year}[?format=csv|pdf]}, {@code GET|POST …/{year}/publication} — staff only. */
 @RestController
 public class AnnualReportController {
 
@@ -58,6 +60,25 @@ public class AnnualReportController {
                     .body(pdf(report));
             default -> throw new InvalidInputException(FieldError.of("format", "report.error.format"));
         };
+    }
+
+    /** The year's publication (lock), or 404 while it is unpublished. */
+    @GetMapping("/api/reports/annual/{year}/publication")
+    public ResponseEntity<?> publication(@PathVariable int year) {
+        return reports.published(year).<ResponseEntity<?>>map(p -> ResponseEntity.ok(Map.of("year", p.year(),
+                "publishedAt", p.publishedAt().toString(), "publishedBy", p.publishedBy())))
+                .orElse(ResponseEntity.notFound().build());
+    }
+
+    /** Publishes the year's report: its figures are stored and no longer change (staff only; who is recorded). */
+    @PostMapping("/api/reports/annual/{year}/publication")
+    public ResponseEntity<?> publish(@PathVariable int year, Authentication auth) {
+        if (year < 2019 || year > 2100) {
+            throw new InvalidInputException(FieldError.of("year", "report.error.year"));
+        }
+        AnnualReportService.Publication p = reports.publish(year, auth.getName());
+        return ResponseEntity.status(201).body(Map.of("year", p.year(), "publishedAt", p.publishedAt().toString(),
+                "publishedBy", p.publishedBy()));
     }
 
     private byte[] pdf(AnnualReport report) {

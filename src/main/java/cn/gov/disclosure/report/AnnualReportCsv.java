@@ -14,6 +14,7 @@ final class AnnualReportCsv {
         table(sb, "appeals", report.appeals());
         table(sb, "channels", report.channels());
         table(sb, "timeliness", report.timeliness());
+        table(sb, "fees", report.fees());
         return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
 

@@ -3,6 +3,21 @@ package cn.gov.disclosure.report;
 import cn.gov.disclosure.common.Texts;
 
 import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.gov.disclosure.common.FieldError;
+import cn.gov.disclosure.common.InvalidInputException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -27,21 +42,88 @@ import cn.gov.disclosure.notice.ReplyCatalogue;
 @Service
 public class AnnualReportService {
 
+    private static final Logger log = LoggerFactory.getLogger(AnnualReportService.class);
     static final String TOTAL = "TOTAL";
 
     private final JdbcClient jdbc;
     private final ReplyCatalogue catalogue;
+    private final ObjectMapper json;
+    private final Clock clock;
 
-    public AnnualReportService(JdbcClient jdbc, ReplyCatalogue catalogue) {
+    public AnnualReportService(JdbcClient jdbc, ReplyCatalogue catalogue, ObjectMapper json, Clock clock) {
+        this.json = json;
+        this.clock = clock;
         this.jdbc = jdbc;
         this.catalogue = catalogue;
     }
 
+    /** A year's published figures once published (the lock), otherwise the figures as they stand today. */
     public AnnualReport report(int year) {
+        return published(year).map(Publication::figures).orElseGet(() -> live(year));
+    }
+
+    /** What was published for a year, when and by whom. */
+    public record Publication(int year, Instant publishedAt, String publishedBy, AnnualReport figures) {
+    }
+
+    public Optional<Publication> published(int year) {
+        return jdbc.sql("SELECT published_at, published_by, figures FROM annual_report_publication WHERE report_year = ?")
+                .param(year).query((rs, i) -> new Publication(year, rs.getTimestamp("published_at").toInstant(),
+                        rs.getString("published_by"), read(rs.getString("figures")))).optional();
+    }
+
+    /**
+     * Publishes a year's report (Arts. 49–50): its figures are stored as they stand and from then on are what
+     * {@link #report} answers for that year, so a case reopened or an appeal decided later leaves them as
+     * published; such a change shows in the next year's report (a reopened case is carried over into it). Only a
+     * year that has ended, and only once.
+     */
+    @Transactional
+    public Publication publish(int year, String actor) {
+        if (year >= LocalDate.now(clock).getYear()) {
+            throw new InvalidInputException(FieldError.of("year", "report.publish.notOver", year));
+        }
+        Optional<Publication> earlier = published(year);
+        if (earlier.isPresent()) {
+            throw new InvalidInputException(FieldError.of("year", "report.publish.already", year,
+                    earlier.get().publishedBy()));
+        }
+        AnnualReport figures = live(year);
+        Instant now = clock.instant();
+        try {
+            jdbc.sql("INSERT INTO annual_report_publication (report_year, published_at, published_by, figures) "
+                    + "VALUES (?, ?, ?, ?)").params(year, Timestamp.from(now), actor, write(figures)).update();
+        } catch (DuplicateKeyException e) {
+            // Published by someone else at the same moment.
+            throw new InvalidInputException(FieldError.of("year", "report.publish.already", year, "?"));
+        }
+        log.info("Annual report {} published by {}", year, actor);
+        return new Publication(year, now, actor, figures);
+    }
+
+    private String write(AnnualReport report) {
+        try {
+            return json.writeValueAsString(report);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private AnnualReport read(String stored) {
+        try {
+            return json.readValue(stored, AnnualReport.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored annual report unreadable", e);
+        }
+    }
+
+    /** The figures as they stand today, published or not. */
+    public AnnualReport live(int year) {
         Date start = Date.valueOf(LocalDate.of(year, 1, 1));
         Date end = Date.valueOf(LocalDate.of(year, 12, 31));
         Tally tally = tally(start, end);
-        return new AnnualReport(year, tally.applications(), appeals(start, end), tally.channels(), tally.timeliness());
+        return new AnnualReport(year, tally.applications(), appeals(start, end), tally.channels(), tally.timeliness(),
+                fees(start, end));
     }
 
     /** Table 3, channels and timeliness from one pass over the cases that matter for the year. */
@@ -147,6 +229,38 @@ public class AnnualReportService {
         List<AnnualReport.Row> list = new ArrayList<>();
         rows.forEach((code, values) -> list.add(new AnnualReport.Row(code, Texts.get("report.appeal." + code), values)));
         return new AnnualReport.Table(columns, list);
+    }
+
+    /**
+     * Art. 42 fees decided in the year: fee notices issued (by notice date) with the amounts charged and paid,
+     * waivers granted and fees left unpaid (by assessment date).
+     */
+    private AnnualReport.Table fees(Date start, Date end) {
+        Map<String, Long> figures = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT
+                  SUM(CASE WHEN notice_on BETWEEN ? AND ? THEN 1 ELSE 0 END) AS notices,
+                  SUM(CASE WHEN notice_on BETWEEN ? AND ? THEN amount ELSE 0 END) AS charged,
+                  SUM(CASE WHEN notice_on BETWEEN ? AND ? AND status = 'PAID' THEN 1 ELSE 0 END) AS paid,
+                  SUM(CASE WHEN notice_on BETWEEN ? AND ? AND status = 'PAID' THEN amount ELSE 0 END) AS collected,
+                  SUM(CASE WHEN created_at >= ? AND created_at < ? AND status = 'WAIVED' THEN 1 ELSE 0 END) AS waived,
+                  SUM(CASE WHEN notice_on BETWEEN ? AND ? AND status = 'NOT_PAID' THEN 1 ELSE 0 END) AS not_paid
+                FROM fee
+                """).params(start, end, start, end, start, end, start, end, new Timestamp(start.getTime()),
+                        Timestamp.valueOf(end.toLocalDate().plusDays(1).atStartOfDay()), start, end)
+                .query((rs, i) -> {
+                    figures.put("NOTICES", rs.getLong("notices"));
+                    figures.put("AMOUNT_CHARGED", rs.getLong("charged"));
+                    figures.put("PAID", rs.getLong("paid"));
+                    figures.put("AMOUNT_PAID", rs.getLong("collected"));
+                    figures.put("WAIVED", rs.getLong("waived"));
+                    figures.put("NOT_PAID", rs.getLong("not_paid"));
+                    return null;
+                }).list();
+        List<AnnualReport.Row> rows = new ArrayList<>();
+        figures.forEach((code, n) -> rows.add(new AnnualReport.Row(code, Texts.get("report.fees." + code),
+                Map.of("COUNT", n))));
+        return new AnnualReport.Table(List.of("COUNT"), rows);
     }
 
     private static void add(Map<String, Long> values, String applicantType, long n) {

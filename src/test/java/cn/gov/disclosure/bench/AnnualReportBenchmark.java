@@ -58,7 +58,8 @@ public final class AnnualReportBenchmark {
                 """.formatted(pick("MOD(X, 6)", types), pick("MOD(X, 17)", replies))).params(rows).update();
         long generated = (System.nanoTime() - t0) / 1_000_000;
 
-        AnnualReportService service = new AnnualReportService(jdbc, new ReplyCatalogue());
+        AnnualReportService service = new AnnualReportService(jdbc, new ReplyCatalogue(),
+                new com.fasterxml.jackson.databind.ObjectMapper(), java.time.Clock.systemDefaultZone());
         AnnualReport report = null;
         long best = Long.MAX_VALUE;
         long first = 0;

@@ -363,7 +363,8 @@ class DisclosureProcessTest extends ProcessTest {
         toDecision(pi, "DISCLOSED");
         LocalDate copyReceived = caseFiles.today();
         ProcessInstance appeal = registerAppeal(pi.getBusinessKey(), "RECONSIDERATION", copyReceived, false, false);
-        assertThat(pi).isWaitingAt("AwaitAppealOutcome");
+        assertThat(pi).hasPassed("CountOpenAppeals").isWaitingAt("AppealWindowGateway");
+        assertThat(openAppeals(pi)).isEqualTo(1);
         Task answer = task(appeal, "PrepareAnswer");
         assertThat(candidateGroup(answer)).isEqualTo("legal");
         LocalDate due = deadlines.calendar().addWorkingDays(copyReceived, 10).due();
@@ -389,7 +390,9 @@ class DisclosureProcessTest extends ProcessTest {
         complete(appeal, "RecordAppealProgress", "hearingNotes", "复议决定维持", "appealOutcome", "UPHELD",
                 "decidedOn", decided.toString());
         assertThat(appeal).hasPassed("ConcludeAppeal", "AppealConcluded").isEnded();
-        assertThat(pi).hasPassed("ExtendAppealWindow").isWaitingAt("AppealWindowGateway");
+        assertThat(pi).hasPassed("ApplyAppealOutcome", "ExtendAppealWindow", "AppealOutcomeRecorded")
+                .isWaitingAt("AppealWindowGateway");
+        assertThat(openAppeals(pi)).isEqualTo(0);
         LocalDate lawsuitBy = deadlines.periods().lawsuitAfterReconsideration(decided).due();
         assertThat(StatutoryDeadlines.toLocalDate((Date) runtime.getVariable(pi.getId(), "appealWindowEnds")))
                 .isAfterOrEqualTo(lawsuitBy);
@@ -400,6 +403,7 @@ class DisclosureProcessTest extends ProcessTest {
         ProcessInstance pi = submit("某小区2025年维修基金使用明细");
         toDecision(pi, "NOT_HELD");
         complete(pi, "LegalReview", "legalOutcome", "APPROVED");
+        LocalDate firstReply = caseOf(pi).repliedOn();
         ProcessInstance appeal = registerAppeal(pi.getBusinessKey(), "RECONSIDERATION", caseFiles.today(), true, false);
         assertThat(task(appeal, "PrepareAnswer").getDueDate()).isEqualTo(StatutoryDeadlines.endOfDay(
                 deadlines.calendar().addWorkingDays(caseFiles.today(), 5).due()));
@@ -408,11 +412,19 @@ class DisclosureProcessTest extends ProcessTest {
         complete(appeal, "RecordAppealProgress", "hearingNotes", "复议决定责令重新答复", "appealOutcome", "CORRECTED",
                 "decidedOn", decided.toString(), "correctionWorkingDays", 15L);
         assertThat(appeal).isEnded();
-        assertThat(pi).hasPassed("ReopenCase", "ReopenedGateway").isWaitingAt("SearchInformation");
+        assertThat(pi).hasPassed("RequestReopening", "ReopeningRequested", "ReopenRequested", "ReopenCase",
+                "ReopenedGateway").isWaitingAt("SearchInformation");
         ApplicationCase reopened = caseOf(pi);
         assertThat(reopened.status()).isEqualTo(CaseStatus.IN_PROGRESS);
         assertThat(reopened.repliedOn()).isNull();
         assertThat(reopened.dueOn()).isEqualTo(deadlines.calendar().addWorkingDays(decided, 15).due());
+        // The original reply stays in the case's history and on the appeal that reopened the case.
+        assertThat(caseFiles.events(pi.getBusinessKey())).anyMatch(e -> e.type().equals("REPLY_SUPERSEDED")
+                && "NOT_HELD".equals(e.oldValue()));
+        assertThat(jdbc.sql("SELECT superseded_reply_type FROM appeal WHERE case_id = ? AND reopened_at IS NOT NULL")
+                .param(reopened.id()).query(String.class).single()).isEqualTo("NOT_HELD");
+        assertThat(jdbc.sql("SELECT superseded_replied_on FROM appeal WHERE case_id = ?").param(reopened.id())
+                .query(java.sql.Date.class).single().toLocalDate()).isEqualTo(firstReply);
 
         complete(pi, "SearchInformation", "searchNotes", "重新检索档案室，找到维修基金台账");
         completeDecision(pi, "DISCLOSED");
@@ -441,11 +453,65 @@ class DisclosureProcessTest extends ProcessTest {
         assertThat(pi).hasPassed("ExtendAppealWindow").isWaitingAt("AppealWindowGateway");
     }
 
+    /**
+     * Art. 51 with 行政复议法 Art. 11: failing to reply in time (不作为) can itself be challenged, while the case is
+     * still open; a decision ordering a reply sets the case's due date, and the handling goes on.
+     */
     @Test
-    void anAppealCannotBeRegisteredBeforeTheReply() {
+    void art51_anAppealAgainstTheFailureToReplyInTimeIsRegisteredOnAnOpenCase() {
         ProcessInstance pi = submit("某项目的环评批复");
-        assertThatThrownBy(() -> registerAppeal(pi.getBusinessKey(), "RECONSIDERATION", caseFiles.today(), false,
-                false)).hasMessageContaining("尚未答复");
+        String caseNo = pi.getBusinessKey();
+        ClockUtil.setCurrentTime(StatutoryDeadlines.endOfDay(caseOf(pi).dueOn().plusDays(3)));
+        ProcessInstance appeal = registerAppeal(caseNo, "RECONSIDERATION", caseFiles.today(), false, false);
+        assertThat(pi).hasPassed("CountOpenAppeals").isWaitingAt("ReviewCompleteness");
+        assertThat(openAppeals(pi)).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT ground FROM appeal WHERE case_id = ?").param(caseOf(pi).id())
+                .query(String.class).single()).isEqualTo("FAILURE_TO_REPLY");
+
+        LocalDate decided = caseFiles.today();
+        decideAppeal(appeal, "CORRECTED", decided, "correctionWorkingDays", 10L);
+        assertThat(pi).hasPassed("RequestReopening").hasNotPassed("ReopenCase").isWaitingAt("ReviewCompleteness");
+        LocalDate ordered = deadlines.calendar().addWorkingDays(decided, 10).due();
+        assertThat(caseOf(pi).dueOn()).isEqualTo(ordered);
+        assertThat(StatutoryDeadlines.toLocalDate((Date) runtime.getVariable(pi.getId(), "dueOn"))).isEqualTo(ordered);
+        assertThat(caseFiles.events(caseNo)).anyMatch(e -> e.type().equals("REPLY_ORDERED")
+                && ordered.toString().equals(e.newValue()));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM appeal WHERE case_id = ? AND reopened_at IS NOT NULL")
+                .param(caseOf(pi).id()).query(Integer.class).single()).isEqualTo(1);
+
+        toDecision(pi, "DISCLOSED");
+        assertThat(pi).isWaitingAt("AppealWindowGateway");
+        assertThat(caseOf(pi).replyType()).isEqualTo("DISCLOSED");
+    }
+
+    /** Art. 51 with Art. 32: a third party may challenge a disclosure; the appellant is recorded and named. */
+    @Test
+    void art51_aThirdPartyAppealIsRegisteredWithItsAppellant() {
+        ProcessInstance pi = submit("某企业排污许可执行报告");
+        toDecision(pi, "DISCLOSED");
+        identity.setAuthentication("legal", List.of("legal"));
+        try {
+            Map<String, Object> form = new HashMap<>();
+            form.put("caseNo", pi.getBusinessKey());
+            form.put("appealKind", "LAWSUIT");
+            form.put("appealBody", "示例市人民法院");
+            form.put("appealReceivedOn", caseFiles.today().toString());
+            form.put("appellantType", "THIRD_PARTY");
+            assertThatThrownBy(() -> runtime.startProcessInstanceByKey("appeal", form))
+                    .hasRootCauseInstanceOf(cn.gov.disclosure.common.InvalidInputException.class)
+                    .hasMessageContaining("appellantName");
+            form.put("appellantName", "示例化工有限公司");
+            runtime.startProcessInstanceByKey("appeal", form);
+        } finally {
+            identity.clearAuthentication();
+            executeAsyncJobs();
+        }
+        assertThat(jdbc.sql("SELECT appellant_type || '/' || appellant_name || '/' || ground FROM appeal "
+                + "WHERE case_id = ?").param(caseOf(pi).id()).query(String.class).single())
+                .isEqualTo("THIRD_PARTY/示例化工有限公司/AGAINST_DISCLOSURE");
+        assertThat(caseFiles.events(pi.getBusinessKey())).anyMatch(e -> e.type().equals("APPEAL_REGISTERED")
+                && e.note().contains("示例化工有限公司"));
+        assertThat(openAppeals(pi)).isEqualTo(1);
     }
 
     /** Answer submitted, then the outcome recorded (extra: more form fields, e.g. correctionWorkingDays). */
@@ -478,48 +544,74 @@ class DisclosureProcessTest extends ProcessTest {
                 .query(Integer.class).single();
     }
 
+    /**
+     * Art. 51: several appeals on one case each reach the case's process (none is lost); after the window the
+     * case waits until all are decided, and a decision's 15 days to sue keep it open.
+     */
     @Test
-    void aSecondAndThirdAppealOnOneCaseEachReachTheCaseProcessWhichWaitsForAllOfThem() {
+    void art51_aSecondAndThirdAppealOnOneCaseEachReachTheCaseProcessWhichWaitsForAllOfThem() {
         ProcessInstance pi = submit("某街道2025年财政预算执行情况");
         toDecision(pi, "DISCLOSED");
         String caseNo = pi.getBusinessKey();
         LocalDate today = caseFiles.today();
         ProcessInstance first = registerAppeal(caseNo, "RECONSIDERATION", today, false, false);
-        assertThat(pi).isWaitingAt("AwaitAppealOutcome");
-        assertThat(openAppeals(pi)).isEqualTo(1);
         ProcessInstance second = registerAppeal(caseNo, "LAWSUIT", today, false, false);
         ProcessInstance third = registerAppeal(caseNo, "LAWSUIT", today, false, true);
         assertThat(appealRows(pi)).isEqualTo(3);
-        assertThat(pi).isWaitingAt("AwaitAppealOutcome");
-        assertThat(openAppeals(pi)).as("the later appeals reached the case's process").isEqualTo(3);
+        assertThat(passes(pi, "CountOpenAppeals")).isEqualTo(3);
+        assertThat(openAppeals(pi)).as("every appeal reached the case's process").isEqualTo(3);
         assertThat(caseFiles.events(caseNo)).extracting(CaseEvent::type)
-                .containsSubsequence("APPEAL_REGISTERED", "APPEAL_REGISTERED", "APPEAL_JOINED",
+                .containsSubsequence("APPEAL_REGISTERED", "APPEAL_JOINED", "APPEAL_REGISTERED", "APPEAL_JOINED",
                         "APPEAL_REGISTERED", "APPEAL_JOINED");
-
-        // Decided out of order: each outcome reaches the case, which keeps waiting while others are open.
         decideAppeal(second, "OTHER", today);
-        assertThat(pi).isWaitingAt("AwaitAppealOutcome");
         assertThat(openAppeals(pi)).isEqualTo(2);
-        assertThat(management.createJobQuery().processInstanceId(pi.getId()).activityId("AppealWindowExpired")
-                .count()).as("no window timer while appeals are open").isZero();
 
-        decideAppeal(first, "UPHELD", today);
+        // The window ends while two are undecided: the case waits for them.
+        fireOnTime(timer(pi, "AppealWindowExpired"));
+        assertThat(pi).hasPassed("OpenAppealsGateway").isWaitingAt("AwaitAppealOutcome");
+        assertThat(caseOf(pi).status()).isEqualTo(CaseStatus.ARCHIVED);
+
+        LocalDate decidedLate = caseFiles.today();
+        decideAppeal(first, "UPHELD", decidedLate);
         assertThat(pi).isWaitingAt("AwaitAppealOutcome");
         assertThat(openAppeals(pi)).isEqualTo(1);
+        LocalDate lawsuitBy = deadlines.periods().lawsuitAfterReconsideration(decidedLate).due();
         assertThat(StatutoryDeadlines.toLocalDate((Date) runtime.getVariable(pi.getId(), "appealWindowEnds")))
-                .as("15 days to sue after the reconsideration decision")
-                .isAfterOrEqualTo(deadlines.periods().lawsuitAfterReconsideration(today).due());
+                .as("15 days to sue after the reconsideration decision").isEqualTo(lawsuitBy);
         assertThat(caseFiles.events(caseNo)).filteredOn(e -> e.type().equals("APPEAL_DECIDED")).hasSize(2);
 
-        decideAppeal(third, "UPHELD", today);
-        assertThat(pi).hasPassed("ExtendAppealWindow").isWaitingAt("AppealWindowGateway");
-        assertThat(passes(pi, "AwaitAppealOutcome")).isEqualTo(1);
+        decideAppeal(third, "UPHELD", decidedLate);
         assertThat(openAppeals(pi)).isEqualTo(0);
-        assertThat(caseOf(pi).status()).isEqualTo(CaseStatus.ARCHIVED);
+        assertThat(pi).as("the last decision releases the case to the (extended) window")
+                .isWaitingAt("AppealWindowGateway");
+        assertThat(timer(pi, "AppealWindowExpired").getDuedate()).isEqualTo(StatutoryDeadlines.endOfDay(lawsuitBy));
+        fireOnTime(timer(pi, "AppealWindowExpired"));
+        assertThat(pi).hasPassed("CloseCase").isEnded();
+    }
+
+    /** 行政诉讼法 Art. 45: a decision just before the window ends keeps the case open for the 15 days to sue. */
+    @Test
+    void art45_aDecisionLateInTheWindowExtendsIt() {
+        ProcessInstance pi = submit("某区2025年河道整治工程验收报告");
+        toDecision(pi, "DISCLOSED");
+        Job window = timer(pi, "AppealWindowExpired");
+        LocalDate windowEnds = StatutoryDeadlines.toLocalDate(window.getDuedate());
+        ProcessInstance appeal = registerAppeal(pi.getBusinessKey(), "RECONSIDERATION", caseFiles.today(), false,
+                false);
+        LocalDate decided = windowEnds.minusDays(3);
+        decideAppeal(appeal, "UPHELD", decided);
+        fireOnTime(window);
+        assertThat(pi).isWaitingAt("AppealWindowGateway");
+        assertThat(passes(pi, "AppealWindowOpen")).as("back to the window after the timer").isEqualTo(2);
+        Job extended = timer(pi, "AppealWindowExpired");
+        assertThat(StatutoryDeadlines.toLocalDate(extended.getDuedate()))
+                .isEqualTo(deadlines.periods().lawsuitAfterReconsideration(decided).due());
+        fireOnTime(extended);
+        assertThat(pi).hasPassed("CloseCase").isEnded();
     }
 
     @Test
-    void appealsStillOpenWhenAnotherCorrectsTheReplyAreRecordedAndReachTheCaseAfterTheNewReply() {
+    void art51_aCorrectionWhileTheCaseWaitsForOtherAppealsReopensItAndTheOthersStillCount() {
         ProcessInstance pi = submit("某小区2025年物业专项维修资金使用明细");
         toDecision(pi, "NOT_HELD");
         complete(pi, "LegalReview", "legalOutcome", "APPROVED");
@@ -527,69 +619,240 @@ class DisclosureProcessTest extends ProcessTest {
         LocalDate today = caseFiles.today();
         ProcessInstance first = registerAppeal(caseNo, "RECONSIDERATION", today, false, false);
         ProcessInstance second = registerAppeal(caseNo, "LAWSUIT", today, false, false);
-        ProcessInstance third = registerAppeal(caseNo, "LAWSUIT", today, false, false);
+        fireOnTime(timer(pi, "AppealWindowExpired"));
+        assertThat(pi).isWaitingAt("AwaitAppealOutcome");
 
-        decideAppeal(first, "CORRECTED", today, "correctionWorkingDays", 15L);
+        decideAppeal(first, "CORRECTED", caseFiles.today(), "correctionWorkingDays", 15L);
         assertThat(pi).hasPassed("ReopenCase").isWaitingAt("SearchInformation");
-        assertThat(openAppeals(pi)).isEqualTo(2);
+        assertThat(openAppeals(pi)).isEqualTo(1);
 
         // Decided while the case is handled again: recorded, the handling goes on.
-        decideAppeal(second, "UPHELD", today);
+        decideAppeal(second, "UPHELD", caseFiles.today());
         assertThat(pi).isWaitingAt("SearchInformation");
-        assertThat(openAppeals(pi)).isEqualTo(1);
-        assertThat(caseFiles.events(caseNo)).extracting(CaseEvent::type).contains("APPEAL_DECIDED");
-
+        assertThat(openAppeals(pi)).isEqualTo(0);
         complete(pi, "SearchInformation", "searchNotes", "重新检索，找到维修资金台账");
         completeDecision(pi, "DISCLOSED");
         complete(pi, "ConfirmReply", "confirmation", "SUBMIT");
         complete(pi, "LegalReview", "legalOutcome", "APPROVED");
         complete(pi, "SecrecyReview", "secrecyOutcome", "CLEARED");
         assertThat(pi).isWaitingAt("AppealWindowGateway");
-
-        // Decided after the new reply, the last one open: taken through 是否纠正原答复？ to a fresh window.
-        decideAppeal(third, "OTHER", today);
-        assertThat(passes(pi, "ExtendAppealWindow")).isEqualTo(1);
-        assertThat(pi).isWaitingAt("AppealWindowGateway");
-        assertThat(openAppeals(pi)).isEqualTo(0);
-        assertThat(management.createJobQuery().processInstanceId(pi.getId()).activityId("AppealWindowExpired")
-                .count()).isEqualTo(1);
+        assertThat(passes(pi, "ReopenCase")).isEqualTo(1);
     }
 
+    // ---- information processing fee (Art. 42, 国办函〔2020〕109号) ----
+
+    /** A resident identity number with its GB 11643 check digit, one per test applicant. */
+    private static String residentId(int serial) {
+        String base = String.format("11010519800101%03d", serial);
+        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (base.charAt(i) - '0') * weights[i];
+        }
+        return base + "10X98765432".charAt(sum % 11);
+    }
+
+    private ProcessInstance submitAs(String idNumber, String description, String feeWaiverReason) {
+        var s = TestApplications.online(description);
+        var a = s.applicant();
+        var submission = new cn.gov.disclosure.intake.ApplicationSubmission(s.channel(), s.receivedOn(),
+                new cn.gov.disclosure.intake.ApplicationSubmission.Applicant(a.type(), "王五", a.idType(), idNumber,
+                        a.contactPerson(), a.phone(), a.email(), a.address(), a.postalCode()),
+                new cn.gov.disclosure.intake.ApplicationSubmission.Request(description, null,
+                        s.request().form(), s.request().delivery(), feeWaiverReason), null);
+        String caseNo = intake.submit(submission, "applicant", false).caseNo();
+        executeAsyncJobs();
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNo)
+                .processDefinitionKey(DisclosureVars.PROCESS_KEY).singleResult();
+    }
+
+    private ProcessInstance feeProcess(ProcessInstance pi) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey("fee")
+                .processInstanceBusinessKey(pi.getBusinessKey()).singleResult();
+    }
+
+    private String feeNoticeText(ApplicationCase c) {
+        long id = notices.listForCase(c.id()).stream().filter(n -> n.type().equals("FEE")).findFirst()
+                .orElseThrow().id();
+        return cn.gov.disclosure.notice.NoticeChecker.textOf(notices.pdf(c.id(), id).orElseThrow());
+    }
+
+    /** Art. 42: a fee by volume — notice with basis, method, rate, amount and how to pay; the clock stands still until payment. */
     @Test
-    void afterANewReplyTheOpenAppealsHoldTheCaseAndALaterCorrectionReopensItAgain() {
-        ProcessInstance pi = submit("某区2025年老旧小区改造资金分配方案");
-        toDecision(pi, "NOT_HELD");
-        complete(pi, "LegalReview", "legalOutcome", "APPROVED");
-        String caseNo = pi.getBusinessKey();
-        LocalDate today = caseFiles.today();
-        ProcessInstance first = registerAppeal(caseNo, "RECONSIDERATION", today, false, false);
-        ProcessInstance second = registerAppeal(caseNo, "LAWSUIT", today, false, false);
-        ProcessInstance third = registerAppeal(caseNo, "LAWSUIT", today, false, false);
-        decideAppeal(first, "CORRECTED", today, "correctionWorkingDays", 15L);
-        complete(pi, "SearchInformation", "searchNotes", "重新检索，找到资金分配方案");
-        completeDecision(pi, "DISCLOSED");
+    void art42_aFeeByVolumeIsNoticedStopsTheClockAndThePaymentRegisteredByStaffResumesIt() {
+        ProcessInstance pi = submitAs(residentId(1), "本机关2025年全部会议纪要", null);
+        complete(pi, "ReviewCompleteness", "completeness", "COMPLETE");
+        assertThatThrownBy(() -> complete(pi, "SearchInformation", "searchNotes", "共150页", "feeMethod",
+                "BY_VOLUME")).hasMessageContaining("feePages");
+        complete(pi, "SearchInformation", "searchNotes", "共150页", "feeMethod", "BY_VOLUME", "feePages", 150L);
+        ProcessInstance fee = feeProcess(pi);
+        assertThat(fee).hasPassed("IssueFeeNotice").isWaitingAt("RecordFeePayment");
+        assertThat(pi).isWaitingAt("ChargeFee");
+        ApplicationCase c = caseOf(pi);
+        assertThat(feeNoticeText(c)).contains("按量计收").contains("150页").contains("1700")
+                .contains("每页10元").contains("缴费方式").contains("二十个工作日");
+        assertThat(clocks.clock(c.caseNo()).isPaused()).as("no reply period runs while the fee is unpaid").isTrue();
+        Task pay = task(fee, "RecordFeePayment");
+        assertThat(pay.getDueDate()).isEqualTo(StatutoryDeadlines.endOfDay(
+                deadlines.periods().feePayment(caseFiles.today()).due()));
+        complete(fee, "RecordFeePayment", "feePaidOn", caseFiles.today().toString(), "feePaymentReference", "NO.0001");
+        assertThat(fee).hasPassed("FeePaid").isEnded();
+        assertThat(pi).hasPassed("FeeOutcomeGateway", "FeeDone").isWaitingAt("DecideReply");
+        assertThat(clocks.clock(c.caseNo()).isPaused()).isFalse();
+        assertThat(caseFiles.events(c.caseNo())).extracting(CaseEvent::type)
+                .containsSubsequence("FEE_ASSESSED", "FEE_NOTICE_RECEIVED", "CLOCK_PAUSED", "FEE_PAID", "CLOCK_RESUMED");
+    }
+
+    /**
+     * Art. 42, 国办函〔2020〕109号: the eleventh application of the month costs 100 yuan; the head refuses the waiver
+     * with reasons that the notice states; unpaid after 20 working days, the application is no longer processed.
+     */
+    @Test
+    void art42_perApplicationWithTheWaiverRefusedAndUnpaidTheApplicationIsNoLongerProcessed() {
+        String id = residentId(2);
+        for (int i = 1; i <= 10; i++) {
+            submitAs(id, "本单位2025年第" + i + "批次采购合同", null);
+        }
+        ProcessInstance pi = submitAs(id, "本单位2025年第11批次采购合同", "本人系低保户，无力负担");
+        complete(pi, "ReviewCompleteness", "completeness", "COMPLETE");
+        complete(pi, "SearchInformation", "searchNotes", "已检索", "feeMethod", "PER_APPLICATION");
+        ProcessInstance fee = feeProcess(pi);
+        Task decide = task(fee, "DecideFeeWaiver");
+        assertThat(candidateGroup(decide)).isEqualTo("head");
+        assertThatThrownBy(() -> complete(fee, "DecideFeeWaiver", "feeWaiverDecision", "REFUSE"))
+                .hasMessageContaining("feeWaiverReasons");
+        complete(fee, "DecideFeeWaiver", "feeWaiverDecision", "REFUSE", "feeWaiverReasons", "未提供低保证明材料");
+        ApplicationCase c = caseOf(pi);
+        assertThat(feeNoticeText(c)).contains("按件计收").contains("第11件").contains("100")
+                .contains("不予减免").contains("未提供低保证明材料");
+
+        fireOnTime(timer(fee, "FeePaymentOverdue"));
+        assertThat(fee).hasPassed("MarkFeeNotPaid", "FeeNotPaid").isEnded();
+        assertThat(pi).hasPassed("ApplicationNotProcessed", "RecordReply", "ArchiveCase")
+                .isWaitingAt("AppealWindowGateway");
+        assertThat(caseOf(pi).replyType()).isEqualTo("FEE_NOT_PAID");
+        assertThat(issuedReplyText(caseOf(pi))).contains("第四十二条").contains("不再处理");
+    }
+
+    /** 国办函〔2020〕109号: a waiver granted by the head means no fee notice; the handling goes on. */
+    @Test
+    void art42_aWaiverGrantedByTheHeadMeansNoFeeNotice() {
+        ProcessInstance pi = submitAs(residentId(3), "本机关2025年全部会议纪要", "用于学术研究");
+        complete(pi, "ReviewCompleteness", "completeness", "COMPLETE");
+        complete(pi, "SearchInformation", "searchNotes", "共60页", "feeMethod", "BY_VOLUME", "feePages", 60L);
+        ProcessInstance fee = feeProcess(pi);
+        complete(fee, "DecideFeeWaiver", "feeWaiverDecision", "WAIVE", "feeWaiverReasons", "用于公益学术研究，予以减免");
+        assertThat(fee).hasPassed("FeeWaived").isEnded();
+        assertThat(pi).isWaitingAt("DecideReply");
+        assertThat(notices.listForCase(caseOf(pi).id())).noneMatch(n -> n.type().equals("FEE"));
+    }
+
+    // ---- 当场答复 (Art. 33(1)) ----
+
+    private Map<String, Object> counterForm(String channel) {
+        Map<String, Object> form = new HashMap<>();
+        form.put("channel", channel);
+        form.put("receivedOn", LocalDate.now().toString());
+        form.put("applicantType", "NATURAL_PERSON");
+        form.put("applicantName", "赵六");
+        form.put("idType", "RESIDENT_ID_CARD");
+        form.put("idNumber", residentId(4));
+        form.put("address", "临沂市兰山区某街道2号");
+        form.put("description", "本街道2025年民生实事项目清单");
+        form.put("form", "PAPER");
+        form.put("delivery", "PICKUP");
+        form.put("repliedOnSpot", true);
+        form.put("onSpotReplyType", "ALREADY_PUBLIC");
+        form.put("onSpotReply", "已告知申请人：该清单已在本机关门户网站“政府信息公开—重点领域”栏目公开，并当场演示查阅方法。");
+        return form;
+    }
+
+    /** Art. 33(1): a reply given on the spot at the counter is recorded with the receipt as the case's reply. */
+    @Test
+    void art33_aReplyGivenOnTheSpotAtTheCounterIsRecordedAsTheCasesReply() {
+        identity.setAuthentication("clerk", java.util.List.of("clerk"));
+        ProcessInstance pi;
+        try {
+            pi = runtime.startProcessInstanceByKey(DisclosureVars.PROCESS_KEY, counterForm("IN_PERSON"));
+        } finally {
+            identity.clearAuthentication();
+        }
+        executeAsyncJobs();
+        assertThat(pi).hasPassed("IssueAcknowledgment", "RecordOnTheSpotReply", "RepliedOnTheSpot", "RecordReply",
+                "ArchiveCase").hasNotPassed("ReviewCompleteness").isWaitingAt("AppealWindowGateway");
+        ApplicationCase c = caseOf(pi);
+        assertThat(c.replyType()).isEqualTo("ALREADY_PUBLIC");
+        assertThat(c.repliedOn()).isEqualTo(c.receivedOn());
+        assertThat(c.status()).isEqualTo(CaseStatus.ARCHIVED);
+        assertThat(caseFiles.events(c.caseNo())).anyMatch(e -> e.type().equals("REPLIED_ON_THE_SPOT")
+                && e.newValue().contains("门户网站") && e.actor().equals("clerk"));
+        assertThat(notices.listForCase(c.id())).extracting(n -> n.type()).contains("ACKNOWLEDGMENT");
+    }
+
+    /** Art. 33(1): only an application handed in at the counter can be answered there; nothing is stored otherwise. */
+    @Test
+    void art33_anOnTheSpotReplyOnALetterIsRefusedAndNothingIsStored() {
+        long cases = caseRepository.count();
+        Map<String, Object> form = counterForm("LETTER");
+        form.put("onSpotReply", " ");
+        identity.setAuthentication("clerk", java.util.List.of("clerk"));
+        try {
+            assertThatThrownBy(() -> runtime.startProcessInstanceByKey(DisclosureVars.PROCESS_KEY, form))
+                    .hasMessageContaining("repliedOnSpot").hasMessageContaining("onSpotReply");
+        } finally {
+            identity.clearAuthentication();
+        }
+        assertThat(caseRepository.count()).isEqualTo(cases);
+    }
+
+    /**
+     * Art. 36(6): a repeat application is found among the applicant's earlier answered ones, linked by the clerk,
+     * and the reply names the earlier case.
+     */
+    @Test
+    void art36_6_aRepeatApplicationIsLinkedToTheEarlierCaseWhichTheReplyNames() {
+        String id = residentId(5);
+        ProcessInstance first = submitAs(id, "2025年某路段道路拓宽工程的立项批复文件", null);
+        toDecision(first, "DISCLOSED");
+        String earlier = first.getBusinessKey();
+        submitAs(id, "本街道2025年老旧小区改造项目清单", null);
+
+        ProcessInstance pi = submitAs(id, "2025年某路段道路拓宽工程立项批复文件", null);
+        complete(pi, "ReviewCompleteness", "completeness", "COMPLETE");
+        complete(pi, "SearchInformation", "searchNotes", "与此前申请相同");
+        String offered = (String) runtime.getVariable(pi.getId(), "repeatCandidatesText");
+        assertThat(offered).contains(earlier).doesNotContain("老旧小区");
+        assertThatThrownBy(() -> completeDecision(pi, "REPEAT")).hasMessageContaining("earlierCaseNo");
+        completeDecision(pi, "REPEAT", "earlierCaseNo", earlier);
         complete(pi, "ConfirmReply", "confirmation", "SUBMIT");
         complete(pi, "LegalReview", "legalOutcome", "APPROVED");
-        complete(pi, "SecrecyReview", "secrecyOutcome", "CLEARED");
         assertThat(pi).isWaitingAt("AppealWindowGateway");
+        ApplicationCase c = caseOf(pi);
+        assertThat(c.replyType()).isEqualTo("REPEAT");
+        assertThat(jdbc.sql("SELECT e.case_no FROM repeat_link l JOIN application_case e ON e.id = l.earlier_case_id "
+                + "WHERE l.case_id = ?").param(c.id()).query(String.class).single()).isEqualTo(earlier);
+        assertThat(issuedReplyText(c)).contains("第三十六条第六项").contains(earlier);
+    }
 
-        // One decided while another is still open: the case goes back to waiting for it.
-        decideAppeal(second, "UPHELD", today);
-        assertThat(pi).isWaitingAt("AwaitAppealOutcome");
-        assertThat(openAppeals(pi)).isEqualTo(1);
-
-        // The last one corrects the reply again: the case is reopened once more.
-        decideAppeal(third, "CORRECTED", today, "correctionWorkingDays", 10L);
-        assertThat(passes(pi, "ReopenCase")).isEqualTo(2);
-        assertThat(pi).isWaitingAt("SearchInformation");
-        assertThat(caseOf(pi).dueOn()).isEqualTo(deadlines.calendar().addWorkingDays(today, 10).due());
+    /** Art. 41: a request to correct records about oneself is handled as such, with its own reply wording. */
+    @Test
+    void art41_aRequestToCorrectRecordsAboutOneselfGetsItsOwnHandlingAndReply() {
+        ProcessInstance pi = submit("请更正本人2024年社会保险缴费记录中错误的缴费基数（附单位工资表）");
+        decide(pi, "RECORD_CORRECTION", "disclosureDetails", "经核实工资表，已将2024年缴费基数由3000元更正为5000元。");
+        complete(pi, "ConfirmReply", "confirmation", "SUBMIT");
+        assertThat(pi).as("a correction of records is reviewed by legal").isWaitingAt("LegalReview");
+        complete(pi, "LegalReview", "legalOutcome", "APPROVED");
+        assertThat(pi).isWaitingAt("AppealWindowGateway");
+        assertThat(caseOf(pi).replyType()).isEqualTo("RECORD_CORRECTION");
+        assertThat(issuedReplyText(caseOf(pi))).contains("第四十一条").contains("更正为5000元")
+                .doesNotContain("第三十六条");
     }
 
     @Test
     void anAppealOnAClosedCaseIsRefusedAndNothingIsStored() {
         ProcessInstance pi = submit("某镇2025年农村道路建设项目清单");
         toDecision(pi, "DISCLOSED");
-        management.executeJob(timer(pi, "AppealWindowExpired").getId());
+        fireOnTime(timer(pi, "AppealWindowExpired"));
         assertThat(pi).isEnded();
         assertThatThrownBy(() -> registerAppeal(pi.getBusinessKey(), "LAWSUIT", caseFiles.today(), false, false))
                 .hasRootCauseInstanceOf(cn.gov.disclosure.common.InvalidInputException.class)
@@ -986,6 +1249,13 @@ class DisclosureProcessTest extends ProcessTest {
         if (type.referral()) {
             extra.add("referralAgency");
             extra.add("示例市住房和城乡建设局");
+        }
+        if ("REPEAT".equals(code)) {
+            // Art. 36(6): a repeat names the applicant's earlier answered application.
+            ProcessInstance earlier = submit("某项目2025年度的有关文件（首次申请）");
+            toDecision(earlier, "DISCLOSED");
+            extra.add("earlierCaseNo");
+            extra.add(earlier.getBusinessKey());
         }
         if ("EXCESSIVE".equals(code)) {
             // Art. 35: only after reasons were asked for and the clerk decided not to process.

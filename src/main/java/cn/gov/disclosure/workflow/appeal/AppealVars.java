@@ -29,6 +29,9 @@ public final class AppealVars {
     public static final VarKey<Object> RECEIVED_ON = VarKey.of("appealReceivedOn", Object.class);
     public static final VarKey<Boolean> SIMPLIFIED = VarKey.of("simplified", Boolean.class);
     public static final VarKey<Boolean> AFTER_RECONSIDERATION = VarKey.of("afterReconsideration", Boolean.class);
+    /** APPLICANT or THIRD_PARTY (AppealService); blank means the applicant. */
+    public static final VarKey<String> APPELLANT_TYPE = VarKey.of("appellantType", String.class);
+    public static final VarKey<String> APPELLANT_NAME = VarKey.of("appellantName", String.class);
 
     // Set on registration
     public static final VarKey<Long> APPEAL_ID = VarKey.of("appealId", Long.class);
@@ -45,11 +48,16 @@ public final class AppealVars {
     /** Set for a correcting decision: the new reply is due by then. */
     public static final VarKey<Date> CORRECTION_DUE = VarKey.of("correctionDue", Date.class);
 
-    // Handed to disclosure-application with AppealConcluded (OUTCOME and CORRECTION_DUE keep their names)
+    // On disclosure-application: AppealConcluded carries APPEAL_ID into its event subprocess (a variable local to
+    // it); the outcome read from the appeal row is kept there too (OUTCOME, KIND_DECIDED, DECIDED_ON_TEXT).
     public static final VarKey<String> KIND_DECIDED = VarKey.of("appealKindDecided", String.class);
     public static final VarKey<String> DECIDED_ON_TEXT = VarKey.of("appealDecidedOn", String.class);
     /** On disclosure-application: appeals on the case not yet decided (the case stays open while > 0). */
     public static final VarKey<Integer> OPEN_APPEALS = VarKey.of("openAppeals", Integer.class);
+    /** On disclosure-application: a decision corrected the reply; the case is to be handled again. */
+    public static final VarKey<Boolean> REOPEN_REQUESTED = VarKey.of("reopenRequested", Boolean.class);
+    /** On disclosure-application: the appeal whose correcting decision reopens the case. */
+    public static final VarKey<Long> REOPENING_APPEAL_ID = VarKey.of("reopeningAppealId", Long.class);
 
     private AppealVars() {
     }

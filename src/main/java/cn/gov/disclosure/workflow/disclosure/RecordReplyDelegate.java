@@ -37,14 +37,20 @@ public class RecordReplyDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String caseNo = DisclosureVars.CASE_NO.get(execution);
         String actor = Actors.current(identity);
+        // 当场答复: the reply was given the day the application was handed in at the counter.
+        boolean onTheSpot = OnTheSpotSteps.answeredOnTheSpot(execution);
+        java.time.LocalDate repliedOn = onTheSpot
+                ? caseFiles.get(caseNo).receivedOn() : caseFiles.today();
         caseFiles.recordReply(caseNo, DisclosureVars.REPLY_TYPE.get(execution),
-                ReplyDrafts.from(execution, catalogue).reasonCodes(), caseFiles.today(), actor);
+                ReplyDrafts.from(execution, catalogue).reasonCodes(), repliedOn, actor);
         caseFiles.changeStatus(caseNo, CaseStatus.REPLIED, actor, Texts.get("workflow.reply.sent"));
-        // From the day the reply reached the applicant once that is recorded (as on the counter); until then a
-        // provisional window that AppealWindowFollowsDelivery moves when the delivery is recorded.
-        java.time.LocalDate ends = deliveries.replyDeliveredOn(caseNo)
-                .map(delivered -> deadlines.periods().appealWindowEnds(delivered))
-                .orElseGet(() -> deadlines.appealWindowEnds(caseFiles.today()));
+        // From the day the reply reached the applicant once that is recorded (as on the counter, or a reply given
+        // on the spot at registration); until then a provisional window that AppealWindowFollowsDelivery moves when
+        // the delivery is recorded.
+        java.time.LocalDate ends = onTheSpot ? deadlines.periods().appealWindowEnds(repliedOn)
+                : deliveries.replyDeliveredOn(caseNo)
+                        .map(delivered -> deadlines.periods().appealWindowEnds(delivered))
+                        .orElseGet(() -> deadlines.appealWindowEnds(repliedOn));
         execution.setVariable(DisclosureVars.APPEAL_WINDOW_ENDS.name(), StatutoryDeadlines.endOfDay(ends));
     }
 }

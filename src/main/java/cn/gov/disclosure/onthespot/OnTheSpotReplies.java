@@ -1,0 +1,65 @@
+package cn.gov.disclosure.onthespot;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.gov.disclosure.casefile.ApplicationCase;
+import cn.gov.disclosure.casefile.CaseFileService;
+import cn.gov.disclosure.casefile.Channel;
+import cn.gov.disclosure.common.FieldError;
+import cn.gov.disclosure.common.InvalidInputException;
+import cn.gov.disclosure.common.Texts;
+
+/**
+ * 当场答复 (Art. 33(1): answer on the spot where possible): a member of staff registering an application handed in
+ * at the counter records, with the receipt, the reply given there — its type and what was said or handed over.
+ * It becomes the case's reply, dated the day the application was handed in, and the reply period ends with it.
+ * Only reply types that need neither legal review nor a search are allowed on the spot
+ * ({@code disclosure.on-the-spot.reply-types}); anything else goes through the ordinary handling.
+ */
+@Service
+public class OnTheSpotReplies {
+
+    private final CaseFileService caseFiles;
+    private final Set<String> allowedTypes;
+
+    public OnTheSpotReplies(CaseFileService caseFiles,
+                            @Value("${disclosure.on-the-spot.reply-types:ALREADY_PUBLIC,DISCLOSED,OTHER_AGENCY,PUBLISHED_MATERIAL}")
+                            List<String> allowedTypes) {
+        this.caseFiles = caseFiles;
+        this.allowedTypes = Set.copyOf(allowedTypes);
+    }
+
+    /** The reply type to record; refuses (all field errors at once, nothing stored) what cannot be answered so. */
+    @Transactional
+    public String record(String caseNo, String replyType, String replyGiven, String actor) {
+        ApplicationCase c = caseFiles.get(caseNo);
+        List<FieldError> errors = new ArrayList<>();
+        if (c.channel() != Channel.IN_PERSON) {
+            errors.add(FieldError.of("repliedOnSpot", "onthespot.channel"));
+        }
+        String type = replyType == null ? null : replyType.strip();
+        if (type == null || !allowedTypes.contains(type)) {
+            errors.add(FieldError.of("onSpotReplyType", "onthespot.type", String.join("、", labels())));
+        }
+        String text = replyGiven == null || replyGiven.isBlank() ? null : replyGiven.strip();
+        if (text == null || text.length() > 2000) {
+            errors.add(FieldError.of("onSpotReply", "onthespot.text", 2000));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        caseFiles.recordEvent(caseNo, "REPLIED_ON_THE_SPOT", "onSpotReply", null, text, actor,
+                Texts.get("onthespot.event", c.receivedOn(), Texts.get("onthespot.typeLabel." + type)));
+        return type;
+    }
+
+    private List<String> labels() {
+        return allowedTypes.stream().sorted().map(t -> Texts.get("onthespot.typeLabel." + t)).toList();
+    }
+}
