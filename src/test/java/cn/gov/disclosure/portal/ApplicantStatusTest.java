@@ -83,7 +83,11 @@ class ApplicantStatusTest extends IntegrationTest {
             assertThat(deliveries).as(n.get("type").toString()).singleElement()
                     .satisfies(d -> assertThat(d).containsEntry("channel", "EMAIL")
                             .containsEntry("sentOn", today.toString()).containsEntry("failed", false)
-                            .containsEntry("text", "已于" + today + "以电子邮件方式发出"));
+                            .satisfies(m -> assertThat((String) m.get("text")).startsWith("已于" + today + "以电子邮件方式发出")));
+        // The correction notice is a tracked delivery: the mail server's acceptance is its day of delivery.
+        assertThat((List<Map<String, Object>>) listed.get(1).get("deliveries")).singleElement()
+                .satisfies(d -> assertThat(d).containsEntry("receivedOn", today.toString())
+                        .containsEntry("text", "已于" + today + "以电子邮件方式发出，" + today + "送达"));
         }
         String raw = http.getForObject(base, String.class);
         assertThat(raw).doesNotContain(THIRD_PARTY, THIRD_PARTY_MAIL, STAFF_NOTE, "第三方意见征询函", "staffNote");
