@@ -25,6 +25,8 @@ public final class ApplicationValidator {
     static final int NAME_MAX = 100;
     static final int DESCRIPTION_MIN = 5;
     static final int DESCRIPTION_MAX = 2000;
+    /** Issue 13: an application lists 1–30 items; more belong in separate applications. */
+    static final int ITEMS_MAX = 30;
     private static final Pattern EMAIL = Pattern.compile(
             "^[A-Za-z0-9._%+\\-]+@[A-Za-z0-9](?:[A-Za-z0-9\\-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9\\-]{0,61}[A-Za-z0-9])?)+$");
     private static final Pattern PHONE = Pattern.compile("^[0-9+\\-() ]{5,20}$");
@@ -114,8 +116,12 @@ public final class ApplicationValidator {
             errors.add(FieldError.of("request", "intake.request.missing"));
             return;
         }
-        text(errors, "request.description", r.description(), true, DESCRIPTION_MIN, DESCRIPTION_MAX);
-        text(errors, "request.documentNumber", r.documentNumber(), false, 0, 100);
+        if (r.itemized()) {
+            validateItems(r, errors);
+        } else {
+            text(errors, "request.description", r.description(), true, DESCRIPTION_MIN, DESCRIPTION_MAX);
+            text(errors, "request.documentNumber", r.documentNumber(), false, 0, 100);
+        }
         text(errors, "request.feeWaiverReason", r.feeWaiverReason(), false, 0, 1000);
         if (r.form() == null) {
             errors.add(FieldError.of("request.form", "intake.request.form.missing"));
@@ -132,10 +138,36 @@ public final class ApplicationValidator {
         }
     }
 
+    /** Several items: each is checked like a lone description, and named by its number (第3项 申请内容). */
+    private static void validateItems(ApplicationSubmission.Request r, List<FieldError> errors) {
+        if (!isBlank(r.description()) || !isBlank(r.documentNumber())) {
+            errors.add(FieldError.of("request.description", "intake.request.itemsAndDescription"));
+        }
+        if (r.items().size() > ITEMS_MAX) {
+            errors.add(FieldError.of("request.items", "intake.request.items.tooMany", ITEMS_MAX, r.items().size()));
+            return;
+        }
+        for (int i = 0; i < r.items().size(); i++) {
+            ApplicationSubmission.Item item = r.items().get(i);
+            String prefix = "request.items[" + i + "].";
+            textLabelled(errors, prefix + "description", Texts.get("intake.label.item", i + 1,
+                    Texts.get("intake.label.item.description")), item == null ? null : item.description(), true,
+                    DESCRIPTION_MIN, DESCRIPTION_MAX);
+            if (item != null) {
+                textLabelled(errors, prefix + "documentNumber", Texts.get("intake.label.item", i + 1,
+                        Texts.get("intake.label.item.documentNumber")), item.documentNumber(), false, 0, 100);
+            }
+        }
+    }
+
     /** Checks presence, length and stray control characters; returns whether a value is present. */
     private static boolean text(List<FieldError> errors, String field, String value, boolean required,
                                 int min, int max) {
-        String label = Texts.get("intake.label." + field);
+        return textLabelled(errors, field, Texts.get("intake.label." + field), value, required, min, max);
+    }
+
+    private static boolean textLabelled(List<FieldError> errors, String field, String label, String value,
+                                        boolean required, int min, int max) {
         if (isBlank(value)) {
             if (required) {
                 errors.add(FieldError.of(field, "intake.text.required", label));

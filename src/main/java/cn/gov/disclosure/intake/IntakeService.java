@@ -19,6 +19,7 @@ import cn.gov.disclosure.casefile.CaseFileService;
 import cn.gov.disclosure.casefile.CaseStatus;
 import cn.gov.disclosure.common.InvalidInputException;
 import cn.gov.disclosure.common.FieldError;
+import cn.gov.disclosure.items.CaseItems;
 
 /**
  * Receives an application: validates it, stores the case and starts its process in one transaction,
@@ -31,9 +32,11 @@ public class IntakeService {
     private final StatutoryDeadlines deadlines;
     private final ApplicationProcess process;
     private final IntakeMetrics metrics;
+    private final CaseItems items;
 
     public IntakeService(CaseFileService caseFiles, StatutoryDeadlines deadlines, ApplicationProcess process,
-                         IntakeMetrics metrics) {
+                         IntakeMetrics metrics, CaseItems items) {
+        this.items = items;
         this.caseFiles = caseFiles;
         this.deadlines = deadlines;
         this.process = process;
@@ -80,6 +83,7 @@ public class IntakeService {
         LocalDate receivedOn = staff && s.receivedOn() != null ? s.receivedOn() : today;
         LocalDate dueOn = deadlines.replyDue(receivedOn).due();
         CaseFileService.Registration r = caseFiles.register(toDraft(s, receivedOn, dueOn), actor);
+        items.create(r.caseFile().caseNo(), s.request().itemRequests(), actor);
         metrics.acceptedOnCommit(s.channel(), start);
         return r;
     }
@@ -88,9 +92,30 @@ public class IntakeService {
         ApplicationSubmission.Applicant a = s.applicant();
         ApplicationSubmission.Request q = s.request();
         return new ApplicationCase(0, null, s.channel(), receivedOn, a.type(), a.name(), a.idType(), a.idNumber(),
-                a.contactPerson(), a.phone(), a.email(), a.address(), a.postalCode(), q.description(),
-                q.documentNumber(), q.form(), q.delivery(), q.feeWaiverReason(), Boolean.TRUE.equals(s.filledInByStaff()),
+                a.contactPerson(), a.phone(), a.email(), a.address(), a.postalCode(), caseDescription(q),
+                q.itemized() ? null : q.documentNumber(), q.form(), q.delivery(), q.feeWaiverReason(), Boolean.TRUE.equals(s.filledInByStaff()),
                 CaseStatus.RECEIVED, dueOn, null, null, null, null);
+    }
+
+    /** Longest description the case row holds (application_case.description). */
+    static final int CASE_DESCRIPTION_MAX = 4000;
+
+    /**
+     * The case's description: the lone description, or the items numbered one per line (what older readers of
+     * the case row — lists, mails, the correction notice — show). Cut to the column with an ellipsis; the items
+     * themselves are kept whole in case_item.
+     */
+    static String caseDescription(ApplicationSubmission.Request q) {
+        if (!q.itemized()) {
+            return q.description();
+        }
+        StringBuilder text = new StringBuilder();
+        List<cn.gov.disclosure.items.ItemRequest> list = q.itemRequests();
+        for (int i = 0; i < list.size(); i++) {
+            text.append(i == 0 ? "" : "\n").append(i + 1).append(". ").append(list.get(i).description());
+        }
+        return text.length() <= CASE_DESCRIPTION_MAX ? text.toString()
+                : text.substring(0, CASE_DESCRIPTION_MAX - 1) + "\u2026";
     }
 
     /** Reads a Tasklist start form's variables into the same shape as the JSON API. */
