@@ -21,10 +21,12 @@ public class RecordReplyDelegate implements JavaDelegate {
     private final StatutoryDeadlines deadlines;
     private final IdentityService identity;
     private final cn.gov.disclosure.notice.ReplyCatalogue catalogue;
+    private final ItemReplies items;
 
     public RecordReplyDelegate(CaseFileService caseFiles, StatutoryDeadlines deadlines, IdentityService identity,
-                               cn.gov.disclosure.notice.ReplyCatalogue catalogue) {
+                               cn.gov.disclosure.notice.ReplyCatalogue catalogue, ItemReplies items) {
         this.catalogue = catalogue;
+        this.items = items;
         this.caseFiles = caseFiles;
         this.deadlines = deadlines;
         this.identity = identity;
@@ -34,8 +36,9 @@ public class RecordReplyDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String caseNo = DisclosureVars.CASE_NO.get(execution);
         String actor = Actors.current(identity);
-        caseFiles.recordReply(caseNo, DisclosureVars.REPLY_TYPE.get(execution),
-                ReplyDrafts.from(execution, catalogue).reasonCodes(), caseFiles.today(), actor);
+        // Several items: the case-level type and grounds follow from them (items/MixedItemsRule).
+        cn.gov.disclosure.notice.ReplyDraft reply = items.draft(execution, caseNo);
+        caseFiles.recordReply(caseNo, reply.replyType(), reply.reasonCodes(), caseFiles.today(), actor);
         caseFiles.changeStatus(caseNo, CaseStatus.REPLIED, actor, Texts.get("workflow.reply.sent"));
         execution.setVariable(DisclosureVars.APPEAL_WINDOW_ENDS.name(),
                 StatutoryDeadlines.endOfDay(deadlines.appealWindowEnds(caseFiles.today())));
