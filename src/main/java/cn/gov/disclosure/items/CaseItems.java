@@ -222,6 +222,21 @@ public class CaseItems {
                 describe(stored), actor, Texts.get("items.event.decided", no));
     }
 
+    /**
+     * An outcome the process reached for the whole application (no correction in time, fee not paid): every
+     * open item not decided gets it, so the applicant's view shows it per item.
+     */
+    @Transactional
+    public void closeUndecided(String caseNo, String replyType, String actor) {
+        ApplicationCase c = caseFiles.get(caseNo);
+        for (CaseItem i : items.list(c.id(), caseNo)) {
+            if (i.open() && i.decision() == null) {
+                items.decide(c.id(), i.no(), new ItemDecision(replyType, List.of(), null, null, null, null, actor,
+                        clock.instant()));
+            }
+        }
+    }
+
     /** 检索记录 of one item: where and how it was searched. */
     @Transactional
     public void recordSearch(String caseNo, int no, SearchRecord search, String actor) {

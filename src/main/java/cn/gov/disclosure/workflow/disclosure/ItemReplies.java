@@ -87,6 +87,22 @@ class ItemReplies {
                 open.stream().map(this::item).toList());
     }
 
+    /**
+     * The outcome to record on the case: the items' for a case of several decided items; otherwise the process
+     * variables', which also carry the outcomes the process itself reaches (no correction, fee not paid). Those
+     * become the outcome of every item not decided.
+     */
+    ReplyDraft recorded(VariableScope vars, String caseNo, String actor) {
+        if (items.open(caseNo).size() > 1 && items.problemsBeforeReply(caseNo).isEmpty()) {
+            MixedItemsRule.CaseOutcome outcome = items.outcome(caseNo);
+            return new ReplyDraft(outcome.replyType(), outcome.reasonCodes(), null, null, null, null);
+        }
+        ReplyDraft draft = ReplyDrafts.from(vars, catalogue);
+        catalogue.type(draft.replyType()).filter(t -> !t.selectable())
+                .ifPresent(t -> items.closeUndecided(caseNo, t.code(), actor));
+        return draft;
+    }
+
     /** Whether some open item needs legal review (every refusal, not-held, not-processed item does). */
     boolean needsLegalReview(String caseNo) {
         return items.open(caseNo).stream().map(i -> catalogue.type(i.replyType()))

@@ -37,7 +37,7 @@ public class RecordReplyDelegate implements JavaDelegate {
         String caseNo = DisclosureVars.CASE_NO.get(execution);
         String actor = Actors.current(identity);
         // Several items: the case-level type and grounds follow from them (items/MixedItemsRule).
-        cn.gov.disclosure.notice.ReplyDraft reply = items.draft(execution, caseNo);
+        cn.gov.disclosure.notice.ReplyDraft reply = items.recorded(execution, caseNo, actor);
         caseFiles.recordReply(caseNo, reply.replyType(), reply.reasonCodes(), caseFiles.today(), actor);
         caseFiles.changeStatus(caseNo, CaseStatus.REPLIED, actor, Texts.get("workflow.reply.sent"));
         execution.setVariable(DisclosureVars.APPEAL_WINDOW_ENDS.name(),
