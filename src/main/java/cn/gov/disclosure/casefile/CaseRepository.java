@@ -117,8 +117,10 @@ public class CaseRepository {
 
     /** The value a field had after its latest recorded change, if any. */
     public Optional<String> latestValue(long caseId, String field) {
-        return jdbc.sql("SELECT new_value FROM case_event WHERE case_id = ? AND field = ? ORDER BY id DESC")
-                .params(caseId, field).query(String.class).stream().findFirst();
+        // A list, not a stream: the latest value may be null (a field cleared), which findFirst() cannot hold.
+        List<String> values = jdbc.sql("SELECT new_value FROM case_event WHERE case_id = ? AND field = ? ORDER BY id DESC")
+                .params(caseId, field).query(String.class).list();
+        return values.isEmpty() ? Optional.empty() : Optional.ofNullable(values.get(0));
     }
 
     public List<CaseEvent> events(long caseId) {

@@ -50,61 +50,6 @@ public class StaffItemsController {
         this.catalogue = catalogue;
     }
 
-    // ---- JSON API -------------------------------------------------------------------------------------------
-
-    @GetMapping(value = "/api/staff/cases/{caseNo}/items", produces = MediaType.APPLICATION_JSON_VALUE)
-    @ResponseBody
-    public List<CaseItem> list(@PathVariable String caseNo) {
-        return items.list(caseNo);
-    }
-
-    public record SplitRequest(List<ItemRequest> parts) {
-    }
-
-    public record MergeRequest(Integer keep, List<Integer> duplicates, String description) {
-    }
-
-    public record DecisionRequest(String replyType, List<String> reasonCodes, String reasoning, String details,
-                                  String referralAgency, String referralContact) {
-    }
-
-    @PostMapping(value = "/api/staff/cases/{caseNo}/items/{no}/split", produces = MediaType.APPLICATION_JSON_VALUE)
-    @ResponseBody
-    public Map<String, List<Integer>> split(@PathVariable String caseNo, @PathVariable int no,
-                                            @RequestBody(required = false) SplitRequest body, Authentication auth) {
-        return Map.of("created", items.split(caseNo, no, body == null ? null : body.parts(), actor(auth)));
-    }
-
-    @PostMapping(value = "/api/staff/cases/{caseNo}/items/merge", produces = MediaType.APPLICATION_JSON_VALUE)
-    @ResponseBody
-    public List<CaseItem> merge(@PathVariable String caseNo, @RequestBody(required = false) MergeRequest body,
-                                Authentication auth) {
-        if (body == null || body.keep() == null) {
-            throw new InvalidInputException(FieldError.of("keep", "items.merge.keepMissing"));
-        }
-        items.merge(caseNo, body.keep(), body.duplicates(), body.description(), actor(auth));
-        return items.list(caseNo);
-    }
-
-    @PutMapping(value = "/api/staff/cases/{caseNo}/items/{no}/decision", produces = MediaType.APPLICATION_JSON_VALUE)
-    @ResponseBody
-    public CaseItem decide(@PathVariable String caseNo, @PathVariable int no,
-                           @RequestBody(required = false) DecisionRequest body, Authentication auth) {
-        DecisionRequest d = body == null ? new DecisionRequest(null, null, null, null, null, null) : body;
-        String actor = actor(auth);
-        items.decide(caseNo, no, new ItemDecision(d.replyType(), d.reasonCodes(), d.reasoning(), d.details(),
-                d.referralAgency(), d.referralContact(), actor, null), actor);
-        return items.find(caseNo, no).orElseThrow();
-    }
-
-    @PutMapping(value = "/api/staff/cases/{caseNo}/items/{no}/search", produces = MediaType.APPLICATION_JSON_VALUE)
-    @ResponseBody
-    public CaseItem search(@PathVariable String caseNo, @PathVariable int no,
-                           @RequestBody(required = false) SearchRecord body, Authentication auth) {
-        items.recordSearch(caseNo, no, body == null ? new SearchRecord(null, null, null, null) : body, actor(auth));
-        return items.find(caseNo, no).orElseThrow();
-    }
-
     // ---- The page linked from Tasklist ----------------------------------------------------------------------
 
     @GetMapping("/staff/cases/{caseNo}/items")
@@ -185,6 +130,13 @@ public class StaffItemsController {
         return "redirect:/staff/cases/" + caseNo + "/items" + (no > 0 ? "#item-" + no : "");
     }
 
+    @org.springframework.web.bind.annotation.ExceptionHandler(cn.gov.disclosure.common.NotFoundException.class)
+    @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.NOT_FOUND)
+    @ResponseBody
+    public String notFound() {
+        return Texts.get("items.page.notFound");
+    }
+
     private static LocalDate date(String text, int no) {
         if (text == null || text.isBlank()) {
             return null;
@@ -197,7 +149,7 @@ public class StaffItemsController {
     }
 
     /** The signed-in member of staff who may change items. */
-    private static String actor(Authentication auth) {
+    static String actor(Authentication auth) {
         if (auth == null || auth.getAuthorities().stream().map(GrantedAuthority::getAuthority)
                 .noneMatch(MAY_CHANGE::contains)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, Texts.get("items.forbidden"));
