@@ -324,7 +324,12 @@ public class CaseItems {
 
     /** A short line on how an item was searched, for the reply notice. */
     public static String searchSummary(SearchRecord s) {
-        return s == null ? null : Texts.get("items.search.summary", s.searchedOn(), s.places(), s.keywords());
+        if (s == null) {
+            return null;
+        }
+        String on = s.searchedOn() == null ? "" : Texts.get("items.search.date", String.valueOf(s.searchedOn().getYear()),
+                s.searchedOn().getMonthValue(), s.searchedOn().getDayOfMonth());
+        return Texts.get("items.search.summary", on, s.places(), s.keywords());
     }
 
     private ApplicationCase changeable(String caseNo) {

@@ -996,6 +996,16 @@ class DisclosureProcessTest extends ProcessTest {
         assertThat(c.replyType()).isEqualTo("PARTIALLY_DISCLOSED");
         assertThat(notices.listForCase(c.id()).stream().filter(n -> n.type().equals("REPLY")).count()).isEqualTo(1);
         String text = issuedReplyText(c);
+        long replyId = notices.listForCase(c.id()).stream().filter(n -> n.type().equals("REPLY")).findFirst()
+                .orElseThrow().id();
+        try {
+            // Kept for a person to look at (target/screenshots), like the browser tests' screenshots.
+            java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
+            java.nio.file.Files.write(java.nio.file.Path.of("target", "screenshots", "items-reply-notice.pdf"),
+                    notices.pdf(c.id(), replyId).orElseThrow());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         assertThat(text).contains("第1项：2025年某路段道路拓宽工程的立项批复文件").contains("第2项：").contains("第3项：")
                 .contains("第三十六条第二项").contains("第三十六条第四项").contains("第三十六条第三项")
                 .contains("第十六条第二款").contains("立项批复文件电子版一份")
