@@ -17,13 +17,20 @@ import cn.gov.disclosure.common.NotFoundException;
 
 /** The case record: creating it, changing it, and recording every change as an event. */
 @Service
-public class CaseFileService {
+public class CaseFileService implements org.springframework.context.ApplicationEventPublisherAware {
 
     private static final Logger log = LoggerFactory.getLogger(CaseFileService.class);
 
     private final CaseRepository cases;
     private final CaseNumberGenerator numbers;
     private final Clock clock;
+
+    private org.springframework.context.ApplicationEventPublisher events = e -> { };
+
+    @Override
+    public void setApplicationEventPublisher(org.springframework.context.ApplicationEventPublisher publisher) {
+        this.events = publisher;
+    }
 
     public CaseFileService(CaseRepository cases, CaseNumberGenerator numbers, Clock clock) {
         this.cases = cases;
@@ -101,6 +108,8 @@ public class CaseFileService {
         cases.updateDescription(c.id(), description);
         cases.insertEvent(c.id(), clock.instant(), actor, "CORRECTED", "description", c.description(), description,
                 Texts.get("casefile.event.corrected"));
+        // The requested items (items/CaseItems) follow a single-item case's correction.
+        events.publishEvent(new DescriptionCorrected(caseNo, description));
     }
 
     /**

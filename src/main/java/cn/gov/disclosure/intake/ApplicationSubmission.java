@@ -8,6 +8,9 @@ import cn.gov.disclosure.casefile.IdentityNumbers;
 import cn.gov.disclosure.casefile.InformationForm;
 
 import java.time.LocalDate;
+import java.util.List;
+
+import cn.gov.disclosure.items.ItemRequest;
 
 /** The JSON body of {@code POST /api/applications} (DESIGN.md). Validated by {@link ApplicationValidator}. */
 public record ApplicationSubmission(Channel channel, LocalDate receivedOn, Applicant applicant, Request request,
@@ -22,7 +25,10 @@ public record ApplicationSubmission(Channel channel, LocalDate receivedOn, Appli
                 TextNormalizer.clean(applicant.postalCode()));
         Request r = request == null ? null : new Request(TextNormalizer.clean(request.description()),
                 TextNormalizer.clean(request.documentNumber()), request.form(), request.delivery(),
-                TextNormalizer.clean(request.feeWaiverReason()));
+                TextNormalizer.clean(request.feeWaiverReason()), request.items() == null ? null
+                        : request.items().stream().map(i -> i == null ? null : new Item(
+                                TextNormalizer.clean(i.description()), TextNormalizer.clean(i.documentNumber())))
+                        .toList());
         return new ApplicationSubmission(channel, receivedOn, a, r, filledInByStaff);
     }
 
@@ -36,7 +42,33 @@ public record ApplicationSubmission(Channel channel, LocalDate receivedOn, Appli
         }
     }
 
+    /**
+     * {@code items}: 1–30 requested items; without them, {@code description} (and {@code documentNumber}) is the
+     * one item, as before items existed.
+     */
     public record Request(String description, String documentNumber, InformationForm form, Delivery delivery,
-                         String feeWaiverReason) {
+                         String feeWaiverReason, List<Item> items) {
+
+        public Request(String description, String documentNumber, InformationForm form, Delivery delivery,
+                       String feeWaiverReason) {
+            this(description, documentNumber, form, delivery, feeWaiverReason, null);
+        }
+
+        /** Whether the applicant listed items rather than one description. */
+        public boolean itemized() {
+            return items != null && !items.isEmpty();
+        }
+
+        /** The requested items in order: the listed ones, or the description as the only one. */
+        public List<ItemRequest> itemRequests() {
+            if (!itemized()) {
+                return List.of(new ItemRequest(description, documentNumber));
+            }
+            return items.stream().map(i -> new ItemRequest(i.description(), i.documentNumber())).toList();
+        }
+    }
+
+    /** One requested item: {@code {"description": "...", "documentNumber": null}}. */
+    public record Item(String description, String documentNumber) {
     }
 }

@@ -25,6 +25,8 @@ public final class ApplicationValidator {
     static final int NAME_MAX = 100;
     static final int DESCRIPTION_MIN = 5;
     static final int DESCRIPTION_MAX = 2000;
+    /** Issue 13: an application lists 1–30 items; more belong in separate applications. */
+    static final int ITEMS_MAX = 30;
     private static final Pattern EMAIL = Pattern.compile(
             "^[A-Za-z0-9._%+\\-]+@[A-Za-z0-9](?:[A-Za-z0-9\\-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9\\-]{0,61}[A-Za-z0-9])?)+$");
     private static final Pattern PHONE = Pattern.compile("^[0-9+\\-() ]{5,20}$");
@@ -134,8 +136,12 @@ public final class ApplicationValidator {
             missing.add(FieldError.of("request", "intake.request.missing"));
             return;
         }
-        text(p, "request.description", r.description(), true, DESCRIPTION_MIN, DESCRIPTION_MAX);
-        text(p, "request.documentNumber", r.documentNumber(), false, 0, 100);
+        if (r.itemized()) {
+            validateItems(r, p);
+        } else {
+            text(p, "request.description", r.description(), true, DESCRIPTION_MIN, DESCRIPTION_MAX);
+            text(p, "request.documentNumber", r.documentNumber(), false, 0, 100);
+        }
         text(p, "request.feeWaiverReason", r.feeWaiverReason(), false, 0, 1000);
         if (r.form() == null) {
             missing.add(FieldError.of("request.form", "intake.request.form.missing"));
@@ -165,11 +171,40 @@ public final class ApplicationValidator {
     }
 
     /**
+     * Several items: each is checked like a lone description, and named by its number (第3项 申请内容). Items and a
+     * lone description together, or more items than allowed, are faults of the entry itself.
+     */
+    private static void validateItems(ApplicationSubmission.Request r, Checked p) {
+        if (!isBlank(r.description()) || !isBlank(r.documentNumber())) {
+            p.refusals().add(FieldError.of("request.description", "intake.request.itemsAndDescription"));
+        }
+        if (r.items().size() > ITEMS_MAX) {
+            p.refusals().add(FieldError.of("request.items", "intake.request.items.tooMany", ITEMS_MAX, r.items().size()));
+            return;
+        }
+        for (int i = 0; i < r.items().size(); i++) {
+            ApplicationSubmission.Item item = r.items().get(i);
+            String prefix = "request.items[" + i + "].";
+            textLabelled(p, prefix + "description", Texts.get("intake.label.item", i + 1,
+                    Texts.get("intake.label.item.description")), item == null ? null : item.description(), true,
+                    DESCRIPTION_MIN, DESCRIPTION_MAX);
+            if (item != null) {
+                textLabelled(p, prefix + "documentNumber", Texts.get("intake.label.item", i + 1,
+                        Texts.get("intake.label.item.documentNumber")), item.documentNumber(), false, 0, 100);
+            }
+        }
+    }
+
+    /**
      * Checks presence, length and stray control characters; returns whether a value is present. Absent or too
      * short is missing content; too long or control characters is an entry fault.
      */
     private static boolean text(Checked p, String field, String value, boolean required, int min, int max) {
-        String label = Texts.get("intake.label." + field);
+        return textLabelled(p, field, Texts.get("intake.label." + field), value, required, min, max);
+    }
+
+    private static boolean textLabelled(Checked p, String field, String label, String value,
+                                        boolean required, int min, int max) {
         if (isBlank(value)) {
             if (required) {
                 p.missing().add(FieldError.of(field, "intake.text.required", label));

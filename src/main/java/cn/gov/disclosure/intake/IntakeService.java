@@ -19,6 +19,9 @@ import cn.gov.disclosure.casefile.CaseFileService;
 import cn.gov.disclosure.casefile.CaseStatus;
 import cn.gov.disclosure.common.InvalidInputException;
 import cn.gov.disclosure.common.FieldError;
+import cn.gov.disclosure.common.Texts;
+import cn.gov.disclosure.items.CaseItems;
+import cn.gov.disclosure.items.ItemRequest;
 
 /**
  * Receives an application: validates it, stores the case and starts its process in one transaction,
@@ -31,9 +34,11 @@ public class IntakeService {
     private final StatutoryDeadlines deadlines;
     private final ApplicationProcess process;
     private final IntakeMetrics metrics;
+    private final CaseItems items;
 
     public IntakeService(CaseFileService caseFiles, StatutoryDeadlines deadlines, ApplicationProcess process,
-                         IntakeMetrics metrics) {
+                         IntakeMetrics metrics, CaseItems items) {
+        this.items = items;
         this.caseFiles = caseFiles;
         this.deadlines = deadlines;
         this.process = process;
@@ -89,6 +94,7 @@ public class IntakeService {
         ApplicationCase draft = missing.isEmpty() ? toDraft(s, receivedOn, dueOn)
                 : MissingContent.provisionalDraft(s, receivedOn, dueOn);
         CaseFileService.Registration r = caseFiles.register(draft, actor);
+        items.create(r.caseFile().caseNo(), requestedItems(s, draft), actor);
         if (!missing.isEmpty()) {
             MissingContent.record(caseFiles, r.caseFile(), s, missing, actor);
         }
@@ -100,9 +106,30 @@ public class IntakeService {
         ApplicationSubmission.Applicant a = s.applicant();
         ApplicationSubmission.Request q = s.request();
         return new ApplicationCase(0, null, s.channel(), receivedOn, a.type(), a.name(), a.idType(), a.idNumber(),
-                a.contactPerson(), a.phone(), a.email(), a.address(), a.postalCode(), q.description(),
-                q.documentNumber(), q.form(), q.delivery(), q.feeWaiverReason(), Boolean.TRUE.equals(s.filledInByStaff()),
+                a.contactPerson(), a.phone(), a.email(), a.address(), a.postalCode(), caseDescription(q),
+                q.itemized() ? null : q.documentNumber(), q.form(), q.delivery(), q.feeWaiverReason(), Boolean.TRUE.equals(s.filledInByStaff()),
                 CaseStatus.RECEIVED, dueOn, null, null, null, null);
+    }
+
+    /** Longest description the case row holds (application_case.description). */
+    static final int CASE_DESCRIPTION_MAX = 4000;
+
+    /**
+     * The case's description: the lone description, or the items numbered one per line (what older readers of
+     * the case row — lists, mails, the correction notice — show). Cut to the column with an ellipsis; the items
+     * themselves are kept whole in case_item.
+     */
+    static String caseDescription(ApplicationSubmission.Request q) {
+        if (!q.itemized()) {
+            return q.description();
+        }
+        StringBuilder text = new StringBuilder();
+        List<cn.gov.disclosure.items.ItemRequest> list = q.itemRequests();
+        for (int i = 0; i < list.size(); i++) {
+            text.append(i == 0 ? "" : "\n").append(i + 1).append(". ").append(list.get(i).description());
+        }
+        return text.length() <= CASE_DESCRIPTION_MAX ? text.toString()
+                : text.substring(0, CASE_DESCRIPTION_MAX - 1) + "\u2026";
     }
 
     /** Reads a Tasklist start form's variables into the same shape as the JSON API. */
@@ -154,5 +181,19 @@ public class IntakeService {
         } catch (java.time.format.DateTimeParseException e) {
             throw new InvalidInputException(FieldError.of("receivedOn", "intake.receivedOn.format"));
         }
+    }
+
+    /**
+     * The items as asked; a letter registered without a description (不拒收) holds one item with the case's stand-in
+     * wording, and an item left blank in a list gets it too, until the correction says what is wanted.
+     */
+    private static List<ItemRequest> requestedItems(ApplicationSubmission s, ApplicationCase draft) {
+        if (s.request() == null || !s.request().itemized()) {
+            return List.of(new ItemRequest(draft.description(), draft.documentNumber()));
+        }
+        return s.request().itemRequests().stream()
+                .map(i -> ApplicationValidator.isBlank(i.description())
+                        ? new ItemRequest(Texts.get("intake.missing.standIn.description"), i.documentNumber()) : i)
+                .toList();
     }
 }

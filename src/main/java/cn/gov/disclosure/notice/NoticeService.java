@@ -94,7 +94,8 @@ public class NoticeService {
 
     private Notice reply(String caseNo, ReplyDraft draft, String status) {
         ApplicationCase c = caseFiles.get(caseNo);
-        List<String> problems = checker.checkDraft(c, draft);
+        List<String> problems = draft.itemized() ? ItemizedReplies.checkDraft(checker, c, draft)
+                : checker.checkDraft(c, draft);
         if (!problems.isEmpty()) {
             throw new NoticeIncompleteException(problems);
         }
@@ -102,7 +103,9 @@ public class NoticeService {
         Map<String, Object> model = model(c, NoticeType.REPLY, replyModel(c, type, draft));
         model.put("draft", NoticeRepository.DRAFT.equals(status));
         byte[] pdf = renderer.render(templates.notice(NoticeType.REPLY.template(), model), NoticeType.REPLY.title());
-        problems = checker.checkRendered(pdf, c, type, draft, (String) model.get("issuedOnText"));
+        problems = draft.itemized()
+                ? ItemizedReplies.checkRendered(checker, catalogue, pdf, c, draft, (String) model.get("issuedOnText"))
+                : checker.checkRendered(pdf, c, type, draft, (String) model.get("issuedOnText"));
         if (!problems.isEmpty()) {
             throw new NoticeIncompleteException(problems);
         }
@@ -122,6 +125,13 @@ public class NoticeService {
         model.put("referralAgency", type.referral() ? blankToNull(draft.referralAgency()) : null);
         model.put("referralContact", type.referral() ? blankToNull(draft.referralContact()) : null);
         model.put("reconsiderationFirst", type.reconsiderationFirst());
+        model.put("items", null);
+        // One item answers in the usual layout, with what was searched where that is said (本机关不掌握).
+        model.put("searchSummary", draft.items().size() == 1 ? draft.items().get(0).searchSummary() : null);
+        if (draft.items().size() > 1) {
+            ItemizedReplies.addTo(model, draft, catalogue, "DISCLOSED".equals(type.code()) || draft.items().stream()
+                    .anyMatch(i -> "DISCLOSED".equals(i.replyType())) ? deliveryText(c.delivery()) : null);
+        }
         return model;
     }
 

@@ -17,6 +17,8 @@ import cn.gov.disclosure.common.Texts;
 import cn.gov.disclosure.correction.CorrectionService;
 import cn.gov.disclosure.mail.MailOutbox;
 import cn.gov.disclosure.notice.NoticeRepository;
+import cn.gov.disclosure.notice.ReplyCatalogue;
+import cn.gov.disclosure.items.CaseItems;
 
 /** What an applicant may see of their case, for the JSON API and the web pages alike. */
 @Component
@@ -27,9 +29,14 @@ public class CaseViews {
     private final MailOutbox outbox;
     private final NoticeDeliveries deliveries;
     private final CorrectionService corrections;
+    private final CaseItems items;
+    private final ReplyCatalogue catalogue;
 
     public CaseViews(NoticeRepository notices, CaseClockRepository clocks, MailOutbox outbox,
-                     NoticeDeliveries deliveries, CorrectionService corrections) {
+                     NoticeDeliveries deliveries, CorrectionService corrections, CaseItems items,
+                     ReplyCatalogue catalogue) {
+        this.items = items;
+        this.catalogue = catalogue;
         this.notices = notices;
         this.clocks = clocks;
         this.outbox = outbox;
@@ -76,7 +83,14 @@ public class CaseViews {
      */
     public record CaseView(String caseNo, String status, String statusLabel, String statusNote, LocalDate receivedOn,
                            LocalDate dueOn, String description, boolean correctionAwaited, boolean disclosed,
-                           List<NoticeView> notices, CorrectionView correction) {
+                           List<NoticeView> notices, CorrectionView correction, List<ItemView> items) {
+    }
+
+    /**
+     * One requested item. {@code outcome} is the reply type code once the reply has been sent, else null;
+     * {@code note} says where a split or merged item went (其编号保留).
+     */
+    public record ItemView(int no, String description, String outcome, String outcomeLabel, String note) {
     }
 
     public CaseView of(ApplicationCase c) {
@@ -107,7 +121,7 @@ public class CaseViews {
         boolean disclosed = "DISCLOSED".equals(c.replyType()) || "PARTIALLY_DISCLOSED".equals(c.replyType());
         return new CaseView(c.caseNo(), c.status().name(), c.status().label(), note, c.receivedOn(),
                 stopped ? null : c.dueOn(), c.description(), c.status() == CaseStatus.CORRECTION_REQUIRED, disclosed,
-                list, correction);
+                list, correction, itemViews(c));
     }
 
     /** The notice's items one per line, without the numbering the clerk typed (the page numbers them). */
@@ -117,5 +131,22 @@ public class CaseViews {
         }
         return text.lines().map(l -> l.strip().replaceFirst("^\\d{1,2}\\s*[.、．)）]\\s*", ""))
                 .filter(l -> !l.isEmpty()).toList();
+    }
+
+    private List<ItemView> itemViews(ApplicationCase c) {
+        boolean replied = c.repliedOn() != null;
+        return items.list(c.caseNo()).stream().map(i -> {
+            String outcome = replied && i.open() ? i.replyType() : null;
+            String label = outcome == null ? null
+                    : catalogue.type(outcome).map(ReplyCatalogue.ReplyType::label).orElse(null);
+            String numbers = i.replacedBy().stream().map(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining("、"));
+            String note = switch (i.state()) {
+                case OPEN -> null;
+                case SPLIT -> Texts.get("portal.item.split", numbers);
+                case MERGED -> Texts.get("portal.item.merged", numbers);
+            };
+            return new ItemView(i.no(), i.description(), outcome, label, note);
+        }).toList();
     }
 }

@@ -92,6 +92,31 @@ public class PortalController {
         return "portal/apply";
     }
 
+    /** Most item rows the page offers (disclosure.items.max). */
+    @org.springframework.beans.factory.annotation.Value("${disclosure.items.max:30}")
+    int maxItems = 30;
+
+    /** 增加一项 / 删除第N项: the page comes back with one row more or less, nothing is submitted (no JavaScript). */
+    @PostMapping(value = "/apply", params = "addItem")
+    public String addItem(@ModelAttribute("form") ApplyForm form, Model model) {
+        if (form.rows() < maxItems) {
+            form.addRow();
+        } else {
+            model.addAttribute("formError", Texts.get("portal.apply.tooManyItems", maxItems));
+        }
+        model.addAttribute("errors", Map.of());
+        model.addAttribute("focusItem", form.rows());
+        return "portal/apply";
+    }
+
+    @PostMapping(value = "/apply", params = "removeItem")
+    public String removeItem(@ModelAttribute("form") ApplyForm form, @RequestParam int removeItem, Model model) {
+        form.removeRow(removeItem);
+        model.addAttribute("errors", Map.of());
+        model.addAttribute("message", Texts.get("portal.apply.itemRemoved", removeItem));
+        return "portal/apply";
+    }
+
     @PostMapping("/apply")
     public String apply(@ModelAttribute("form") ApplyForm form, Model model, HttpServletRequest request,
                         RedirectAttributes redirect) {
@@ -108,6 +133,7 @@ public class PortalController {
         } catch (InvalidInputException e) {
             model.addAttribute("errors", byField(e));
             model.addAttribute("formError", Texts.get("portal.apply.invalid"));
+            form.dropBlankRows();
             return "portal/apply";
         }
     }
@@ -230,9 +256,19 @@ public class PortalController {
         }
     }
 
+    private static final java.util.regex.Pattern ITEM_FIELD =
+            java.util.regex.Pattern.compile("request\\.items\\[(\\d+)]\\.(\\w+)");
+
     private static Map<String, String> byField(InvalidInputException e) {
         Map<String, String> map = new LinkedHashMap<>();
         for (FieldError f : e.errors()) {
+            java.util.regex.Matcher item = ITEM_FIELD.matcher(f.field());
+            if (item.matches()) {
+                // request.items[2].description → item3.description (the page numbers items from 1)
+                map.merge("item" + (Integer.parseInt(item.group(1)) + 1) + "." + item.group(2), f.message(),
+                        (a, b) -> a + "；" + b);
+                continue;
+            }
             String field = f.field().contains(".") ? f.field().substring(f.field().lastIndexOf('.') + 1) : f.field();
             field = "type".equals(field) ? "applicantType" : field;
             map.merge(field, f.message(), (a, b) -> a + "；" + b);

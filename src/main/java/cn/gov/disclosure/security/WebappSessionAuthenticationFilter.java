@@ -40,15 +40,37 @@ class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String uri = request.getRequestURI();
         String base = request.getContextPath();
-        // Notices, and the print packages of deliveries by hand (linked from the 邮寄 and 领取 forms).
-        return !uri.startsWith(base + "/staff/notices/") && !uri.startsWith(base + "/staff/deliveries/");
+        // Notices, the print packages of deliveries by hand (linked from the 邮寄 and 领取 forms), the items page.
+        return !uri.startsWith(base + "/staff/notices/") && !uri.startsWith(base + "/staff/deliveries/")
+                && !uri.startsWith(base + "/staff/cases/");
+    }
+
+    /**
+     * A form posted with the session cookie must come from this site's own pages: browsers send the cookie with
+     * a post from anywhere (cross-site request forgery), and name the page's origin in the Origin header.
+     */
+    static boolean sameOrigin(HttpServletRequest request) {
+        if ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) {
+            return true;
+        }
+        String fetchSite = request.getHeader("Sec-Fetch-Site");
+        if (fetchSite != null) {
+            return "same-origin".equals(fetchSite);
+        }
+        String origin = request.getHeader("Origin");
+        if (origin == null) {
+            return false;
+        }
+        String own = request.getScheme() + "://" + request.getServerName()
+                + (request.getServerPort() == 80 || request.getServerPort() == 443 ? "" : ":" + request.getServerPort());
+        return origin.equals(own) || origin.equals(request.getScheme() + "://" + request.getHeader("Host"));
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         HttpSession session = request.getSession(false);
-        if (session != null && SecurityContextHolder.getContext().getAuthentication() == null) {
+        if (session != null && SecurityContextHolder.getContext().getAuthentication() == null && sameOrigin(request)) {
             String user = webappUser(session);
             if (user != null && identity.createUserQuery().userId(user).count() == 1) {
                 List<SimpleGrantedAuthority> authorities = identity.createGroupQuery().groupMember(user).list().stream()

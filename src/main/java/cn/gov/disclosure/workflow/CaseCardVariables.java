@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 import cn.gov.disclosure.calendar.StatutoryDeadlines;
 import cn.gov.disclosure.casefile.ApplicationCase;
 import cn.gov.disclosure.casefile.CaseRepository;
+import cn.gov.disclosure.items.CaseItems;
 
 /**
  * What a Tasklist card shows (the shared filters of security/AccessSetup: case number, applicant, reply period,
@@ -31,13 +32,19 @@ import cn.gov.disclosure.casefile.CaseRepository;
 @Component
 public class CaseCardVariables extends AbstractProcessEnginePlugin {
 
+    /** Read by the forms: how many items the reply answers, and the staff page where they are decided. */
+    static final String ITEM_COUNT = "itemCount";
+    static final String ITEMS_URL = "itemsUrl";
+
     /** The item summary's length on a card: enough to tell cases apart, short enough for one line. */
     static final int SUMMARY_LENGTH = 30;
 
     private final CaseRepository cases;
+    private final CaseItems items;
 
-    public CaseCardVariables(CaseRepository cases) {
+    public CaseCardVariables(CaseRepository cases, CaseItems items) {
         this.cases = cases;
+        this.items = items;
     }
 
     @Override
@@ -79,8 +86,17 @@ public class CaseCardVariables extends AbstractProcessEnginePlugin {
         if (due != null) {
             setIfMissing(instance, CaseVars.DUE_ON_TEXT, due.toString());
         }
-        // Always from the record: a correction may have changed the request.
-        String summary = summary(c.description());
+        // Always from the record: a correction, split or merge may have changed the request. Several items show
+        // as 共3项：第1项：…
+        String itemSummary = items.summary(caseNo);
+        String summary = summary(itemSummary == null ? c.description() : itemSummary);
+        int count = items.open(caseNo).size();
+        if (!Integer.valueOf(count).equals(instance.getVariableLocal(ITEM_COUNT))) {
+            instance.setVariableLocal(ITEM_COUNT, count);
+        }
+        if (instance.getVariableLocal(ITEMS_URL) == null) {
+            instance.setVariableLocal(ITEMS_URL, "/staff/cases/" + caseNo + "/items");
+        }
         if (summary != null && !summary.equals(instance.getVariableLocal(CaseVars.REQUEST_SUMMARY.name()))) {
             instance.setVariableLocal(CaseVars.REQUEST_SUMMARY.name(), summary);
         }

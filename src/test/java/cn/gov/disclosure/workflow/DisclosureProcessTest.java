@@ -122,6 +122,15 @@ class DisclosureProcessTest extends ProcessTest {
     }
 
     private void completeDecision(ProcessInstance pi, String replyType, Object... extra) {
+        if ("NOT_HELD".equals(replyType)) {
+            // 本机关不掌握 goes out only with its search record (issue 13).
+            Object[] search = {"searchPlaces", "本机关公文管理系统、档案室", "searchKeywords", "道路拓宽 立项批复",
+                    "searchedOn", caseFiles.today().toString(), "searchedBy", "clerk"};
+            Object[] more = new Object[extra.length + search.length];
+            System.arraycopy(extra, 0, more, 0, extra.length);
+            System.arraycopy(search, 0, more, extra.length, search.length);
+            extra = more;
+        }
         Object[] vars = new Object[6 + extra.length];
         vars[0] = "replyType";
         vars[1] = replyType;
@@ -1274,6 +1283,92 @@ class DisclosureProcessTest extends ProcessTest {
         String text = issuedReplyText(c);
         type.articles().forEach(a -> assertThat(text).contains(a.replace("《条例》", "")));
         assertThat(text).contains(type.reconsiderationFirst() ? "应当先申请行政复议" : "六个月内");
+    }
+
+    // ---- several items (issue 13) ----
+
+    @Autowired cn.gov.disclosure.items.CaseItems items;
+    @Autowired cn.gov.disclosure.portal.CaseViews views;
+
+    private void decideItem(String caseNo, int no, String type, List<String> reasons, String details) {
+        items.decide(caseNo, no, new cn.gov.disclosure.items.ItemDecision(type, reasons,
+                "经检索和审查，依据所引条款对本项作出答复。", details, null, null, "clerk", null), "clerk");
+    }
+
+    @Test
+    void severalItemsAreDecidedOneByOneReviewedTogetherAndAnsweredInOneNotice() {
+        String caseNo = intake.submit(TestApplications.onlineItems("2025年某路段道路拓宽工程的立项批复文件",
+                "该工程2024年的环境影响评价批复", "该工程征收补偿安置方案的内部讨论记录"), "applicant", false).caseNo();
+        executeAsyncJobs();
+        ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNo).singleResult();
+        assertThat(runtime.getVariable(pi.getId(), "requestSummary").toString()).startsWith("共3项：");
+        complete(pi, "ReviewCompleteness", "completeness", "COMPLETE");
+        complete(pi, "SearchInformation", "searchNotes", "已检索公文系统和档案室");
+        assertThat(runtime.getVariable(pi.getId(), "itemCount")).isEqualTo(3);
+        assertThat(runtime.getVariable(pi.getId(), "itemsUrl")).isEqualTo("/staff/cases/" + caseNo + "/items");
+
+        decideItem(caseNo, 1, "DISCLOSED", List.of(), "立项批复文件电子版一份");
+        decideItem(caseNo, 2, "NOT_HELD", List.of(), null);
+        decideItem(caseNo, 3, "NOT_DISCLOSED", List.of("PROCESS_INFORMATION"), null);
+        // 本机关不掌握 without its search record does not go out: back to the clerk, naming the item.
+        complete(pi, "DecideReply");
+        assertThat(pi).isWaitingAt("DecideReply");
+        assertThat(runtime.getVariable(pi.getId(), "checkerProblems").toString()).contains("第2项").contains("检索记录");
+
+        items.recordSearch(caseNo, 2, new cn.gov.disclosure.items.SearchRecord("本机关公文管理系统、档案室，询问规划科",
+                "环境影响评价 批复", caseFiles.today(), "clerk"), "clerk");
+        complete(pi, "DecideReply");
+        assertThat(pi).isWaitingAt("ConfirmReply");
+        // The case-level type follows from the items: something provided, something not → 部分公开.
+        assertThat(runtime.getVariable(pi.getId(), "replyType")).isEqualTo("PARTIALLY_DISCLOSED");
+        assertThat(runtime.getVariable(pi.getId(), "itemDecisions").toString()).contains("第1项").contains("第2项")
+                .contains("第3项").contains("予以公开").contains("属于四类过程性信息").contains("检索情况");
+        complete(pi, "ConfirmReply", "confirmation", "SUBMIT");
+        complete(pi, "LegalReview", "legalOutcome", "APPROVED");
+        clearSecrecyIfAsked(pi);
+        assertThat(pi).hasPassed("SendReply", "RecordReply").isWaitingAt("AppealWindowGateway");
+
+        ApplicationCase c = caseOf(pi);
+        assertThat(c.replyType()).isEqualTo("PARTIALLY_DISCLOSED");
+        assertThat(notices.listForCase(c.id()).stream().filter(n -> n.type().equals("REPLY")).count()).isEqualTo(1);
+        String text = issuedReplyText(c);
+        long replyId = notices.listForCase(c.id()).stream().filter(n -> n.type().equals("REPLY")).findFirst()
+                .orElseThrow().id();
+        try {
+            // Kept for a person to look at (target/screenshots), like the browser tests' screenshots.
+            java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
+            java.nio.file.Files.write(java.nio.file.Path.of("target", "screenshots", "items-reply-notice.pdf"),
+                    notices.pdf(c.id(), replyId).orElseThrow());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertThat(text).contains("第1项：2025年某路段道路拓宽工程的立项批复文件").contains("第2项：").contains("第3项：")
+                .contains("第三十六条第二项").contains("第三十六条第四项").contains("第三十六条第三项")
+                .contains("第十六条第二款").contains("立项批复文件电子版一份")
+                .contains("检索情况").contains("本机关公文管理系统、档案室").contains("应当先申请行政复议");
+        // The applicant sees each item's outcome now that the reply is sent.
+        assertThat(views.of(c).items()).extracting(cn.gov.disclosure.portal.CaseViews.ItemView::outcome)
+                .containsExactly("DISCLOSED", "NOT_HELD", "NOT_DISCLOSED");
+        assertThat(caseFiles.events(caseNo)).extracting(CaseEvent::type).contains("ITEMS_RECEIVED", "ITEM_DECIDED",
+                "SEARCH_RECORDED");
+    }
+
+    @Test
+    void aSingleNotHeldItemNeedsItsSearchRecordAndTheNoticeSaysWhatWasSearched() {
+        ProcessInstance pi = submit("2019年某次会议的会议纪要");
+        complete(pi, "ReviewCompleteness", "completeness", "COMPLETE");
+        complete(pi, "SearchInformation", "searchNotes", "未检索到");
+        complete(pi, "DecideReply", "replyType", "NOT_HELD", "reasoning", "经检索本机关公文系统和档案，未找到该会议纪要。");
+        assertThat(pi).isWaitingAt("DecideReply");
+        assertThat(runtime.getVariable(pi.getId(), "checkerProblems").toString()).contains("第1项").contains("检索记录");
+        assertThat(notices.listForCase(caseOf(pi).id())).noneMatch(n -> n.type().equals("REPLY"));
+
+        completeDecision(pi, "NOT_HELD");
+        complete(pi, "ConfirmReply", "confirmation", "SUBMIT");
+        complete(pi, "LegalReview", "legalOutcome", "APPROVED");
+        assertThat(pi).hasPassed("SendReply");
+        assertThat(issuedReplyText(caseOf(pi))).contains("检索情况").contains("本机关公文管理系统、档案室")
+                .doesNotContain("第1项");
     }
 
     // ---- consultation (Arts. 32, 34) and the confidentiality review (Art. 17) ----

@@ -21,6 +21,16 @@ public final class TestApplications {
                 null);
     }
 
+    /** An online application listing several items (issue 13). */
+    public static ApplicationSubmission onlineItems(String... descriptions) {
+        return new ApplicationSubmission(Channel.ONLINE, null,
+                new ApplicationSubmission.Applicant(ApplicantType.NATURAL_PERSON, "张三", IdType.RESIDENT_ID_CARD,
+                        "11010519491231002X", null, "13800000000", "zhangsan@example.cn", "山东省临沂市兰山区", "276000"),
+                new ApplicationSubmission.Request(null, null, InformationForm.ELECTRONIC, Delivery.EMAIL, null,
+                        java.util.Arrays.stream(descriptions).map(d -> new ApplicationSubmission.Item(d, null)).toList()),
+                null);
+    }
+
     public static final String DESIGN_EXAMPLE_JSON = """
             {
               "channel": "ONLINE",

@@ -69,6 +69,16 @@ public final class DisclosureVars {
     public static final VarKey<String> REFERRAL_CONTACT = VarKey.of("referralContact", String.class);
     /** Prefix of the checkbox per withholding ground: {@code withhold_<CODE>}. */
     public static final String WITHHOLD_PREFIX = "withhold_";
+    // Items (issue 13): how many the reply answers, the staff page for them, the whole set as legal reads it, a
+    // fingerprint of the set reviewed (a change after review stops the reply), and a single item's search record.
+    public static final VarKey<Integer> ITEM_COUNT = VarKey.of("itemCount", Integer.class);
+    public static final VarKey<String> ITEMS_URL = VarKey.of("itemsUrl", String.class);
+    public static final VarKey<String> ITEM_DECISIONS = VarKey.of("itemDecisions", String.class);
+    public static final VarKey<String> ITEM_DECISIONS_DIGEST = VarKey.of("itemDecisionsDigest", String.class);
+    public static final VarKey<String> SEARCH_PLACES = VarKey.of("searchPlaces", String.class);
+    public static final VarKey<String> SEARCH_KEYWORDS = VarKey.of("searchKeywords", String.class);
+    public static final VarKey<String> SEARCHED_ON = VarKey.of("searchedOn", String.class);
+    public static final VarKey<String> SEARCHED_BY = VarKey.of("searchedBy", String.class);
     public static final VarKey<String> CHECKER_PROBLEMS = VarKey.of("checkerProblems", String.class);
     public static final VarKey<String> DRAFT_NOTICE_URL = VarKey.of("draftNoticeUrl", String.class);
     public static final VarKey<Boolean> NEEDS_LEGAL_REVIEW = VarKey.of("replyNeedsLegalReview", Boolean.class);

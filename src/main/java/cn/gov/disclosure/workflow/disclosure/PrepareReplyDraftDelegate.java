@@ -22,19 +22,30 @@ public class PrepareReplyDraftDelegate implements JavaDelegate {
 
     static final String ERROR_CODE = "NOTICE_INCOMPLETE";
 
+    /** Process variables are at most 4000 characters on every database the engine supports. */
+    static final int ITEM_TEXT_MAX = 3800;
+
     private final NoticeService notices;
     private final ReplyCatalogue catalogue;
+    private final ItemReplies items;
+    private final org.camunda.bpm.engine.HistoryService history;
 
-    public PrepareReplyDraftDelegate(NoticeService notices, ReplyCatalogue catalogue) {
+    public PrepareReplyDraftDelegate(NoticeService notices, ReplyCatalogue catalogue, ItemReplies items,
+                                     org.camunda.bpm.engine.HistoryService history) {
         this.notices = notices;
         this.catalogue = catalogue;
+        this.items = items;
+        this.history = history;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         String caseNo = DisclosureVars.CASE_NO.get(execution);
         try {
-            ReplyDraft decision = ReplyDrafts.from(execution, catalogue);
+            items.storeFormDecision(execution, caseNo, decidedBy(execution));
+            // A case of several items: its reply type follows from the items (items/MixedItemsRule).
+            ReplyDraft decision = items.draft(execution, caseNo);
+            DisclosureVars.REPLY_TYPE.set(execution, decision.replyType());
             if (DisclosureVars.THIRD_PARTY_OBJECTION_UPHELD.isTrue(execution)
                     && catalogue.type(decision.replyType()).map(t -> t.code().equals("DISCLOSED")).orElse(false)) {
                 // Art. 32: a reasoned objection stands unless the head decided to disclose in the public interest.
@@ -45,12 +56,23 @@ public class PrepareReplyDraftDelegate implements JavaDelegate {
             DisclosureVars.DRAFT_NOTICE_URL.set(execution, "/staff/notices/" + draft.id() + ".pdf");
             ReplyCatalogue.ReplyType type = catalogue.require(DisclosureVars.REPLY_TYPE.get(execution));
             DisclosureVars.REPLY_TYPE_LABEL.set(execution, type.label());
-            DisclosureVars.NEEDS_LEGAL_REVIEW.set(execution, type.legalReview());
-            DisclosureVars.NEEDS_SECRECY_REVIEW.set(execution, type.secrecyReview());
+            DisclosureVars.NEEDS_LEGAL_REVIEW.set(execution, type.legalReview() || items.needsLegalReview(caseNo));
+            DisclosureVars.NEEDS_SECRECY_REVIEW.set(execution, type.secrecyReview() || items.needsSecrecyReview(caseNo));
+            String text = items.text(caseNo);
+            DisclosureVars.ITEM_DECISIONS.set(execution, text.length() <= ITEM_TEXT_MAX ? text
+                    : text.substring(0, ITEM_TEXT_MAX) + Texts.get("workflow.items.cut"));
+            DisclosureVars.ITEM_DECISIONS_DIGEST.set(execution, ItemReplies.digest(decision));
         } catch (NoticeIncompleteException e) {
             DisclosureVars.CHECKER_PROBLEMS.set(execution, Texts.get("workflow.reply.checkerRefused") + "\n· "
                     + String.join("\n· ", e.problems()));
             throw new BpmnError(ERROR_CODE, e.getMessage());
         }
+    }
+
+    /** Who completed 拟定答复意见 last (this step runs as a job, without the clerk's sign-in). */
+    private String decidedBy(DelegateExecution execution) {
+        return history.createHistoricTaskInstanceQuery().processInstanceId(execution.getProcessInstanceId())
+                .taskDefinitionKey("DecideReply").finished().orderByHistoricTaskInstanceEndTime().desc().list()
+                .stream().map(t -> t.getAssignee()).filter(java.util.Objects::nonNull).findFirst().orElse("system");
     }
 }

@@ -22,12 +22,14 @@ public class RecordReplyDelegate implements JavaDelegate {
     private final IdentityService identity;
     private final cn.gov.disclosure.notice.ReplyCatalogue catalogue;
     private final cn.gov.disclosure.delivery.Deliveries deliveries;
+    private final ItemReplies items;
 
     public RecordReplyDelegate(CaseFileService caseFiles, StatutoryDeadlines deadlines, IdentityService identity,
                                cn.gov.disclosure.notice.ReplyCatalogue catalogue,
-                               cn.gov.disclosure.delivery.Deliveries deliveries) {
+                               cn.gov.disclosure.delivery.Deliveries deliveries, ItemReplies items) {
         this.catalogue = catalogue;
         this.deliveries = deliveries;
+        this.items = items;
         this.caseFiles = caseFiles;
         this.deadlines = deadlines;
         this.identity = identity;
@@ -41,8 +43,9 @@ public class RecordReplyDelegate implements JavaDelegate {
         boolean onTheSpot = OnTheSpotSteps.answeredOnTheSpot(execution);
         java.time.LocalDate repliedOn = onTheSpot
                 ? caseFiles.get(caseNo).receivedOn() : caseFiles.today();
-        caseFiles.recordReply(caseNo, DisclosureVars.REPLY_TYPE.get(execution),
-                ReplyDrafts.from(execution, catalogue).reasonCodes(), repliedOn, actor);
+        // Several items: the case-level type and grounds follow from them (items/MixedItemsRule).
+        cn.gov.disclosure.notice.ReplyDraft reply = items.recorded(execution, caseNo, actor);
+        caseFiles.recordReply(caseNo, reply.replyType(), reply.reasonCodes(), repliedOn, actor);
         caseFiles.changeStatus(caseNo, CaseStatus.REPLIED, actor, Texts.get("workflow.reply.sent"));
         // From the day the reply reached the applicant once that is recorded (as on the counter, or a reply given
         // on the spot at registration); until then a provisional window that AppealWindowFollowsDelivery moves when

@@ -5,23 +5,30 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import cn.gov.disclosure.notice.NoticeService;
-import cn.gov.disclosure.notice.ReplyCatalogue;
+import cn.gov.disclosure.notice.ReplyDraft;
 
 /** 制作并送达答复书: the reply of any type (Arts. 35–39), checked again, stored and e-mailed. */
 @Component("sendReply")
 public class SendReplyDelegate implements JavaDelegate {
 
     private final NoticeService notices;
-    private final ReplyCatalogue catalogue;
+    private final ItemReplies items;
 
-    public SendReplyDelegate(NoticeService notices, ReplyCatalogue catalogue) {
+    public SendReplyDelegate(NoticeService notices, ItemReplies items) {
         this.notices = notices;
-        this.catalogue = catalogue;
+        this.items = items;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        notices.issueReply(DisclosureVars.CASE_NO.get(execution),
-                ReplyDrafts.from(execution, catalogue));
+        String caseNo = DisclosureVars.CASE_NO.get(execution);
+        ReplyDraft draft = items.draft(execution, caseNo);
+        String reviewed = DisclosureVars.ITEM_DECISIONS_DIGEST.get(execution);
+        if (reviewed != null && !reviewed.equals(ItemReplies.digest(draft))) {
+            // Changed on the items page after the draft was checked and reviewed: never send an unreviewed reply.
+            // The step fails and stays visible in Cockpit as an incident.
+            throw new IllegalStateException(cn.gov.disclosure.common.Texts.get("workflow.items.changedAfterReview"));
+        }
+        notices.issueReply(caseNo, draft);
     }
 }

@@ -1,0 +1,85 @@
+package cn.gov.disclosure.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import cn.gov.disclosure.casefile.CaseFileService;
+import cn.gov.disclosure.intake.IntakeService;
+import cn.gov.disclosure.items.CaseItems;
+import cn.gov.disclosure.workflow.TestApplications;
+
+/**
+ * The items page opened from a Tasklist form runs in the clerk's Tasklist session: decisions and search records
+ * are saved without a second sign-in, and a form posted from another site with that session is refused.
+ */
+class ItemsPageBrowserTest extends BrowserTest {
+
+    @Autowired IntakeService intake;
+    @Autowired CaseItems items;
+    @Autowired CaseFileService caseFiles;
+
+    private void signIn() {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        browser.get(url("/camunda/app/tasklist/"));
+        WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("input[ng-model=username]")));
+        wait.until(d -> d.findElement(By.cssSelector("form[name=signinForm] button[type=submit]")).getText()
+                .equals("登录"));
+        name.sendKeys("clerk");
+        browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys("demo");
+        browser.findElement(By.cssSelector("form[name=signinForm] button[type=submit]")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
+    }
+
+    @Test
+    void aClerkDecidesItemsOnThePageInTheTasklistSession() throws Exception {
+        String caseNo = intake.submit(TestApplications.onlineItems("2025年某路段道路拓宽工程的立项批复文件",
+                "该工程2024年的环境影响评价批复"), "applicant", false).caseNo();
+        signIn();
+        browser.get(url("/staff/cases/" + caseNo + "/items"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).contains(caseNo);
+
+        new Select(browser.findElement(By.id("type-2"))).selectByValue("NOT_HELD");
+        browser.findElement(By.id("reasoning-2")).sendKeys("经检索本机关公文系统和档案，未找到该批复。");
+        browser.findElement(By.id("decide-2")).click();
+        assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).contains("已保存第2项答复意见");
+        assertThat(browser.findElement(By.id("problems")).getText()).contains("第2项").contains("检索记录");
+
+        browser.findElement(By.id("places-2")).sendKeys("本机关公文管理系统、档案室，询问规划科");
+        browser.findElement(By.id("keywords-2")).sendKeys("环境影响评价 批复");
+        browser.findElement(By.id("search-2")).click();
+        assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).contains("已保存第2项检索记录");
+        screenshot("items-page-decided");
+        var item = items.find(caseNo, 2).orElseThrow();
+        assertThat(item.replyType()).isEqualTo("NOT_HELD");
+        assertThat(item.decision().decidedBy()).isEqualTo("clerk");
+        assertThat(item.search().searchedBy()).isEqualTo("clerk");
+        assertThat(item.search().searchedOn()).isEqualTo(caseFiles.today());
+
+        // The same session cookie on a form posted from elsewhere is not a sign-in.
+        // Every cookie the signed-in browser holds (the session's among them).
+        String cookies = browser.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
+        assertThat(cookies).isNotBlank();
+        HttpRequest forged = HttpRequest.newBuilder(URI.create(url("/staff/cases/" + caseNo + "/items/1/decision")))
+                .header("Cookie", cookies)
+                .header("Origin", "https://elsewhere.example")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("replyType=DISCLOSED")).build();
+        assertThat(HttpClient.newHttpClient().send(forged, BodyHandlers.discarding()).statusCode()).isEqualTo(401);
+        assertThat(items.find(caseNo, 1).orElseThrow().decision()).isNull();
+    }
+}
