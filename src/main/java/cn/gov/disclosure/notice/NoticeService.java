@@ -42,6 +42,7 @@ public class NoticeService {
     private final SealKeys keys;
     private final PdfSigner signer;
     private final String verifyUrl;
+    private ReplyFiles replyFiles;
 
     public NoticeService(CaseFileService caseFiles, NoticeTemplates templates, PdfRenderer renderer,
                          NoticeRepository notices, MailOutbox outbox, AgencyProfile agency, Clock clock,
@@ -61,6 +62,12 @@ public class NoticeService {
         this.outbox = outbox;
         this.agency = agency;
         this.clock = clock;
+    }
+
+    /** The records feature, when present, lists the released files (and what was withheld) in the reply. */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void setReplyFiles(ReplyFiles replyFiles) {
+        this.replyFiles = replyFiles;
     }
 
     /** 受理回执. The tracking code is printed on it only when the intake step still has it in hand. */
@@ -118,6 +125,8 @@ public class NoticeService {
         model.put("referralAgency", type.referral() ? blankToNull(draft.referralAgency()) : null);
         model.put("referralContact", type.referral() ? blankToNull(draft.referralContact()) : null);
         model.put("reconsiderationFirst", type.reconsiderationFirst());
+        ReplyFiles.Listing files = replyFiles == null ? null : replyFiles.forReply(c.caseNo());
+        model.put("releasedFiles", files == null || files.isEmpty() ? null : files);
         return model;
     }
 

@@ -413,6 +413,11 @@ public class RecordsService {
         return port == null ? Optional.empty() : port.outcome(caseNo, itemNo);
     }
 
+    /** Whether the item's outcome releases information (予以公开, 部分公开). */
+    public boolean releasesItem(String caseNo, int itemNo) {
+        return outcomeOf(caseNo, itemNo).map(settings::releases).orElse(false);
+    }
+
     /**
      * What would go to the applicant now: the copies of the responsive records of items whose outcome releases
      * information, neither internal nor withheld. Never an original, never an internal file.

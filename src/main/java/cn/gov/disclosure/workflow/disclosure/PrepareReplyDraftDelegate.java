@@ -24,10 +24,12 @@ public class PrepareReplyDraftDelegate implements JavaDelegate {
 
     private final NoticeService notices;
     private final ReplyCatalogue catalogue;
+    private final ReleaseSetSteps releaseSet;
 
-    public PrepareReplyDraftDelegate(NoticeService notices, ReplyCatalogue catalogue) {
+    public PrepareReplyDraftDelegate(NoticeService notices, ReplyCatalogue catalogue, ReleaseSetSteps releaseSet) {
         this.notices = notices;
         this.catalogue = catalogue;
+        this.releaseSet = releaseSet;
     }
 
     @Override
@@ -39,6 +41,11 @@ public class PrepareReplyDraftDelegate implements JavaDelegate {
                     && catalogue.type(decision.replyType()).map(t -> t.code().equals("DISCLOSED")).orElse(false)) {
                 // Art. 32: a reasoned objection stands unless the head decided to disclose in the public interest.
                 throw new NoticeIncompleteException(java.util.List.of(Texts.get("workflow.reply.thirdPartyObjectionStands")));
+            }
+            // A partial item whose records carry no cut would go out whole: the clerk marks the cuts first.
+            java.util.List<String> unredacted = releaseSet.draftProblems(caseNo);
+            if (!unredacted.isEmpty()) {
+                throw new NoticeIncompleteException(unredacted);
             }
             Notice draft = notices.draftReply(caseNo, decision);
             DisclosureVars.CHECKER_PROBLEMS.set(execution, null);
