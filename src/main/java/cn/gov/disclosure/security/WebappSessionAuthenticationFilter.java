@@ -20,7 +20,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 /**
- * A link in a Tasklist form (the draft notice, a consultation letter: {@code /staff/notices/{id}.pdf}) opens with
+ * A link in a Tasklist form (the draft notice, a consultation letter: {@code /staff/notices/{id}.pdf}; the case's
+ * records page {@code /staff/records/**}, whose forms carry a CSRF token) opens with
  * the clerk's Tasklist sign-in instead of asking for the password again (HTTP Basic). Only for the paths
  * {@link SecurityConfig} puts this filter on, only for a user who still exists, with the same group authorities
  * as a Basic sign-in; without a webapp session nothing changes and Basic is asked for as before.
@@ -37,7 +38,8 @@ class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith(request.getContextPath() + "/staff/notices/");
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return !path.startsWith("/staff/notices/") && !path.startsWith("/staff/records/");
     }
 
     @Override
