@@ -47,7 +47,7 @@ public final class ContentTypes {
      * @throws InvalidInputException naming the file: executables and archives, unknown formats, macro documents
      */
     public static Detected detect(String field, String fileName, byte[] bytes) {
-        String byBytes = TIKA.detect(bytes);
+        String byBytes = TIKA.detect(bytes).split(";")[0].strip();
         switch (byBytes) {
             case "application/pdf":
                 return new Detected(RecordKind.PDF, byBytes);
@@ -71,7 +71,7 @@ public final class ContentTypes {
                 return new Detected(RecordKind.OFFICE, office);
             }
             default:
-                if (EXECUTABLES.contains(byBytes) || byBytes.contains("executable")) {
+                if (EXECUTABLES.contains(byBytes) || byBytes.contains("executable") || byBytes.contains("msdownload")) {
                     throw refused(field, "records.upload.executable", fileName, byBytes);
                 }
                 if (ARCHIVES.contains(byBytes)) {

@@ -34,6 +34,7 @@ public class ReleasedFilesController {
     private final RecordsService records;
     private final RateLimiter limiter;
     private final ZoneId zone;
+    private final java.time.Clock clock;
 
     public ReleasedFilesController(CaseFileService caseFiles, RecordsService records, RateLimiter limiter,
                                    java.time.Clock clock) {
@@ -41,6 +42,7 @@ public class ReleasedFilesController {
         this.records = records;
         this.limiter = limiter;
         this.zone = clock.getZone();
+        this.clock = clock;
     }
 
     /** One released file as the applicant's view lists it. */
@@ -52,7 +54,7 @@ public class ReleasedFilesController {
     public List<FileView> list(@PathVariable String caseNo, @RequestParam(required = false) String trackingCode,
                                HttpServletRequest request) {
         ApplicationCase c = applicant(caseNo, trackingCode, request);
-        java.time.Instant now = java.time.Instant.now(java.time.Clock.system(zone));
+        java.time.Instant now = clock.instant();
         return records.releases(c.caseNo()).stream().map(r -> new FileView(r.id(), r.itemNo(), r.fileName(),
                 r.pages(), r.sha256(), r.sizeBytes(), r.byMail(), DAY.format(r.expiresAt().atZone(zone)),
                 !now.isBefore(r.expiresAt()), "/api/applications/" + c.caseNo() + "/records/" + r.id())).toList();
