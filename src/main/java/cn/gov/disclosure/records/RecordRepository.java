@@ -138,6 +138,11 @@ public class RecordRepository {
                         rs.getString(4), rs.getTimestamp(5).toInstant())).optional();
     }
 
+    boolean everApproved(String caseNo) {
+        return jdbc.sql("SELECT COUNT(*) FROM release_approval WHERE case_no = ?").param(caseNo).query(Long.class)
+                .single() > 0;
+    }
+
     void insertApproval(String caseNo, String fingerprint, String fileList, String actor, Instant at) {
         jdbc.sql("INSERT INTO release_approval (case_no, fingerprint, file_list, approved_by, approved_at) "
                 + "VALUES (?, ?, ?, ?, ?)").params(caseNo, fingerprint, fileList, actor, Timestamp.from(at)).update();

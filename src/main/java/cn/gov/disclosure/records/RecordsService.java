@@ -481,7 +481,8 @@ public class RecordsService {
         String now = fingerprint(set);
         Optional<RecordRepository.Approval> approval = repo.validApproval(caseNo);
         if (approval.isEmpty()) {
-            return Optional.of(Texts.get("records.check.notApproved", set.size()));
+            return Optional.of(repo.everApproved(caseNo) ? Texts.get("records.check.changedSinceApproval")
+                    : Texts.get("records.check.notApproved", set.size()));
         }
         if (!approval.get().fingerprint().equals(now)) {
             return Optional.of(Texts.get("records.check.changedSinceApproval"));
