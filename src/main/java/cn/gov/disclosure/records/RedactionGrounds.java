@@ -26,7 +26,8 @@ public class RedactionGrounds {
     public record Ground(String code, String label, String article, String shortText) {
     }
 
-    private static final Pattern ARTICLE = Pattern.compile("第[一二三四五六七八九十百]+条");
+    // The article number in a citation such as 《条例》第十六条第二款 (pattern in records.properties).
+    private static final Pattern ARTICLE = Pattern.compile(Texts.get("records.articlePattern"));
 
     private final List<Ground> all;
 

@@ -165,7 +165,7 @@ class RecordsReleaseTest extends IntegrationTest {
         assertThatThrownBy(() -> records.approve(caseNo, "secrecy")).isInstanceOf(InvalidInputException.class);
 
         records.cutText(file.id(), RedactionTest.SECRET, "THIRD_PARTY_RIGHTS", "clerk");
-        records.addCut(file.id(), 1, 60, 420, 100, 90, "STATE_SECRET", "clerk"); // over the red picture
+        records.addCut(file.id(), 1, 62, 330, 80, 80, "STATE_SECRET", "clerk"); // over the red picture
         assertThat(records.redactionProblems(caseNo)).isEmpty();
         assertThat(records.approvalProblem(caseNo)).isPresent();
         records.approve(caseNo, "secrecy");
@@ -208,6 +208,8 @@ class RecordsReleaseTest extends IntegrationTest {
         assertThat(Fingerprints.sha256(download.getBody())).isEqualTo(sha);
         assertThat(RedactionTest.text(download.getBody())).doesNotContain(RedactionTest.SECRET);
         assertThat(RedactionTest.images(download.getBody())).noneMatch(RedactionTest::isMarker);
+        assertThat(RedactionTest.redPixels(RedactionTest.renderedPage(download.getBody(), 1))).isZero();
+        assertThat(RedactionTest.redPixels(RedactionTest.renderedPage(original, 1))).isGreaterThan(1000);
 
         ResponseEntity<String> wrong = http.getForEntity(url + "?trackingCode=AAAA-BBBB-CCCC-DDDD", String.class);
         assertThat(wrong.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
