@@ -79,6 +79,21 @@ public class ReleasedFilesController {
         return StaffRecordsController.file(records.copyContent(r.copyId()), type, r.fileName(), false);
     }
 
+    /** The status page's download button: the tracking code travels in the form, never in the address. */
+    @org.springframework.web.bind.annotation.PostMapping("/track/record")
+    public ResponseEntity<byte[]> downloadFromStatusPage(@RequestParam(defaultValue = "") String caseNo,
+                                                         @RequestParam(defaultValue = "") String trackingCode,
+                                                         @RequestParam(defaultValue = "0") long releaseId,
+                                                         HttpServletRequest request) {
+        try {
+            return download(caseNo.strip(), releaseId, trackingCode, request);
+        } catch (ResponseStatusException e) {
+            return ResponseEntity.status(e.getStatusCode()).contentType(
+                            new org.springframework.http.MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8))
+                    .body(String.valueOf(e.getReason()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
     private ApplicationCase applicant(String caseNo, String trackingCode, HttpServletRequest request) {
         if (!limiter.tryAcquire(RateLimiter.Kind.LOOKUP, request.getRemoteAddr())) {
             throw new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS, Texts.get("portal.lookup.tooFrequent"));

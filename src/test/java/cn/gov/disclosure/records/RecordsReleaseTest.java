@@ -211,6 +211,22 @@ class RecordsReleaseTest extends IntegrationTest {
         assertThat(RedactionTest.redPixels(RedactionTest.renderedPage(download.getBody(), 1))).isZero();
         assertThat(RedactionTest.redPixels(RedactionTest.renderedPage(original, 1))).isGreaterThan(1000);
 
+        // The status page lists the file and its button downloads it (tracking code in the form, not the address).
+        ResponseEntity<String> track = http.getForEntity("/track", String.class);
+        String portalToken = track.getBody().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+        String portalCookie = track.getHeaders().get(HttpHeaders.SET_COOKIE).stream()
+                .filter(c -> c.startsWith("PORTAL-CSRF=")).findFirst().orElseThrow().split(";")[0];
+        HttpHeaders ph = new HttpHeaders();
+        ph.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        ph.add(HttpHeaders.COOKIE, portalCookie);
+        String lookup = "_csrf=" + portalToken + "&caseNo=" + caseNo + "&trackingCode=" + receipt.trackingCode();
+        ResponseEntity<String> status = http.postForEntity("/track", new HttpEntity<>(lookup, ph), String.class);
+        assertThat(status.getBody()).contains("提供的政府信息文件").contains("立项批复.pdf").contains(sha);
+        ResponseEntity<byte[]> viaPage = http.postForEntity("/track/record",
+                new HttpEntity<>(lookup + "&releaseId=" + listed.get(0).get("id"), ph), byte[].class);
+        assertThat(viaPage.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(Fingerprints.sha256(viaPage.getBody())).isEqualTo(sha);
+
         ResponseEntity<String> wrong = http.getForEntity(url + "?trackingCode=AAAA-BBBB-CCCC-DDDD", String.class);
         assertThat(wrong.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(wrong.getBody()).contains("查询码");
