@@ -107,11 +107,24 @@ public class RecordsService {
         }
         List<Checked> checked = new ArrayList<>();
         long total = repo.storedBytes(caseNo);
+        // The same content twice in one item (a double click, a resent form) is stored once.
+        Map<String, String> seen = new LinkedHashMap<>();
+        for (RecordFile r : repo.forCase(caseNo)) {
+            if (r.itemNo() == itemNo) {
+                seen.putIfAbsent(r.sha256(), r.fileName());
+            }
+        }
         for (Upload u : files) {
             String name = cleanName(u.fileName());
             byte[] bytes = u.content();
             if (bytes.length == 0) {
                 errors.add(FieldError.of("files", "records.upload.empty", name));
+                continue;
+            }
+            String earlier = bytes.length <= settings.maxFileBytes() ? seen.putIfAbsent(Fingerprints.sha256(bytes), name)
+                    : null;
+            if (earlier != null) {
+                errors.add(FieldError.of("files", "records.upload.duplicate", name, itemNo, earlier));
                 continue;
             }
             if (bytes.length > settings.maxFileBytes()) {

@@ -157,7 +157,12 @@ class RecordsReleaseTest extends IntegrationTest {
         byte[] original = RedactionTest.original();
         RecordFile file = records.upload(caseNo, 1, List.of(new RecordsService.Upload("立项批复.pdf", original)), false,
                 "clerk").get(0);
-        RecordFile internal = records.upload(caseNo, 1, List.of(new RecordsService.Upload("检索记录.pdf", original)),
+        // The same content again (a resent form) is not stored twice.
+        assertThatThrownBy(() -> records.upload(caseNo, 1, List.of(new RecordsService.Upload("批复副本.pdf", original)),
+                false, "clerk")).isInstanceOf(InvalidInputException.class).hasMessageContaining("批复副本.pdf")
+                .hasMessageContaining("内容相同");
+        byte[] notes = ImagePdf.toPdf(new java.awt.image.BufferedImage(40, 40, java.awt.image.BufferedImage.TYPE_INT_RGB));
+        RecordFile internal = records.upload(caseNo, 1, List.of(new RecordsService.Upload("检索记录.pdf", notes)),
                 true, "clerk").get(0);
 
         // 部分公开 without any cut: neither the reviewer nor the reply may let it out.
