@@ -171,7 +171,7 @@ public class RecordsService {
             String sha = Fingerprints.sha256(bytes);
             long id = repo.insertFile(caseNo, itemNo, c.name(), c.type().kind(), c.type().mediaType(), bytes.length, sha,
                     c.pages(), internalOnly, bytes, actor, now);
-            if (c.copy() != null) {
+            if (c.copy() != null && !internalOnly) {
                 storeCopy(id, c.name(), c.type().kind(), c.copy());
             }
             caseFiles.recordEvent(caseNo, "RECORD_UPLOADED", "record", null, c.name(), actor,
@@ -512,6 +512,10 @@ public class RecordsService {
         }
         List<SetEntry> set = releaseSet(caseNo);
         String fingerprint = fingerprint(set);
+        if (set.isEmpty()) {
+            // Nothing goes out with this reply: nothing to approve (a file added later needs a review).
+            return fingerprint;
+        }
         repo.invalidateApprovals(caseNo, actor, clock.instant());
         String list = listing(set);
         repo.insertApproval(caseNo, fingerprint, list.length() > 8000 ? list.substring(0, 8000) : list, actor,
