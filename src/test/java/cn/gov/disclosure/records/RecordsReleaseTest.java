@@ -260,6 +260,14 @@ class RecordsReleaseTest extends IntegrationTest {
         Files.createDirectories(dir);
         Files.write(dir.resolve("released.pdf"), download.getBody());
         Files.write(dir.resolve("reply.pdf"), replyPdf);
+        TestRestTemplate clerk = http.withBasicAuth("clerk", "demo");
+        ResponseEntity<byte[]> preview = clerk.getForEntity("/staff/records/" + file.id() + "/pages/1.png", byte[].class);
+        assertThat(preview.getStatusCode()).isEqualTo(HttpStatus.OK);
+        Files.write(dir.resolve("marking-page-1.png"), preview.getBody());
+        Files.writeString(dir.resolve("staff-case.html"), clerk.getForObject("/staff/records/cases/" + caseNo, String.class));
+        Files.writeString(dir.resolve("staff-record.html"), clerk.getForObject("/staff/records/" + file.id(), String.class));
+        Files.writeString(dir.resolve("staff-release.html"),
+                clerk.getForObject("/staff/records/cases/" + caseNo + "/release", String.class));
         for (var e : Map.of("released", download.getBody(), "reply", replyPdf).entrySet()) {
             try (PDDocument d = Loader.loadPDF(e.getValue())) {
                 for (int p = 0; p < d.getNumberOfPages(); p++) {
