@@ -59,6 +59,7 @@ public class OutboxSender implements DisposableBean {
     private final ThreadPoolExecutor pool;
     private final AtomicInteger busy = new AtomicInteger();
     private volatile boolean running = true;
+    private MailAttachments extras;
 
     public OutboxSender(MailOutbox outbox, AttachmentSource notices, JavaMailSender sender, MailSettings settings,
                         Clock clock, ApplicationEventPublisher events, PlatformTransactionManager transactions,
@@ -78,6 +79,12 @@ public class OutboxSender implements DisposableBean {
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /** The records released with a reply go with its e-mail (when the records feature is present). */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void setExtras(MailAttachments extras) {
+        this.extras = extras;
     }
 
     /** Wakes idle senders; each then drains due messages until none is left. */
@@ -122,6 +129,11 @@ public class OutboxSender implements DisposableBean {
                 byte[] pdf = notices.pdf(m.noticeId())
                         .orElseThrow(() -> new IllegalStateException("notice " + m.noticeId() + " has no PDF"));
                 helper.addAttachment(attachmentName(m), new ByteArrayResource(pdf), "application/pdf");
+                if (extras != null) {
+                    for (MailAttachments.Attachment a : extras.forNotice(m.noticeId())) {
+                        helper.addAttachment(a.name(), new ByteArrayResource(a.content()), a.mediaType());
+                    }
+                }
             }
             sender.send(mime);
         } catch (MessagingException | org.springframework.mail.MailException e) {

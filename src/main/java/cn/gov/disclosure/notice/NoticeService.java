@@ -44,6 +44,7 @@ public class NoticeService {
     private final PdfSigner signer;
     private final String verifyUrl;
     private final ApplicationEventPublisher events;
+    private ReplyFiles replyFiles;
 
     public NoticeService(CaseFileService caseFiles, NoticeTemplates templates, PdfRenderer renderer,
                          NoticeRepository notices, MailOutbox outbox, AgencyProfile agency, Clock clock,
@@ -65,6 +66,12 @@ public class NoticeService {
         this.outbox = outbox;
         this.agency = agency;
         this.clock = clock;
+    }
+
+    /** The records feature, when present, lists the released files (and what was withheld) in the reply. */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void setReplyFiles(ReplyFiles replyFiles) {
+        this.replyFiles = replyFiles;
     }
 
     /** 受理回执. The tracking code is printed on it only when the intake step still has it in hand. */
@@ -132,6 +139,8 @@ public class NoticeService {
             ItemizedReplies.addTo(model, draft, catalogue, "DISCLOSED".equals(type.code()) || draft.items().stream()
                     .anyMatch(i -> "DISCLOSED".equals(i.replyType())) ? deliveryText(c.delivery()) : null);
         }
+        ReplyFiles.Listing files = replyFiles == null ? null : replyFiles.forReply(c.caseNo());
+        model.put("releasedFiles", files == null || files.isEmpty() ? null : files);
         return model;
     }
 

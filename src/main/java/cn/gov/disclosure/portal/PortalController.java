@@ -241,10 +241,19 @@ public class PortalController {
     }
 
     /** The status page after the look-up was counted. */
+    private cn.gov.disclosure.records.RecordsService records;
+
+    /** The records released with the reply, listed on the status page for download (records feature). */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void setRecords(cn.gov.disclosure.records.RecordsService records) {
+        this.records = records;
+    }
+
     private String render(String caseNo, String trackingCode, Model model, String message) {
         try {
             ApplicationCase c = caseFiles.getForApplicant(caseNo == null ? "" : caseNo.strip(), trackingCode);
             model.addAttribute("view", views.of(c));
+            model.addAttribute("releasedFiles", records == null ? java.util.List.of() : records.releases(c.caseNo()));
             model.addAttribute("caseNo", c.caseNo());
             model.addAttribute("trackingCode", trackingCode);
             model.addAttribute("message", message);

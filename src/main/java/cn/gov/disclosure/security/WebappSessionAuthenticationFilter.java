@@ -20,8 +20,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 /**
- * A link in a Tasklist form (the draft notice, a consultation letter: {@code /staff/notices/{id}.pdf}, a print package:
- * {@code /staff/deliveries/{id}/package.pdf}) opens with
+ * A link in a Tasklist form (the draft notice, a consultation letter: {@code /staff/notices/{id}.pdf}; a print
+ * package {@code /staff/deliveries/**}; the items page {@code /staff/cases/**}; the case's
+ * records page {@code /staff/records/**}, whose forms carry a CSRF token) opens with
  * the clerk's Tasklist sign-in instead of asking for the password again (HTTP Basic). Only for the paths
  * {@link SecurityConfig} puts this filter on, only for a user who still exists, with the same group authorities
  * as a Basic sign-in; without a webapp session nothing changes and Basic is asked for as before.
@@ -40,30 +41,10 @@ class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String uri = request.getRequestURI();
         String base = request.getContextPath();
-        // Notices, the print packages of deliveries by hand (linked from the 邮寄 and 领取 forms), the items page.
+        // Notices, the print packages of deliveries by hand (linked from the 邮寄 and 领取 forms), the items page,
+        // the records pages.
         return !uri.startsWith(base + "/staff/notices/") && !uri.startsWith(base + "/staff/deliveries/")
-                && !uri.startsWith(base + "/staff/cases/");
-    }
-
-    /**
-     * A form posted with the session cookie must come from this site's own pages: browsers send the cookie with
-     * a post from anywhere (cross-site request forgery), and name the page's origin in the Origin header.
-     */
-    static boolean sameOrigin(HttpServletRequest request) {
-        if ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) {
-            return true;
-        }
-        String fetchSite = request.getHeader("Sec-Fetch-Site");
-        if (fetchSite != null) {
-            return "same-origin".equals(fetchSite);
-        }
-        String origin = request.getHeader("Origin");
-        if (origin == null) {
-            return false;
-        }
-        String own = request.getScheme() + "://" + request.getServerName()
-                + (request.getServerPort() == 80 || request.getServerPort() == 443 ? "" : ":" + request.getServerPort());
-        return origin.equals(own) || origin.equals(request.getScheme() + "://" + request.getHeader("Host"));
+                && !uri.startsWith(base + "/staff/cases/") && !uri.startsWith(base + "/staff/records/");
     }
 
     @Override

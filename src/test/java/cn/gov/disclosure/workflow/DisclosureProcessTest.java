@@ -62,6 +62,7 @@ class DisclosureProcessTest extends ProcessTest {
     @Autowired cn.gov.disclosure.notice.ReplyCatalogue catalogue;
     @Autowired cn.gov.disclosure.consultation.ConsultationRepository consultationRepository;
     @Autowired cn.gov.disclosure.consultation.ConsultationService consultationService;
+    @Autowired cn.gov.disclosure.records.RecordsService records;
 
     @BeforeEach
     void setUp() {
@@ -1895,5 +1896,49 @@ class DisclosureProcessTest extends ProcessTest {
         assertThat(runtime.getVariable(pi.getId(), "correctByText")).isEqualTo(correctBy.toString());
         assertThatThrownBy(() -> corrections.noticeReceived(pi.getBusinessKey(), signedFor.plusDays(30),
                 "DELIVERY_RECORD", "system")).hasMessageContaining("correctionNoticeReceivedOn");
+    }
+
+    /**
+     * 部分公开 with a record: the draft is refused until the record carries a cut; the Art. 17 reviewer sees the set;
+     * a cut added after the approval sends the case back to 保密审查 before anything goes out; the reply then
+     * releases the approved copy.
+     */
+    @Test
+    void aPartialDisclosureGoesOutOnlyWithItsCutsAndTheApprovedReleaseSet() throws Exception {
+        ProcessInstance pi = submit("某项目立项批复及征收补偿协议");
+        String caseNo = pi.getBusinessKey();
+        complete(pi, "ReviewCompleteness", "completeness", "COMPLETE");
+        complete(pi, "SearchInformation", "searchNotes", "已检索到相关文件");
+        var file = records.upload(caseNo, 1, List.of(new cn.gov.disclosure.records.RecordsService.Upload("补偿协议.pdf",
+                cn.gov.disclosure.records.RedactionTest.original())), false, "clerk").get(0);
+        completeDecision(pi, "PARTIALLY_DISCLOSED", "withhold_THIRD_PARTY_RIGHTS", true,
+                "thirdPartyNotConsultedReason", "协议相对方已注销，无法征求意见");
+        assertThat(pi).hasPassed("NoticeIncomplete").isWaitingAt("DecideReply");
+        assertThat((String) runtime.getVariable(pi.getId(), "checkerProblems")).contains("第 1 项");
+
+        records.cutText(file.id(), cn.gov.disclosure.records.RedactionTest.SECRET, "THIRD_PARTY_RIGHTS", "clerk");
+        completeDecision(pi, "PARTIALLY_DISCLOSED", "withhold_THIRD_PARTY_RIGHTS", true,
+                "thirdPartyNotConsultedReason", "协议相对方已注销，无法征求意见");
+        complete(pi, "ConfirmReply", "confirmation", "SUBMIT");
+        complete(pi, "LegalReview", "legalOutcome", "APPROVED");
+        assertThat(pi).isWaitingAt("SecrecyReview");
+        assertThat((String) runtime.getVariable(pi.getId(), "releaseSetList")).contains("补偿协议.pdf").contains("SHA-256");
+
+        // Cleared; then, before the reply goes out, the set changes.
+        tasks.complete(task(pi, "SecrecyReview").getId(), Map.of("secrecyOutcome", "CLEARED"));
+        records.addCut(file.id(), 2, 60, 80, 300, 30, "THIRD_PARTY_RIGHTS", "clerk");
+        executeAsyncJobs();
+        assertThat(pi).hasPassed("ReleaseSetNotApproved").isWaitingAt("SecrecyReview");
+        assertThat((String) runtime.getVariable(pi.getId(), "releaseProblems")).contains("重新保密审查");
+        assertThat(notices.listForCase(caseOf(pi).id())).noneMatch(n -> n.type().equals("REPLY"));
+
+        complete(pi, "SecrecyReview", "secrecyOutcome", "CLEARED");
+        assertThat(pi).hasPassed("SendReply").isWaitingAt("AppealWindowGateway");
+        var released = records.releasedCopies(caseNo);
+        assertThat(released).singleElement().satisfies(r -> assertThat(r.name()).isEqualTo("补偿协议.pdf"));
+        assertThat(cn.gov.disclosure.records.RedactionTest.text(released.get(0).bytes()))
+                .doesNotContain(cn.gov.disclosure.records.RedactionTest.SECRET);
+        assertThat(issuedReplyText(caseOf(pi)).replaceAll("\\s+", "")).contains("补偿协议.pdf")
+                .contains(released.get(0).sha256().substring(0, 12));
     }
 }

@@ -29,13 +29,15 @@ public class PrepareReplyDraftDelegate implements JavaDelegate {
     private final ReplyCatalogue catalogue;
     private final ItemReplies items;
     private final org.camunda.bpm.engine.HistoryService history;
+    private final ReleaseSetSteps releaseSet;
 
     public PrepareReplyDraftDelegate(NoticeService notices, ReplyCatalogue catalogue, ItemReplies items,
-                                     org.camunda.bpm.engine.HistoryService history) {
+                                     org.camunda.bpm.engine.HistoryService history, ReleaseSetSteps releaseSet) {
         this.notices = notices;
         this.catalogue = catalogue;
         this.items = items;
         this.history = history;
+        this.releaseSet = releaseSet;
     }
 
     @Override
@@ -50,6 +52,11 @@ public class PrepareReplyDraftDelegate implements JavaDelegate {
                     && catalogue.type(decision.replyType()).map(t -> t.code().equals("DISCLOSED")).orElse(false)) {
                 // Art. 32: a reasoned objection stands unless the head decided to disclose in the public interest.
                 throw new NoticeIncompleteException(java.util.List.of(Texts.get("workflow.reply.thirdPartyObjectionStands")));
+            }
+            // A partial item whose records carry no cut would go out whole: the clerk marks the cuts first.
+            java.util.List<String> unredacted = releaseSet.draftProblems(caseNo);
+            if (!unredacted.isEmpty()) {
+                throw new NoticeIncompleteException(unredacted);
             }
             Notice draft = notices.draftReply(caseNo, decision);
             DisclosureVars.CHECKER_PROBLEMS.set(execution, null);
