@@ -47,6 +47,27 @@ class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
                 && !uri.startsWith(base + "/staff/cases/") && !uri.startsWith(base + "/staff/records/");
     }
 
+    /**
+     * A form posted with the session cookie must come from this site's own pages: browsers send the cookie with
+     * a post from anywhere (cross-site request forgery), and name the page's origin in the Origin header.
+     */
+    static boolean sameOrigin(HttpServletRequest request) {
+        if ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) {
+            return true;
+        }
+        String fetchSite = request.getHeader("Sec-Fetch-Site");
+        if (fetchSite != null) {
+            return "same-origin".equals(fetchSite);
+        }
+        String origin = request.getHeader("Origin");
+        if (origin == null) {
+            return false;
+        }
+        String own = request.getScheme() + "://" + request.getServerName()
+                + (request.getServerPort() == 80 || request.getServerPort() == 443 ? "" : ":" + request.getServerPort());
+        return origin.equals(own) || origin.equals(request.getScheme() + "://" + request.getHeader("Host"));
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
