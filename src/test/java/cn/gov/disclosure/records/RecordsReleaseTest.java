@@ -71,6 +71,7 @@ class RecordsReleaseTest extends IntegrationTest {
     @Autowired DemoMailServer mailbox;
     @Autowired TestRestTemplate http;
     @Autowired JdbcClient jdbc;
+    @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
 
     @AfterEach
     void resetClock() {
@@ -187,9 +188,13 @@ class RecordsReleaseTest extends IntegrationTest {
         String sha = set.get(0).sha256();
 
         // The reply lists the file with its pages and SHA-256, and what was withheld on which ground.
-        Notice reply = notices.issueReply(caseNo, new ReplyDraft("PARTIALLY_DISCLOSED", List.of("THIRD_PARTY_RIGHTS"),
-                "申请公开的批复中含有第三方银行账号等信息，公开会损害第三方合法权益，故遮盖后提供。", "立项批复（遮盖第三方账号）", null, null));
-        records.release(caseNo, reply.id(), "system");
+        // One transaction, as in 制作并送达答复书: the e-mail leaves only once the release is recorded with it.
+        Notice reply = new org.springframework.transaction.support.TransactionTemplate(transactions).execute(tx -> {
+            Notice issued = notices.issueReply(caseNo, new ReplyDraft("PARTIALLY_DISCLOSED", List.of("THIRD_PARTY_RIGHTS"),
+                    "申请公开的批复中含有第三方银行账号等信息，公开会损害第三方合法权益，故遮盖后提供。", "立项批复（遮盖第三方账号）", null, null));
+            records.release(caseNo, issued.id(), "system");
+            return issued;
+        });
         byte[] replyPdf = noticeRepository.pdf(caseFiles.get(caseNo).id(), reply.id()).orElseThrow();
         String replyText = NoticeChecker.textOf(replyPdf).replaceAll("\\s+", "");
         assertThat(replyText).contains("立项批复.pdf").contains(sha.substring(0, 16)).contains("第十五条")
