@@ -108,8 +108,13 @@ public class NoticeChecker {
         require(text, Texts.get("notice.check.regulationName"), part("regulation"), title, problems);
 
         NoticeRules.Rule rule = rules.rule(noticeType).orElse(null);
+        // A reply to several items quotes and decides item by item; each item is checked on its own
+        // (checkRendered for one decision), the notice as a whole here.
+        boolean itemized = model.get("items") instanceof List<?> items && !items.isEmpty();
         if (rule != null) {
-            require(text, string(model.get(rule.requestKey())), part("request"), title, problems);
+            if (!itemized) {
+                require(text, string(model.get(rule.requestKey())), part("request"), title, problems);
+            }
             for (String article : rule.articles()) {
                 require(text, article, Texts.get("notice.check.part.article", article), title, problems);
             }
@@ -122,7 +127,7 @@ public class NoticeChecker {
                 }
             }
         }
-        if (model.get("type") instanceof ReplyCatalogue.ReplyType type) {
+        if (model.get("type") instanceof ReplyCatalogue.ReplyType type && !itemized) {
             replyChecks(text, title, type, model, problems);
         }
         if (rules.remedies(noticeType)) {
@@ -131,6 +136,24 @@ public class NoticeChecker {
                 || text.contains(Texts.get("notice.check.lawsuitWord"))) {
             problems.add(Texts.get("notice.check.remediesNotAllowed", title));
         }
+        return problems;
+    }
+
+    /**
+     * The checks of one reply decision (its wording, articles, grounds, referral agency) and of the remedies it
+     * needs, on a rendered reply: for each item of a reply to several items.
+     */
+    public List<String> checkRendered(byte[] pdf, ApplicationCase c, ReplyCatalogue.ReplyType type, ReplyDraft draft,
+                                      String issuedOnText) {
+        String text = textOf(pdf);
+        String title = NoticeType.REPLY.title();
+        Map<String, Object> model = new java.util.HashMap<>();
+        model.put("reasons", draft.reasonCodes().stream().map(catalogue::reason).flatMap(java.util.Optional::stream)
+                .toList());
+        model.put("referralAgency", draft.referralAgency());
+        List<String> problems = new ArrayList<>();
+        replyChecks(text, title, type, model, problems);
+        remedies(text, title, type.reconsiderationFirst(), problems);
         return problems;
     }
 

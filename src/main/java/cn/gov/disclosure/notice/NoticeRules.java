@@ -63,7 +63,7 @@ public class NoticeRules {
                 List.of("methodLabel", "basis", "rate", "amount", "payByText", "paymentInstructions"), List.of());
         // Replies: the articles, decision and grounds come from the reply catalogue (NoticeChecker.replyChecks).
         rule(NoticeType.REPLY, true, List.of(), REQUEST, List.of(),
-                List.of("details", "referralAgency", "referralContact", "searchDescription"));
+                List.of("details", "referralAgency", "referralContact", "searchDescription", "searchSummary"));
         // Appeal-related notices (e.g. a 行政复议答复书 sent to the applicant) have no NoticeType yet: add their row here.
     }
 

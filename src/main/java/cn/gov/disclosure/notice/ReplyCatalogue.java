@@ -37,6 +37,15 @@ public class ReplyCatalogue {
             articles = articles == null ? List.of() : List.copyOf(articles);
         }
 
+        /** Without a remedy note of its own. */
+        public ReplyType(String code, String label, List<String> articles, String decision, String detailsLabel,
+                         boolean detailsRequired, boolean legalReview, List<String> reasonsAllowed,
+                         boolean reasonsRequired, boolean referral, boolean reconsiderationFirst,
+                         String annualReportRow, boolean selectable, boolean secrecyReview) {
+            this(code, label, articles, decision, detailsLabel, detailsRequired, legalReview, reasonsAllowed,
+                    reasonsRequired, referral, reconsiderationFirst, annualReportRow, selectable, secrecyReview, null);
+        }
+
         /**
          * Whether this reply withholds information (counted as 不予公开 or 部分公开 in the annual report, or decided
          * by withholding grounds): 行政复议法 Art. 23(1)4 makes reconsideration come first, and Art. 23(2) makes
