@@ -45,14 +45,15 @@ public class DocumentNumbers {
     private final Duration lease;
 
     public DocumentNumbers(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock, AgencyProfile agency,
-                           @Value("${disclosure.notice.doc-number.pattern:{prefix}〔{year}〕{seq}号}") String pattern,
+                           @Value("${disclosure.notice.doc-number.pattern:}") String pattern,
                            @Value("${disclosure.notice.doc-number.prefix:}") String prefix,
                            @Value("${disclosure.notice.doc-number.lease:PT10M}") Duration lease) {
         this.jdbc = jdbc;
         this.shortTx = new TransactionTemplate(transactions);
         this.shortTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
-        this.pattern = pattern;
+        this.pattern = pattern == null || pattern.isBlank() ? cn.gov.disclosure.common.Texts.get("notice.docNumber.pattern")
+                : pattern;
         this.prefix = prefix == null ? "" : prefix;
         // Per agency: a second agency profile (or a renamed one) numbers on its own.
         this.agencyKey = this.prefix + "|" + agency.name();

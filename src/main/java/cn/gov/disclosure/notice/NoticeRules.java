@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.beans.factory.annotation.Value;
+
+import cn.gov.disclosure.common.Texts;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,26 +47,32 @@ public class NoticeRules {
     private static final Map<NoticeType, Rule> DEFAULTS = new EnumMap<>(NoticeType.class);
 
     static {
-        rule(NoticeType.ACKNOWLEDGMENT, false, List.of("第三十一条", "第三十三条第二款"), REQUEST,
+        rule(NoticeType.ACKNOWLEDGMENT, false, articles("ACKNOWLEDGMENT"), REQUEST,
                 List.of("receivedOnText", "dueOnText"), List.of("trackingCode"));
-        rule(NoticeType.CORRECTION, false, List.of("第三十条"), REQUEST,
+        rule(NoticeType.CORRECTION, false, articles("CORRECTION"), REQUEST,
                 List.of("items", "correctByText"), List.of());
-        rule(NoticeType.ABANDONED, true, List.of("第三十条"), REQUEST,
+        rule(NoticeType.ABANDONED, true, articles("ABANDONED"), REQUEST,
                 List.of("correctionNoticeText", "correctByText"), List.of());
-        rule(NoticeType.EXTENSION, false, List.of("第三十三条第二款"), REQUEST,
+        rule(NoticeType.EXTENSION, false, articles("EXTENSION"), REQUEST,
                 List.of("extensionDays", "dueOnText"), List.of("reason"));
-        rule(NoticeType.THIRD_PARTY_CONSULTATION, false, List.of("第三十二条"), "informationConcerned",
+        rule(NoticeType.THIRD_PARTY_CONSULTATION, false, articles("THIRD_PARTY_CONSULTATION"), "informationConcerned",
                 List.of("addressee", "answerByText"), List.of());
-        rule(NoticeType.AGENCY_CONSULTATION, false, List.of("第三十四条"), "informationConcerned",
+        rule(NoticeType.AGENCY_CONSULTATION, false, articles("AGENCY_CONSULTATION"), "informationConcerned",
                 List.of("addressee", "answerByText"), List.of());
-        rule(NoticeType.PUBLIC_INTEREST_DISCLOSURE, true, List.of("第十五条", "第三十二条"), "informationConcerned",
+        rule(NoticeType.PUBLIC_INTEREST_DISCLOSURE, true, articles("PUBLIC_INTEREST_DISCLOSURE"), "informationConcerned",
                 List.of("addressee", "reason"), List.of());
-        rule(NoticeType.FEE, true, List.of("第四十二条"), REQUEST,
+        rule(NoticeType.FEE, true, articles("FEE"), REQUEST,
                 List.of("methodLabel", "basis", "rate", "amount", "payByText", "paymentInstructions"), List.of());
         // Replies: the articles, decision and grounds come from the reply catalogue (NoticeChecker.replyChecks).
-        rule(NoticeType.REPLY, true, List.of(), REQUEST, List.of(),
+        rule(NoticeType.REPLY, true, articles("REPLY"), REQUEST, List.of(),
                 List.of("details", "referralAgency", "referralContact", "searchDescription", "searchSummary"));
         // Appeal-related notices (e.g. a 行政复议答复书 sent to the applicant) have no NoticeType yet: add their row here.
+    }
+
+    /** The articles a type must cite, from {@code notice.rules.articles.<TYPE>} (comma-separated; empty for none). */
+    private static List<String> articles(String type) {
+        String list = Texts.get("notice.rules.articles." + type);
+        return list.isBlank() ? List.of() : List.of(list.split(","));
     }
 
     private static void rule(NoticeType type, boolean remedies, List<String> articles, String requestKey,

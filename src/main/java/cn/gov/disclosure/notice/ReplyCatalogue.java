@@ -85,7 +85,7 @@ public class ReplyCatalogue {
             // lawsuit the court must turn away (行政复议法 Art. 23): refuse such a catalogue at start-up.
             if (t.withholds() != t.reconsiderationFirst()) {
                 throw new IllegalStateException("Reply type " + t.code() + ": reconsiderationFirst must be "
-                        + t.withholds() + " (行政复议法 Art. 23)");
+                        + t.withholds() + " (Administrative Reconsideration Law Art. 23)");
             }
             for (String r : t.reasonsAllowed()) {
                 if (!reasons.containsKey(r)) {

@@ -45,7 +45,7 @@ class DocumentNumbersTest extends IntegrationTest {
 
     @BeforeEach
     void aCase() {
-        c = caseFiles.get(intake.submit(TestApplications.online("某文件"), "applicant", false).caseNo());
+        c = caseFiles.get(intake.submit(TestApplications.online("某项目的立项批复文件"), "applicant", false).caseNo());
         noticeId = repository.listForCase(c.id()).get(0).id();
     }
 

@@ -88,7 +88,7 @@ class NoticeLayoutTest extends IntegrationTest {
     @Test
     void closingPunctuationNeverStartsALineWhateverTheLengthOfTheValueBeforeIt() throws IOException {
         String filler = "需要调取的档案分散在市档案馆和三个区县的多个科室须逐卷查阅核对并征求业务科室意见";
-        ApplicationCase c = aCase("某文件");
+        ApplicationCase c = aCase("某项目的立项批复文件");
         for (int n = 1; n <= 28; n++) {
             byte[] pdf = repository.pdf(notices.issueExtension(c.caseNo(), 10, filler.substring(0, n)).id())
                     .orElseThrow();
