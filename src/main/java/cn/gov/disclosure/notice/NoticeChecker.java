@@ -6,8 +6,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.springframework.stereotype.Component;
@@ -15,11 +19,13 @@ import org.springframework.stereotype.Component;
 import cn.gov.disclosure.casefile.ApplicationCase;
 
 /**
- * Checks a reply before it can be sent, twice: the decision must carry what the law requires (grounds and
- * reasoning for any refusal, the responsible agency for a referral, what is provided for a partial
- * disclosure), and the rendered PDF must actually show the case number, the date, the Regulation and the
- * articles relied on, the remedy bodies and limits, and — for a refusal — that reconsideration comes first.
- * Every problem is said so the clerk can act on it.
+ * Checks notices before they go out. A reply is checked twice: the decision must carry what the law requires
+ * (grounds and reasoning for any refusal, the responsible agency for a referral, what is provided for a partial
+ * disclosure); then the rendered PDF of every notice type is read back and must show the issuer and seal, the
+ * 文号, the date, the case number, the request or information quoted, the articles relied on, the values its
+ * {@link NoticeRules} row names, and the remedy bodies, addresses and limits where they belong (and none where
+ * they do not) — for a withholding decision, that reconsideration comes first. Every problem is said so the clerk
+ * can act on it.
  */
 @Component
 public class NoticeChecker {
@@ -28,10 +34,12 @@ public class NoticeChecker {
 
     private final ReplyCatalogue catalogue;
     private final AgencyProfile agency;
+    private final NoticeRules rules;
 
-    public NoticeChecker(ReplyCatalogue catalogue, AgencyProfile agency) {
+    public NoticeChecker(ReplyCatalogue catalogue, AgencyProfile agency, NoticeRules rules) {
         this.catalogue = catalogue;
         this.agency = agency;
+        this.rules = rules;
     }
 
     /** Problems with the decision itself; empty when it may be rendered. */
@@ -72,40 +80,155 @@ public class NoticeChecker {
         return problems;
     }
 
-    /** Problems found in the text of the rendered PDF; empty when every required element is there. */
-    public List<String> checkRendered(byte[] pdf, ApplicationCase c, ReplyCatalogue.ReplyType type, ReplyDraft draft,
-                                      String issuedOnText) {
+    /**
+     * Problems found in the rendered PDF of a notice of any type, read against the model it was rendered from
+     * and the type's row in {@link NoticeRules}; empty when every required element is there (and the remedy
+     * paragraph is absent where it does not belong).
+     */
+    public List<String> checkRendered(NoticeType noticeType, byte[] pdf, Map<String, Object> model) {
         String text = textOf(pdf);
+        String title = String.valueOf(model.getOrDefault("title", noticeType.title()));
         List<String> problems = new ArrayList<>();
-        require(text, c.caseNo(), Texts.get("notice.check.part.caseNo"), problems);
-        require(text, issuedOnText, Texts.get("notice.check.part.date"), problems);
-        require(text, Texts.get("notice.check.regulationName"), Texts.get("notice.check.part.regulation"), problems);
-        for (String article : type.articles()) {
-            require(text, article.replace(Texts.get("notice.check.regulationShort"), ""),
-                    Texts.get("notice.check.part.article", article), problems);
+        ApplicationCase c = (ApplicationCase) model.get("c");
+        boolean draft = Boolean.TRUE.equals(model.get("draft"));
+        // Issuer, seal, 文号, date and case number: on every notice.
+        require(text, agency.name(), part("issuer"), title, problems);
+        require(text, agency.officeName(), part("contact"), title, problems);
+        if (!draft) {
+            require(text, (String) model.get("docNumber"), part("docNumber"), title, problems);
+            if (model.get("sealImage") != null && !lastPageHasImage(pdf)) {
+                problems.add(Texts.get("notice.check.missingInPdf", title, part("seal")));
+            }
         }
-        for (String code : draft.reasonCodes()) {
-            catalogue.reason(code).ifPresent(r -> require(text, r.article().replace(Texts.get("notice.check.regulationShort"), ""),
-                    Texts.get("notice.check.part.groundArticle", r.article()), problems));
+        // The date as the signature block shows it: under the issuer's name (GB/T 9704 7.3.5).
+        String issuedOn = (String) model.get("issuedOnText");
+        require(text, issuedOn == null || issuedOn.isBlank() ? null : agency.name() + issuedOn, part("date"), title,
+                problems);
+        require(text, c == null ? null : c.caseNo(), part("caseNo"), title, problems);
+        require(text, Texts.get("notice.check.regulationName"), part("regulation"), title, problems);
+
+        NoticeRules.Rule rule = rules.rule(noticeType).orElse(null);
+        // A reply to several items quotes and decides item by item; each item is checked on its own
+        // (checkRendered for one decision), the notice as a whole here.
+        boolean itemized = model.get("items") instanceof List<?> items && !items.isEmpty();
+        if (rule != null) {
+            if (!itemized) {
+                require(text, string(model.get(rule.requestKey())), part("request"), title, problems);
+            }
+            for (String article : rule.articles()) {
+                require(text, article, Texts.get("notice.check.part.article", article), title, problems);
+            }
+            for (String key : rule.requiredKeys()) {
+                require(text, string(model.get(key)), part(key), title, problems);
+            }
+            for (String key : rule.optionalKeys()) {
+                if (string(model.get(key)) != null) {
+                    require(text, string(model.get(key)), part(key), title, problems);
+                }
+            }
         }
-        require(text, agency.reconsiderationBody().name(), Texts.get("notice.check.part.reconsiderationBody"), problems);
-        require(text, agency.reconsiderationBody().address(), Texts.get("notice.check.part.reconsiderationAddress"), problems);
-        require(text, Texts.get("notice.check.reconsiderationLimit"), Texts.get("notice.check.part.reconsiderationLimit"), problems);
-        if (type.reconsiderationFirst()) {
-            require(text, Texts.get("notice.check.reconsiderationFirst"), Texts.get("notice.check.part.reconsiderationFirst"), problems);
-        } else {
-            require(text, agency.court().name(), Texts.get("notice.check.part.court"), problems);
-            require(text, Texts.get("notice.check.lawsuitLimit"), Texts.get("notice.check.part.lawsuitLimit"), problems);
+        if (model.get("type") instanceof ReplyCatalogue.ReplyType type && !itemized) {
+            replyChecks(text, title, type, model, problems);
         }
-        if (type.referral()) {
-            require(text, draft.referralAgency(), Texts.get("notice.check.part.referralAgency"), problems);
+        if (rules.remedies(noticeType)) {
+            remedies(text, title, Boolean.TRUE.equals(model.get("reconsiderationFirst")), problems);
+        } else if (text.contains(Texts.get("notice.check.reconsiderationWord"))
+                || text.contains(Texts.get("notice.check.lawsuitWord"))) {
+            problems.add(Texts.get("notice.check.remediesNotAllowed", title));
         }
         return problems;
     }
 
-    private static void require(String text, String needle, String what, List<String> problems) {
+    /**
+     * The checks of one reply decision (its wording, articles, grounds, referral agency) and of the remedies it
+     * needs, on a rendered reply: for each item of a reply to several items.
+     */
+    public List<String> checkRendered(byte[] pdf, ApplicationCase c, ReplyCatalogue.ReplyType type, ReplyDraft draft,
+                                      String issuedOnText) {
+        String text = textOf(pdf);
+        String title = NoticeType.REPLY.title();
+        Map<String, Object> model = new java.util.HashMap<>();
+        model.put("reasons", draft.reasonCodes().stream().map(catalogue::reason).flatMap(java.util.Optional::stream)
+                .toList());
+        model.put("referralAgency", draft.referralAgency());
+        List<String> problems = new ArrayList<>();
+        replyChecks(text, title, type, model, problems);
+        remedies(text, title, type.reconsiderationFirst(), problems);
+        return problems;
+    }
+
+    /** The decision and each article it relies on, each ground's article, the referral agency (Art. 36(5)). */
+    private void replyChecks(String text, String title, ReplyCatalogue.ReplyType type, Map<String, Object> model,
+                             List<String> problems) {
+        require(text, type.decision(), Texts.get("notice.check.part.decision", type.label()), title, problems);
+        for (String article : type.articles()) {
+            require(text, article.replace(Texts.get("notice.check.regulationShort"), ""),
+                    Texts.get("notice.check.part.article", article), title, problems);
+        }
+        if (model.get("reasons") instanceof List<?> reasons) {
+            for (Object o : reasons) {
+                ReplyCatalogue.WithholdingReason r = (ReplyCatalogue.WithholdingReason) o;
+                require(text, r.article().replace(Texts.get("notice.check.regulationShort"), ""),
+                        Texts.get("notice.check.part.groundArticle", r.article()), title, problems);
+            }
+        }
+        if (type.referral()) {
+            require(text, string(model.get("referralAgency")), part("referralAgency"), title, problems);
+        }
+        if (type.remedyNote() != null) {
+            require(text, type.remedyNote(), part("remedyNote"), title, problems);
+        }
+    }
+
+    /** Body, address and limit of each remedy; for a withholding decision, that reconsideration comes first. */
+    private void remedies(String text, String title, boolean reconsiderationFirst, List<String> problems) {
+        require(text, agency.reconsiderationBody().name(), part("reconsiderationBody"), title, problems);
+        require(text, agency.reconsiderationBody().address(), part("reconsiderationAddress"), title, problems);
+        require(text, Texts.get("notice.check.reconsiderationLimit"), part("reconsiderationLimit"), title, problems);
+        require(text, agency.court().name(), part("court"), title, problems);
+        require(text, agency.court().address(), part("courtAddress"), title, problems);
+        if (reconsiderationFirst) {
+            require(text, Texts.get("notice.check.reconsiderationFirst"), part("reconsiderationFirst"), title, problems);
+            require(text, Texts.get("notice.check.lawsuitAfterReconsiderationLimit"),
+                    part("lawsuitAfterReconsiderationLimit"), title, problems);
+        } else {
+            require(text, Texts.get("notice.check.lawsuitLimit"), part("lawsuitLimit"), title, problems);
+            if (text.contains(Texts.get("notice.check.reconsiderationFirst"))) {
+                problems.add(Texts.get("notice.check.reconsiderationFirstWrong", title));
+            }
+        }
+    }
+
+    private static String part(String key) {
+        return Texts.get("notice.check.part." + key);
+    }
+
+    private static String string(Object o) {
+        if (o == null) {
+            return null;
+        }
+        String s = String.valueOf(o);
+        return s.isBlank() ? null : s;
+    }
+
+    /** The seal is the image over the issuer and date, on the page that ends the notice. */
+    static boolean lastPageHasImage(byte[] pdf) {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            PDResources resources = doc.getPage(doc.getNumberOfPages() - 1).getResources();
+            for (COSName name : resources.getXObjectNames()) {
+                if (resources.getXObject(name) instanceof PDImageXObject) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void require(String text, String needle, String what, String title, List<String> problems) {
         if (needle == null || needle.isBlank() || !text.contains(needle.replaceAll("\\s+", ""))) {
-            problems.add(Texts.get("notice.check.missingInPdf", what));
+            problems.add(Texts.get("notice.check.missingInPdf", title, what));
         }
     }
 

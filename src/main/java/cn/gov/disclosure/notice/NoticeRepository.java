@@ -34,10 +34,17 @@ public class NoticeRepository implements AttachmentSource {
 
     public long insert(long caseId, NoticeType type, String status, LocalDate issuedOn, Instant createdAt, byte[] pdf,
                        String sha256) {
+        return insert(caseId, type, status, issuedOn, createdAt, pdf, sha256, null);
+    }
+
+    /** The same with the notice's 文号 (null for drafts). */
+    public long insert(long caseId, NoticeType type, String status, LocalDate issuedOn, Instant createdAt, byte[] pdf,
+                       String sha256, String docNumber) {
         KeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO notice (case_id, notice_type, title, status, issued_on, created_at, pdf, sha256) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(caseId, type.name(), type.title(), status, issuedOn, Timestamp.from(createdAt), pdf, sha256)
+        jdbc.sql("INSERT INTO notice (case_id, notice_type, title, status, issued_on, created_at, pdf, sha256, "
+                        + "doc_number) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(caseId, type.name(), type.title(), status, issuedOn, Timestamp.from(createdAt), pdf, sha256,
+                        docNumber)
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -59,6 +66,12 @@ public class NoticeRepository implements AttachmentSource {
      * The PDF of an issued notice for the applicant, only if it belongs to the given case and is addressed to
      * the applicant; anything else is as absent as a missing notice.
      */
+    /** The 文号 of a stored notice (null for drafts and notices issued before numbering). */
+    public Optional<String> docNumber(long noticeId) {
+        return jdbc.sql("SELECT doc_number FROM notice WHERE id = ?").param(noticeId)
+                .query((rs, n) -> Optional.ofNullable(rs.getString("doc_number"))).optional().flatMap(o -> o);
+    }
+
     public Optional<byte[]> pdf(long caseId, long noticeId) {
         return jdbc.sql("SELECT pdf FROM notice WHERE id = ? AND case_id = ? AND status = 'ISSUED' "
                         + "AND notice_type IN (" + APPLICANT_TYPES + ")")

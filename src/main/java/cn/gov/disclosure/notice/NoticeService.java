@@ -45,14 +45,27 @@ public class NoticeService {
     private final String verifyUrl;
     private final ApplicationEventPublisher events;
     private ReplyFiles replyFiles;
+    private final DocumentNumbers numbers;
+    private final NoticeRules rules;
+    /**
+     * Test seam: lets the checker's tests break a notice's filled HTML (drop the 文号, the seal, an article …) and
+     * see the real issuing path refuse it. Identity in production.
+     */
+    private volatile java.util.function.BiFunction<Map<String, Object>, String, String> htmlForTests = (m, h) -> h;
+
+    void breakHtmlForTests(java.util.function.BiFunction<Map<String, Object>, String, String> tamper) {
+        this.htmlForTests = tamper == null ? (m, h) -> h : tamper;
+    }
 
     public NoticeService(CaseFileService caseFiles, NoticeTemplates templates, PdfRenderer renderer,
                          NoticeRepository notices, MailOutbox outbox, AgencyProfile agency, Clock clock,
                          ReplyCatalogue catalogue, NoticeChecker checker, SealImage seal, SealKeys keys,
-                         PdfSigner signer,
+                         PdfSigner signer, DocumentNumbers numbers, NoticeRules rules,
                          @Value("${disclosure.public-base-url:http://localhost:8080}") String publicBaseUrl,
                          ApplicationEventPublisher events) {
         this.events = events;
+        this.numbers = numbers;
+        this.rules = rules;
         this.seal = seal;
         this.keys = keys;
         this.signer = signer;
@@ -108,15 +121,46 @@ public class NoticeService {
         }
         ReplyCatalogue.ReplyType type = catalogue.require(draft.replyType());
         Map<String, Object> model = model(c, NoticeType.REPLY, replyModel(c, type, draft));
-        model.put("draft", NoticeRepository.DRAFT.equals(status));
-        byte[] pdf = renderer.render(templates.notice(NoticeType.REPLY.template(), model), NoticeType.REPLY.title());
-        problems = draft.itemized()
-                ? ItemizedReplies.checkRendered(checker, catalogue, pdf, c, draft, (String) model.get("issuedOnText"))
-                : checker.checkRendered(pdf, c, type, draft, (String) model.get("issuedOnText"));
-        if (!problems.isEmpty()) {
-            throw new NoticeIncompleteException(problems);
+        // A reply of several items: each item's decision and articles are read back from the PDF as well.
+        java.util.function.Function<byte[], List<String>> itemChecks = draft.itemized()
+                ? pdf -> ItemizedReplies.checkRendered(checker, catalogue, pdf, c, draft, (String) model.get("issuedOnText"))
+                : pdf -> List.of();
+        return renderCheckAndStore(c, NoticeType.REPLY, status, model, c.email(), itemChecks);
+    }
+
+    private Notice renderCheckAndStore(ApplicationCase c, NoticeType type, String status, Map<String, Object> model,
+                                       String recipient) {
+        return renderCheckAndStore(c, type, status, model, recipient, pdf -> List.of());
+    }
+
+    /**
+     * The one way out for every notice: an issued one gets its 文号 (reserved in a short transaction of its own, so
+     * no lock is held while rendering), is rendered, read back by the checker against its {@link NoticeRules} row
+     * (and any checks of its own kind), and stored with the number confirmed in the caller's transaction. A refused
+     * notice gives its number back.
+     */
+    private Notice renderCheckAndStore(ApplicationCase c, NoticeType type, String status, Map<String, Object> model,
+                                       String recipient, java.util.function.Function<byte[], List<String>> moreChecks) {
+        boolean issued = NoticeRepository.ISSUED.equals(status);
+        model.put("draft", !issued);
+        DocumentNumbers.Reservation number = issued ? numbers.reserve(LocalDate.now(clock)) : null;
+        byte[] pdf;
+        try {
+            model.put("docNumber", number == null ? null : number.text());
+            String html = htmlForTests.apply(model, templates.notice(type.template(), model));
+            pdf = renderer.render(html, type.title());
+            List<String> problems = new java.util.ArrayList<>(checker.checkRendered(type, pdf, model));
+            moreChecks.apply(pdf).stream().filter(p -> !problems.contains(p)).forEach(problems::add);
+            if (!problems.isEmpty()) {
+                throw new NoticeIncompleteException(problems);
+            }
+        } catch (RuntimeException e) {
+            if (number != null) {
+                numbers.release(number);
+            }
+            throw e;
         }
-        return store(c, NoticeType.REPLY, status, pdf, model);
+        return store(c, type, status, pdf, model, recipient, number);
     }
 
     private Map<String, Object> replyModel(ApplicationCase c, ReplyCatalogue.ReplyType type, ReplyDraft draft) {
@@ -129,8 +173,8 @@ public class NoticeService {
         model.put("details", type.detailsLabel() == null ? null : blankToNull(draft.details()));
         model.put("detailsLabel", type.detailsLabel());
         model.put("deliveryText", "DISCLOSED".equals(type.code()) ? deliveryText(c.delivery()) : null);
-        model.put("referralAgency", type.referral() ? blankToNull(draft.referralAgency()) : null);
-        model.put("referralContact", type.referral() ? blankToNull(draft.referralContact()) : null);
+        model.put("referralAgency", type.referral() ? clause(draft.referralAgency()) : null);
+        model.put("referralContact", type.referral() ? clause(draft.referralContact()) : null);
         model.put("reconsiderationFirst", type.reconsiderationFirst());
         model.put("items", null);
         // One item answers in the usual layout, with what was searched where that is said (本机关不掌握).
@@ -141,6 +185,7 @@ public class NoticeService {
         }
         ReplyFiles.Listing files = replyFiles == null ? null : replyFiles.forReply(c.caseNo());
         model.put("releasedFiles", files == null || files.isEmpty() ? null : files);
+        model.put("remedyNote", type.remedyNote());
         return model;
     }
 
@@ -160,16 +205,11 @@ public class NoticeService {
         Map<String, Object> model = new HashMap<>();
         model.put("extensionDays", days);
         model.put("actName", Texts.get("notice.act.extension"));
-        model.put("reason", clauseOf(reason));
+        // The template goes on "因……，本机关…": a reason typed as a full sentence must not leave "。，".
+        model.put("reason", clause(reason));
         model.put("dueOnText", newDue != null ? chineseDate(newDue)
                 : Texts.get("notice.extension.dueWhilePaused", workingDaysLeft));
         return issue(caseNo, NoticeType.EXTENSION, model);
-    }
-
-    /** The clerk's reason goes mid-sentence (因……，): closing punctuation the clerk typed would read "。，". */
-    static String clauseOf(String reason) {
-        String r = blankToNull(reason);
-        return r == null ? null : blankToNull(r.replaceAll("[\\s。．.，,；;：:！!？?、]+$", ""));
     }
 
     /** 说明理由通知书 (Art. 35): what exceeds a reasonable range, and by when to give reasons. */
@@ -302,25 +342,17 @@ public class NoticeService {
         model.put("informationConcerned", informationConcerned);
         model.put("answerByText", answerBy == null ? null : chineseDate(answerBy));
         ApplicationCase c = caseFiles.get(caseNo);
-        Map<String, Object> full = model(c, type, model);
-        byte[] pdf = renderer.render(templates.notice(type.template(), full), type.title());
-        return store(c, type, NoticeRepository.ISSUED, pdf, full, email);
+        return renderCheckAndStore(c, type, NoticeRepository.ISSUED, model(c, type, model), email);
     }
 
     private Notice issue(String caseNo, NoticeType type, Map<String, Object> extra) {
         ApplicationCase c = caseFiles.get(caseNo);
-        Map<String, Object> model = model(c, type, extra);
-        byte[] pdf = renderer.render(templates.notice(type.template(), model), type.title());
-        return store(c, type, NoticeRepository.ISSUED, pdf, model);
-    }
-
-    private Notice store(ApplicationCase c, NoticeType type, String status, byte[] pdf, Map<String, Object> model) {
-        return store(c, type, status, pdf, model, c.email());
+        return renderCheckAndStore(c, type, NoticeRepository.ISSUED, model(c, type, extra), c.email());
     }
 
     /** Keeps the notice with the case, records it, and (once issued) queues it to {@code recipient}. */
     private Notice store(ApplicationCase c, NoticeType type, String status, byte[] pdf, Map<String, Object> model,
-                         String recipient) {
+                         String recipient, DocumentNumbers.Reservation number) {
         LocalDate today = LocalDate.now(clock);
         boolean issued = NoticeRepository.ISSUED.equals(status);
         String sha256 = null;
@@ -329,7 +361,11 @@ public class NoticeService {
             pdf = signer.sign(pdf, Texts.get("notice.seal.reason", type.title(), c.caseNo()), clock.instant());
             sha256 = Fingerprints.sha256(pdf);
         }
-        long id = notices.insert(c.id(), type, status, today, clock.instant(), pdf, sha256);
+        long id = notices.insert(c.id(), type, status, today, clock.instant(), pdf, sha256,
+                number == null ? null : number.text());
+        if (number != null) {
+            numbers.confirm(number, id);
+        }
         caseFiles.recordEvent(c.caseNo(), issued ? "NOTICE_ISSUED" : "NOTICE_DRAFTED", "notice", null, type.name(),
                 "system", Texts.get(issued ? "notice.event.issued" : "notice.event.drafted", type.title(), id));
         if (issued) {
@@ -354,8 +390,13 @@ public class NoticeService {
         model.put("issuedOnText", chineseDate(LocalDate.now(clock)));
         model.put("sealImage", seal.dataUri());
         model.put("verifyUrl", keys.enabled() ? verifyUrl : null);
+        // What the notice quotes as the request; a feature that quotes it otherwise (e.g. item lists) may set it.
+        model.putIfAbsent(NoticeRules.REQUEST, c.description());
+        model.put("remedies", rules.remedies(type));
+        model.put("docNumberDraft", Texts.get("notice.docNumber.draft"));
         for (String optional : new String[] {"trackingCode", "addressee", "answerByText", "correctByText",
-                "payByText", "abandonment", "actName", "reconsiderationFirst", "answerLink", "draft"}) {
+                "payByText", "abandonment", "actName", "reconsiderationFirst", "answerLink", "draft", "docNumber",
+                "remedyNote", "searchDescription"}) {
             model.putIfAbsent(optional, null);
         }
         return model;
@@ -369,6 +410,15 @@ public class NoticeService {
 
     public static String chineseDate(LocalDate d) {
         return d == null ? "" : Texts.get("notice.date", d.getYear(), d.getMonthValue(), d.getDayOfMonth());
+    }
+
+    /**
+     * A clerk's phrase that the template continues with its own punctuation: without trailing sentence
+     * punctuation, so that "因……。，" cannot occur.
+     */
+    static String clause(String s) {
+        String t = blankToNull(s);
+        return t == null ? null : blankToNull(t.replaceAll("[。．.，,；;：:！!？?、\\s]+$", ""));
     }
 
     private static String blankToNull(String s) {

@@ -73,7 +73,7 @@ public class PdfRenderer {
             builder.usePdfUaAccessibility(true);
             builder.useColorProfile(colorProfile);
             builder.withProducer("disclosure-workflow");
-            builder.withHtmlContent(xhtml, null);
+            builder.withW3cDocument(NoticeLayout.prepare(xhtml), null);
             builder.toStream(out);
             builder.run();
             return out.toByteArray();

@@ -24,11 +24,37 @@ public class ReplyCatalogue {
 
     static final String LOCATION = "templates/catalogue/replies.json";
 
-    /** One kind of reply. {@code annualReportRow} is null where the withholding reasons decide the row. */
+    /**
+     * One kind of reply. {@code annualReportRow} is null where the withholding reasons decide the row;
+     * {@code remedyNote} is an extra sentence of this type's own remedy paragraph (e.g. Art. 36(7)).
+     */
     public record ReplyType(String code, String label, List<String> articles, String decision, String detailsLabel,
                             boolean detailsRequired, boolean legalReview, List<String> reasonsAllowed,
                             boolean reasonsRequired, boolean referral, boolean reconsiderationFirst,
-                            String annualReportRow, boolean selectable, boolean secrecyReview) {
+                            String annualReportRow, boolean selectable, boolean secrecyReview, String remedyNote) {
+
+        public ReplyType {
+            articles = articles == null ? List.of() : List.copyOf(articles);
+        }
+
+        /** Without a remedy note of its own. */
+        public ReplyType(String code, String label, List<String> articles, String decision, String detailsLabel,
+                         boolean detailsRequired, boolean legalReview, List<String> reasonsAllowed,
+                         boolean reasonsRequired, boolean referral, boolean reconsiderationFirst,
+                         String annualReportRow, boolean selectable, boolean secrecyReview) {
+            this(code, label, articles, decision, detailsLabel, detailsRequired, legalReview, reasonsAllowed,
+                    reasonsRequired, referral, reconsiderationFirst, annualReportRow, selectable, secrecyReview, null);
+        }
+
+        /**
+         * Whether this reply withholds information (counted as 不予公开 or 部分公开 in the annual report, or decided
+         * by withholding grounds): 行政复议法 Art. 23(1)4 makes reconsideration come first, and Art. 23(2) makes
+         * the agency say so on the notice.
+         */
+        public boolean withholds() {
+            return annualReportRow == null || annualReportRow.startsWith("WITHHELD_")
+                    || "PARTIALLY_DISCLOSED".equals(annualReportRow) || reasonsRequired;
+        }
     }
 
     /** One ground for withholding, mapped to exactly one row of the annual report. */
@@ -55,6 +81,12 @@ public class ReplyCatalogue {
             throw new UncheckedIOException("Cannot read the reply catalogue " + location, e);
         }
         for (ReplyType t : types.values()) {
+            // A withholding reply without the reconsideration-first notice would mislead the applicant into a
+            // lawsuit the court must turn away (行政复议法 Art. 23): refuse such a catalogue at start-up.
+            if (t.withholds() != t.reconsiderationFirst()) {
+                throw new IllegalStateException("Reply type " + t.code() + ": reconsiderationFirst must be "
+                        + t.withholds() + " (Administrative Reconsideration Law Art. 23)");
+            }
             for (String r : t.reasonsAllowed()) {
                 if (!reasons.containsKey(r)) {
                     throw new IllegalStateException("Reply type " + t.code() + " allows unknown reason " + r);

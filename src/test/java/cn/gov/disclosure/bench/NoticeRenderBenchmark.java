@@ -50,9 +50,10 @@ public final class NoticeRenderBenchmark {
                 cn.gov.disclosure.seal.SealAlgorithm.ECDSA_P256, false, "", null);
         cn.gov.disclosure.seal.SealKeys noKeys = new cn.gov.disclosure.seal.SealKeys(noSeal, agency.name());
         NoticeService notices = new NoticeService(null, new NoticeTemplates(), new PdfRenderer(fonts), null, null,
-                agency, Clock.system(CalendarConfiguration.CHINA), catalogue, new NoticeChecker(catalogue, agency),
+                agency, Clock.system(CalendarConfiguration.CHINA), catalogue, new NoticeChecker(catalogue, agency, new cn.gov.disclosure.notice.NoticeRules()),
                 new cn.gov.disclosure.seal.SealImage("", agency.name(), noSeal), noKeys,
-                new cn.gov.disclosure.seal.PdfSigner(noKeys), "http://localhost:8080", event -> { });
+                new cn.gov.disclosure.seal.PdfSigner(noKeys), null, new cn.gov.disclosure.notice.NoticeRules(), "http://localhost:8080",
+                event -> { });
         ApplicationCase c = new ApplicationCase(1, "GK-2026-00001", Channel.ONLINE, LocalDate.of(2026, 11, 23),
                 ApplicantType.NATURAL_PERSON, "张三", IdType.RESIDENT_ID_CARD, "11010519491231002X", null, null,
                 "zhangsan@example.cn", null, null, "2025年某路段道路拓宽工程的立项批复文件", null,

@@ -46,11 +46,15 @@ class OtherNoticesTest extends IntegrationTest {
                 .contains("示例市人民法院");
     }
 
+    private void noRemedies(String text) {
+        assertThat(text).doesNotContain("申请行政复议").doesNotContain("提起行政诉讼").doesNotContain("救济途径");
+    }
+
     @Test
     void correctionNotice() {
         String t = text(notices.issueCorrectionNotice(c.caseNo(), "请写明所需文件的名称、文号或者形成时间。", by));
         commonElements(t);
-        remedies(t);
+        noRemedies(t);
         assertThat(t).contains("补正告知书").contains("第三十条").contains("一次性告知").contains("请写明所需文件的名称")
                 .contains("2026年12月14日").contains("视为放弃申请").contains(c.applicantName());
     }
@@ -70,6 +74,7 @@ class OtherNoticesTest extends IntegrationTest {
                 "贵公司提交的环境影响报告书中的工艺参数", by);
         String t = text(n);
         commonElements(t);
+        noRemedies(t);
         assertThat(t).contains("某某科技有限公司").contains("第三十二条").contains("十五个工作日").contains("2026年12月14日")
                 .contains("工艺参数").contains("公共利益").doesNotContain(c.applicantName() + "：");
         assertThat(outbox.forCase(c.id())).anyMatch(m -> m.recipient().equals("legal@thirdparty.example.cn")
@@ -82,6 +87,7 @@ class OtherNoticesTest extends IntegrationTest {
                 "两机关联合印发的土地征收方案", by);
         String t = text(n);
         commonElements(t);
+        noRemedies(t);
         assertThat(t).contains("示例市自然资源局").contains("第三十四条").contains("视为同意公开").contains("十五个工作日")
                 .contains("不计算在答复申请人的期限内");
         assertThat(outbox.forCase(c.id())).anyMatch(m -> m.recipient().equals("gk@zrzy.example.cn"));
@@ -104,6 +110,7 @@ class OtherNoticesTest extends IntegrationTest {
         assertThat(ack.type()).isEqualTo("ACKNOWLEDGMENT");
         String t = text(ack);
         commonElements(t);
+        noRemedies(t);
         assertThat(t).contains("受理回执").contains("第三十一条").contains("第三十三条第二款").contains("二十个工作日")
                 .contains(NoticeService.chineseDate(c.dueOn())).contains("查询码");
     }
@@ -112,8 +119,12 @@ class OtherNoticesTest extends IntegrationTest {
     void extensionNoticeStatesReasonDaysAndNewDate() {
         String t = text(notices.issueExtension(c.caseNo(), 10, "需要调取的档案分散在多个科室"));
         commonElements(t);
-        remedies(t);
+        noRemedies(t);
         assertThat(t).contains("延长答复期限告知书").contains("第三十三条第二款").contains("工作机构负责人同意")
-                .contains("延长10个工作日").contains("需要调取的档案分散在多个科室").contains("延期决定");
+                .contains("延长10个工作日").contains("因需要调取的档案分散在多个科室，本机关");
+        // A reason typed as a sentence does not leave "。，" (issue 14 item 4).
+        String sentence = text(notices.issueExtension(c.caseNo(), 10, "需要调取的档案分散在多个科室。"));
+        assertThat(sentence).contains("因需要调取的档案分散在多个科室，本机关").doesNotContain("。，");
+        assertThat(text(notices.issueExtension(c.caseNo(), 10, null))).doesNotContain("因，").contains("本机关不能在规定期限内");
     }
 }

@@ -125,7 +125,11 @@ class ReplyNoticeTest extends IntegrationTest {
                 "agency", new AgencyProfile("某机关", "某科", "某地", null, null, null,
                         new AgencyProfile.Body("甲", "乙"), new AgencyProfile.Body("丙", "丁"), null, null),
                 "issuedOnText", "2026年11月23日")), "答复书");
-        List<String> problems = checker.checkRendered(broken, c, notDisclosed, draft, "2026年11月23日");
+        Map<String, Object> asRefusal = new java.util.HashMap<>(Map.of("title", "答复书", "c", c, "draft", true,
+                "issuedOnText", NoticeService.chineseDate(caseFiles.today()), "type", notDisclosed,
+                "reasons", draft.reasonCodes().stream().map(r -> catalogue.reason(r).orElseThrow()).toList(),
+                "reconsiderationFirst", true, NoticeRules.REQUEST, c.description()));
+        List<String> problems = checker.checkRendered(NoticeType.REPLY, broken, asRefusal);
         assertThat(problems).contains("答复书中缺少所依据的《中华人民共和国政府信息公开条例》",
                 "答复书中缺少法律依据《条例》第三十六条第三项", "答复书中缺少行政复议机关名称",
                 "答复书中缺少申请行政复议的期限（六十日）",
@@ -133,8 +137,7 @@ class ReplyNoticeTest extends IntegrationTest {
 
         // A sound disclosure reply checked as if it were a refusal lacks the refusal's elements.
         Notice disclosed = notices.draftReply(c.caseNo(), complete(catalogue.require("DISCLOSED")));
-        assertThat(checker.checkRendered(repository.pdf(disclosed.id()).orElseThrow(), c, notDisclosed, draft,
-                NoticeService.chineseDate(caseFiles.today())))
+        assertThat(checker.checkRendered(NoticeType.REPLY, repository.pdf(disclosed.id()).orElseThrow(), asRefusal))
                 .contains("答复书中缺少法律依据《条例》第三十六条第三项",
                         "答复书中缺少不予公开须先申请行政复议的告知（行政复议法第二十三条）");
     }
