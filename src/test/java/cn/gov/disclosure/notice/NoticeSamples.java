@@ -57,6 +57,8 @@ final class NoticeSamples {
             case PUBLIC_INTEREST_DISCLOSURE -> notices.issuePublicInterestDisclosure(caseNo, "某某科技有限公司",
                     "legal@thirdparty.example.cn", "报告中的污染物排放数据", "排放数据关系周边居民的身体健康，不公开会对公共利益造成重大影响");
             case FEE -> notices.issueFeeNotice(caseNo, FeeCalculator.Method.BY_VOLUME, 150, BY);
+            case REASONS_REQUEST -> notices.issueReasonsRequest(caseNo, "本月已提交申请四十件，内容多为同一事项的不同表述。", BY);
+            case DEFERRAL -> notices.issueDeferral(caseNo, 20, BY, 0);
             case REPLY -> notices.issueReply(caseNo, draft(s.replyType()));
         };
     }
