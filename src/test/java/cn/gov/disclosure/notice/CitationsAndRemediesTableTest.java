@@ -50,6 +50,8 @@ class CitationsAndRemediesTableTest {
                     true)),
             Map.entry("ABANDONED", new Expected(List.of("第三十条"), "OTHER_NO_CORRECTION", false)),
             Map.entry("FEE_NOT_PAID", new Expected(List.of("第四十二条"), "OTHER_FEE_NOT_PAID", false)),
+            // Art. 41: correction of records about oneself has its own handling, counted under 其他.
+            Map.entry("RECORD_CORRECTION", new Expected(List.of("第四十一条"), "OTHER_OTHER", false)),
             // 其他处理: Art. 33 is the time limit, not a ground; the clerk states the basis in the details.
             Map.entry("OTHER_HANDLING", new Expected(List.of(), "OTHER_OTHER", false)));
 
@@ -63,16 +65,19 @@ class CitationsAndRemediesTableTest {
             "ENFORCEMENT_FILES", List.of("第十六条第二款", "WITHHELD_ENFORCEMENT_FILES"));
 
     /** Notice type → remedy paragraph on it (STATUTE.md §5; NoticeRules explains the choice). */
-    static final Map<NoticeType, Boolean> REMEDIES = new EnumMap<>(Map.of(
-            NoticeType.ACKNOWLEDGMENT, false,
-            NoticeType.CORRECTION, false,
-            NoticeType.ABANDONED, true,
-            NoticeType.EXTENSION, false,
-            NoticeType.THIRD_PARTY_CONSULTATION, false,
-            NoticeType.AGENCY_CONSULTATION, false,
-            NoticeType.PUBLIC_INTEREST_DISCLOSURE, true,
-            NoticeType.FEE, true,
-            NoticeType.REPLY, true));
+    static final Map<NoticeType, Boolean> REMEDIES = new EnumMap<>(Map.ofEntries(
+            Map.entry(NoticeType.ACKNOWLEDGMENT, false),
+            Map.entry(NoticeType.CORRECTION, false),
+            Map.entry(NoticeType.ABANDONED, true),
+            Map.entry(NoticeType.EXTENSION, false),
+            Map.entry(NoticeType.THIRD_PARTY_CONSULTATION, false),
+            Map.entry(NoticeType.AGENCY_CONSULTATION, false),
+            Map.entry(NoticeType.PUBLIC_INTEREST_DISCLOSURE, true),
+            Map.entry(NoticeType.FEE, true),
+            // Art. 35: asking for reasons decides nothing yet; a deferral moves the reply date like an extension.
+            Map.entry(NoticeType.REASONS_REQUEST, false),
+            Map.entry(NoticeType.DEFERRAL, false),
+            Map.entry(NoticeType.REPLY, true)));
 
     static final ReplyCatalogue CATALOGUE = new ReplyCatalogue();
 
