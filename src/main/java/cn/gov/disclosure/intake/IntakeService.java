@@ -11,7 +11,15 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import cn.gov.disclosure.acknowledgment.AcknowledgmentService;
+import cn.gov.disclosure.acknowledgment.ReceiptController;
+import cn.gov.disclosure.casefile.CaseNumberGenerator;
 
 import cn.gov.disclosure.calendar.StatutoryDeadlines;
 import cn.gov.disclosure.casefile.ApplicationCase;
@@ -21,8 +29,11 @@ import cn.gov.disclosure.common.InvalidInputException;
 import cn.gov.disclosure.common.FieldError;
 
 /**
- * Receives an application: validates it, stores the case and starts its process in one transaction,
- * so that an accepted application is never lost and a rejected one leaves nothing behind.
+ * Receives an application: validates it, stores the case, queues its acknowledgment and starts its process in one
+ * transaction, so that an accepted application is never lost and a rejected one leaves nothing behind. The case
+ * number is reserved just before, in a short transaction of its own ({@link CaseNumberGenerator}), and the
+ * acknowledgment PDF is rendered after the commit by the process's retried step: the transaction holds no lock
+ * and waits for nothing slow.
  */
 @Service
 public class IntakeService {
@@ -31,19 +42,34 @@ public class IntakeService {
     private final StatutoryDeadlines deadlines;
     private final ApplicationProcess process;
     private final IntakeMetrics metrics;
+    private final CaseNumberGenerator numbers;
+    private final AcknowledgmentService acknowledgments;
+    private final TransactionTemplate transaction;
 
     public IntakeService(CaseFileService caseFiles, StatutoryDeadlines deadlines, ApplicationProcess process,
-                         IntakeMetrics metrics) {
+                         IntakeMetrics metrics, CaseNumberGenerator numbers, AcknowledgmentService acknowledgments,
+                         PlatformTransactionManager txManager) {
         this.caseFiles = caseFiles;
         this.deadlines = deadlines;
         this.process = process;
         this.metrics = metrics;
+        this.numbers = numbers;
+        this.acknowledgments = acknowledgments;
+        this.transaction = new TransactionTemplate(txManager);
     }
 
-    /** What the applicant gets back: the receipt. */
-    /** Serializable: the portal hands it to the receipt page as a flash attribute, kept in the shared session store. */
-    public record Receipt(String caseNo, String trackingCode, LocalDate receivedOn, LocalDate dueOn)
+    /**
+     * What the applicant gets back: the receipt. Staff registrations add {@code receiptUrl}, the printable
+     * 受理回执 to hand over (absent for applicants). Serializable: the portal hands it to the receipt page as a flash
+     * attribute, kept in the shared session store.
+     */
+    public record Receipt(String caseNo, String trackingCode, LocalDate receivedOn, LocalDate dueOn,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) String receiptUrl)
             implements java.io.Serializable {
+
+        public Receipt(String caseNo, String trackingCode, LocalDate receivedOn, LocalDate dueOn) {
+            this(caseNo, trackingCode, receivedOn, dueOn, null);
+        }
 
         /** Without the tracking code: Spring MVC logs response bodies with toString at DEBUG/TRACE. */
         @Override
@@ -52,34 +78,71 @@ public class IntakeService {
         }
     }
 
-    /** {@code POST /api/applications}: stores the case, then starts its process with it. */
-    @Transactional
+    /**
+     * {@code POST /api/applications} and the portal: stores the case, then starts its process with it. Not one
+     * transaction from end to end on purpose: the number is reserved (and committed) first, so no request holds a
+     * pooled connection while it waits for the number, and none holds the number's lock while it stores the case.
+     */
     public Receipt submit(ApplicationSubmission submission, String actor, boolean staff) {
-        CaseFileService.Registration r = register(submission, actor, staff);
+        long start = System.nanoTime();
+        LocalDate today = caseFiles.today();
+        ApplicationSubmission s = validated(submission, staff, today);
+        LocalDate receivedOn = receivedOn(s, staff, today);
+        CaseNumberGenerator.Reservation number = numbers.reserve(receivedOn.getYear());
+        CaseFileService.Registration r;
+        try {
+            r = transaction.execute(tx -> {
+                CaseFileService.Registration stored = store(s, receivedOn, actor, number, start);
+                process.start(stored.caseFile());
+                return stored;
+            });
+        } catch (RuntimeException | Error e) {
+            numbers.release(number);
+            throw e;
+        }
         ApplicationCase c = r.caseFile();
-        process.start(c, r.trackingCode());
-        return new Receipt(c.caseNo(), r.trackingCode(), c.receivedOn(), c.dueOn());
+        return new Receipt(c.caseNo(), r.trackingCode(), c.receivedOn(), c.dueOn(),
+                staff ? ReceiptController.receiptUrl(c.caseNo()) : null);
     }
 
     /**
-     * Validates and stores a case whose process is already starting (a clerk's start form in Tasklist);
-     * throws with every problem listed so the clerk can correct the form and nothing is stored.
+     * Validates and stores a case whose process is already starting (a clerk's start form in Tasklist, inside the
+     * engine's transaction); throws with every problem listed so the clerk can correct the form and nothing is
+     * stored.
      */
     @Transactional
     public CaseFileService.Registration register(ApplicationSubmission submission, String actor, boolean staff) {
         long start = System.nanoTime();
         LocalDate today = caseFiles.today();
+        ApplicationSubmission s = validated(submission, staff, today);
+        LocalDate receivedOn = receivedOn(s, staff, today);
+        // Inside the caller's transaction: its rollback gives the number back by itself.
+        return store(s, receivedOn, actor, numbers.reserve(receivedOn.getYear()), start);
+    }
+
+    private ApplicationSubmission validated(ApplicationSubmission submission, boolean staff, LocalDate today) {
         ApplicationSubmission s = submission == null ? null : submission.normalized();
         List<FieldError> errors = ApplicationValidator.validate(s, staff, today);
         if (!errors.isEmpty()) {
             metrics.refused(IntakeMetrics.Refusal.INVALID);
             throw new InvalidInputException(errors);
         }
-        // Art. 31: online applications count as received when the system confirms them, i.e. today;
-        // staff record the day a letter was signed for, a fax confirmed, or a walk-in handed over.
-        LocalDate receivedOn = staff && s.receivedOn() != null ? s.receivedOn() : today;
+        return s;
+    }
+
+    /**
+     * Art. 31: online applications count as received when the system confirms them, i.e. today; staff record the
+     * day a letter was signed for, a fax confirmed, or a walk-in handed over.
+     */
+    private static LocalDate receivedOn(ApplicationSubmission s, boolean staff, LocalDate today) {
+        return staff && s.receivedOn() != null ? s.receivedOn() : today;
+    }
+
+    private CaseFileService.Registration store(ApplicationSubmission s, LocalDate receivedOn, String actor,
+                                               CaseNumberGenerator.Reservation number, long start) {
         LocalDate dueOn = deadlines.replyDue(receivedOn).due();
-        CaseFileService.Registration r = caseFiles.register(toDraft(s, receivedOn, dueOn), actor);
+        CaseFileService.Registration r = caseFiles.register(toDraft(s, receivedOn, dueOn), actor, number);
+        acknowledgments.queue(r.caseFile(), r.trackingCode());
         metrics.acceptedOnCommit(s.channel(), start);
         return r;
     }

@@ -42,6 +42,7 @@ public class NoticeService {
     private final SealKeys keys;
     private final PdfSigner signer;
     private final String verifyUrl;
+    private final String trackUrl;
 
     public NoticeService(CaseFileService caseFiles, NoticeTemplates templates, PdfRenderer renderer,
                          NoticeRepository notices, MailOutbox outbox, AgencyProfile agency, Clock clock,
@@ -52,6 +53,7 @@ public class NoticeService {
         this.keys = keys;
         this.signer = signer;
         this.verifyUrl = publicBaseUrl.replaceAll("/+$", "") + "/verify";
+        this.trackUrl = publicBaseUrl.replaceAll("/+$", "") + "/track";
         this.catalogue = catalogue;
         this.checker = checker;
         this.caseFiles = caseFiles;
@@ -68,6 +70,8 @@ public class NoticeService {
     public Notice issueAcknowledgment(String caseNo, String trackingCode) {
         Map<String, Object> model = new HashMap<>();
         model.put("trackingCode", trackingCode);
+        // How to follow the case: the status page, where case number and tracking code are entered.
+        model.put("trackUrl", trackUrl);
         return issue(caseNo, NoticeType.ACKNOWLEDGMENT, model);
     }
 

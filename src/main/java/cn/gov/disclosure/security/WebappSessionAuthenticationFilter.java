@@ -20,7 +20,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 /**
- * A link in a Tasklist form (the draft notice, a consultation letter: {@code /staff/notices/{id}.pdf}) opens with
+ * A link in a Tasklist form (the draft notice, a consultation letter: {@code /staff/notices/{id}.pdf}; the receipt of
+ * a registration: {@code /staff/receipts/{caseNo}.pdf}) opens with
  * the clerk's Tasklist sign-in instead of asking for the password again (HTTP Basic). Only for the paths
  * {@link SecurityConfig} puts this filter on, only for a user who still exists, with the same group authorities
  * as a Basic sign-in; without a webapp session nothing changes and Basic is asked for as before.
@@ -37,7 +38,9 @@ class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith(request.getContextPath() + "/staff/notices/");
+        String uri = request.getRequestURI();
+        return !uri.startsWith(request.getContextPath() + "/staff/notices/")
+                && !uri.startsWith(request.getContextPath() + "/staff/receipts/");
     }
 
     @Override

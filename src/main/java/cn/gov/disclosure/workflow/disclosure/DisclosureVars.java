@@ -21,8 +21,8 @@ public final class DisclosureVars {
     public static final String PROCESS_KEY = "disclosure-application";
 
     public static final VarKey<String> CASE_NO = CaseVars.CASE_NO;
-    /** Transient: handed from intake to the acknowledgment step, never stored in the engine. */
-    public static final VarKey<String> TRACKING_CODE = VarKey.of("trackingCode", String.class);
+    /** The printable receipt (受理回执) of a case a clerk registered in Tasklist; holds no secret. */
+    public static final VarKey<String> RECEIPT_URL = VarKey.of("receiptUrl", String.class);
     public static final VarKey<Date> DUE_ON = CaseVars.DUE_ON;
     public static final VarKey<String> DUE_ON_TEXT = CaseVars.DUE_ON_TEXT;
     public static final VarKey<Date> REVIEW_DUE_ON = VarKey.of("reviewDueOn", Date.class);
