@@ -39,7 +39,7 @@ class PendingAcknowledgments {
                 () -> jdbc.sql("SELECT min(created_at) FROM pending_acknowledgment").query(Timestamp.class).optional()
                         .map(t -> Math.max(0, Duration.between(t.toInstant(), Instant.now()).toSeconds())).orElse(0L));
         Gauge.builder("disclosure.acknowledgments.pending", backlog, CachedFigure::get).strongReference(true)
-                .description("Acknowledgments (受理回执) registered but not yet issued").register(registry);
+                .description("Acknowledgments (receipts) registered but not yet issued").register(registry);
         Gauge.builder("disclosure.acknowledgments.pending.oldest.age", oldest, CachedFigure::get).strongReference(true)
                 .baseUnit("seconds").description("How long the oldest pending acknowledgment has waited")
                 .register(registry);
