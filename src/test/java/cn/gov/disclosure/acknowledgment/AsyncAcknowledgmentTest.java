@@ -77,7 +77,7 @@ class AsyncAcknowledgmentTest extends IntegrationTest {
         assertThat(acknowledgments(caseId)).isZero();
         String pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNo).singleResult().getId();
         List<Job> jobs = management.createJobQuery().processInstanceId(pi).messages().list();
-        assertThat(jobs).singleElement().satisfies(j -> assertThat(j.getRetries()).isEqualTo(3));
+        assertThat(jobs).singleElement().satisfies(j -> assertThat(j.getRetries()).as("R5/PT1M").isEqualTo(5));
         assertThat(backlog()).isEqualTo(backlogBefore + 1);
         // Waiting, the code is sealed: not in the table in any readable form, and never in the engine.
         String sealed = jdbc.sql("SELECT tracking_code_sealed FROM pending_acknowledgment WHERE case_id = ?")

@@ -5,6 +5,7 @@ import java.util.Date;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 
+import cn.gov.disclosure.acknowledgment.ReceiptController;
 import cn.gov.disclosure.calendar.StatutoryDeadlines;
 import cn.gov.disclosure.casefile.ApplicationCase;
 import cn.gov.disclosure.workflow.CaseVars;
@@ -21,7 +22,7 @@ public final class DisclosureVars {
     public static final String PROCESS_KEY = "disclosure-application";
 
     public static final VarKey<String> CASE_NO = CaseVars.CASE_NO;
-    /** The printable receipt (受理回执) of a case a clerk registered in Tasklist; holds no secret. */
+    /** The printable receipt (受理回执) staff hand over (a walk-in, a letter's reply); holds no secret. */
     public static final VarKey<String> RECEIPT_URL = VarKey.of("receiptUrl", String.class);
     public static final VarKey<Date> DUE_ON = CaseVars.DUE_ON;
     public static final VarKey<String> DUE_ON_TEXT = CaseVars.DUE_ON_TEXT;
@@ -80,6 +81,7 @@ public final class DisclosureVars {
         REQUEST_DESCRIPTION.put(map, c.description());
         REQUESTED_FORM_LABEL.put(map, c.form().label() + "，" + c.delivery().label());
         DUE_ON.put(map, StatutoryDeadlines.endOfDay(c.dueOn()));
+        RECEIPT_URL.put(map, ReceiptController.receiptUrl(c.caseNo()));
         REVIEW_DUE_ON.put(map, StatutoryDeadlines.endOfDay(deadlines.correctionNoticeDue(c.receivedOn()).due()));
         return map;
     }

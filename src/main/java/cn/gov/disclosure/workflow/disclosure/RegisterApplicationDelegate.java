@@ -7,7 +7,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import cn.gov.disclosure.acknowledgment.ReceiptController;
 import cn.gov.disclosure.calendar.StatutoryDeadlines;
 import cn.gov.disclosure.casefile.CaseFileService;
 import cn.gov.disclosure.intake.IntakeService;
@@ -41,8 +40,7 @@ public class RegisterApplicationDelegate implements JavaDelegate {
                 IntakeService.fromFormVariables(execution.getVariables()), actor, true);
         execution.setProcessBusinessKey(r.caseFile().caseNo());
         execution.setVariables(DisclosureVars.forNewCase(r.caseFile(), deadlines));
-        // The tracking code stays out of the engine: the receipt (受理回执) prints it, sealed until then.
-        DisclosureVars.RECEIPT_URL.set(execution, ReceiptController.receiptUrl(r.caseFile().caseNo()));
+        // The tracking code stays out of the engine: the receipt (receiptUrl, 受理回执) prints it, sealed until then.
         // The raw form fields (identity number among them) live in the case record only.
         for (String field : new String[] {"channel", "receivedOn", "applicantType", "idType", "idNumber",
                 "contactPerson", "phone", "email", "address", "postalCode", "description", "documentNumber", "form",
