@@ -193,7 +193,8 @@ abstract class CrashTest {
     private static void awaitNoDueJobs(String baseUrl) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         String admin = "Basic " + Base64.getEncoder().encodeToString("admin:demo".getBytes(StandardCharsets.UTF_8));
-        long end = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        // Jobs the killed node had acquired stay locked for the job executor's lock time (60 s) first.
+        long end = System.nanoTime() + Duration.ofSeconds(240).toNanos();
         while (System.nanoTime() < end) {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/engine-rest/job/count?executable=true"))
                     .header("Authorization", admin).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
