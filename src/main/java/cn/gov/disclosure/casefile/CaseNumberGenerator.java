@@ -42,6 +42,8 @@ public class CaseNumberGenerator {
     private final TransactionTemplate separateTransaction;
     private final String pattern;
     private final Duration lease;
+    /** Years whose counter row exists (rows are never deleted). */
+    private final java.util.Set<Integer> knownYears = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public CaseNumberGenerator(JdbcClient jdbc, PlatformTransactionManager txManager,
                                @Value("${disclosure.case-number.pattern:GK-{year}-{seq:5}}") String pattern,
@@ -67,7 +69,22 @@ public class CaseNumberGenerator {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             return reserveNow(year);
         }
+        // The year's counter row first, holding nothing: creating it inside the reserving transaction would need a
+        // second connection, and a burst on a new year (or a new database) then had every pooled connection
+        // waiting for another one until the pool's timeout.
+        ensureYear(year);
         return separateTransaction.execute(s -> reserveNow(year));
+    }
+
+    private void ensureYear(int year) {
+        if (knownYears.contains(year)) {
+            return;
+        }
+        if (jdbc.sql("SELECT count(*) FROM case_number_sequence WHERE case_year = ?").param(year)
+                .query(Integer.class).single() == 0) {
+            createYear(year);
+        }
+        knownYears.add(year);
     }
 
     private Reservation reserveNow(int year) {
