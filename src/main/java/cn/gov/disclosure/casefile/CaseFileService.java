@@ -48,7 +48,14 @@ public class CaseFileService implements org.springframework.context.ApplicationE
      */
     @Transactional
     public Registration register(ApplicationCase draft, String actor) {
-        String caseNo = numbers.next(draft.receivedOn().getYear());
+        return register(draft, actor, numbers.reserve(draft.receivedOn().getYear()));
+    }
+
+    /** The same with a number reserved beforehand ({@link CaseNumberGenerator#reserve}), consumed here. */
+    @Transactional
+    public Registration register(ApplicationCase draft, String actor, CaseNumberGenerator.Reservation number) {
+        numbers.consume(number);
+        String caseNo = number.caseNo();
         String trackingCode = TrackingCodes.generate();
         Instant now = clock.instant();
         ApplicationCase toStore = new ApplicationCase(0, caseNo, draft.channel(), draft.receivedOn(),

@@ -1,5 +1,10 @@
 package cn.gov.disclosure.casefile;
 
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -9,24 +14,40 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Case numbers, sequential per year, from a configurable pattern such as {@code GK-{year}-{seq:5}}.
- * The counter row is locked by the UPDATE until the registering transaction commits, so numbers are
- * unique across nodes sharing one database, and a rolled-back registration does not burn a number.
+ * Case numbers, sequential per year without gaps, from a configurable pattern such as {@code GK-{year}-{seq:5}}.
+ *
+ * <p>A number is first <em>reserved</em>: the year's counter row is incremented and a reservation row written in a
+ * short transaction of its own, so the counter's row lock is held for a millisecond or two, not across the whole
+ * registration (engine start, PDF) as before. The registering transaction <em>consumes</em> the reservation (deletes
+ * its row) together with storing the case. A registration that fails {@linkplain #release releases} its number, and
+ * a reservation whose process died is taken over once it is older than {@code disclosure.case-number.reservation-lease}:
+ * the next registration gets that number, so the year's numbers stay without gaps (though a number reused this way
+ * is not in the order of receipt). A reservation taken over while its old holder still runs is detected when the
+ * holder consumes it (the token changed), and the holder's registration fails instead of a number being used twice.
  */
 @Component
 public class CaseNumberGenerator {
 
     private static final Pattern SEQ = Pattern.compile("\\{seq(?::(\\d+))?}");
 
+    /** A number set aside for one registration; {@code token} proves it is still this registration's. */
+    public record Reservation(int year, int seq, String token, String caseNo) {
+    }
+
     private final JdbcClient jdbc;
     private final TransactionTemplate separateTransaction;
     private final String pattern;
+    private final Duration lease;
+    /** Years whose counter row exists (rows are never deleted). */
+    private final java.util.Set<Integer> knownYears = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public CaseNumberGenerator(JdbcClient jdbc, PlatformTransactionManager txManager,
-                               @Value("${disclosure.case-number.pattern:GK-{year}-{seq:5}}") String pattern) {
+                               @Value("${disclosure.case-number.pattern:GK-{year}-{seq:5}}") String pattern,
+                               @Value("${disclosure.case-number.reservation-lease:PT10M}") Duration lease) {
         this.jdbc = jdbc;
         this.separateTransaction = new TransactionTemplate(txManager);
         this.separateTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -34,20 +55,97 @@ public class CaseNumberGenerator {
             throw new IllegalArgumentException("disclosure.case-number.pattern must contain {seq} or {seq:N}");
         }
         this.pattern = pattern;
+        this.lease = lease;
     }
 
-    /** Must run inside the registering transaction. */
-    public String next(int year) {
-        int updated = jdbc.sql("UPDATE case_number_sequence SET last_value = last_value + 1 WHERE case_year = ?")
-                .param(year).update();
+    /**
+     * Reserves the next number of {@code year}. Called outside a transaction (the API), it commits at once in a
+     * transaction of its own, before the caller opens the registering one: a request never holds one pooled
+     * connection while waiting for another. Called inside one (a Tasklist start form, registered inside the
+     * engine's transaction), it uses that transaction, whose counter lock is then held until it commits — short,
+     * since the acknowledgment is no longer rendered there — and a rollback returns the number by itself.
+     */
+    public Reservation reserve(int year) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            return reserveNow(year);
+        }
+        // The year's counter row first, holding nothing: creating it inside the reserving transaction would need a
+        // second connection, and a burst on a new year (or a new database) then had every pooled connection
+        // waiting for another one until the pool's timeout.
+        ensureYear(year);
+        return separateTransaction.execute(s -> reserveNow(year));
+    }
+
+    private void ensureYear(int year) {
+        if (knownYears.contains(year)) {
+            return;
+        }
+        if (jdbc.sql("SELECT count(*) FROM case_number_sequence WHERE case_year = ?").param(year)
+                .query(Integer.class).single() == 0) {
+            createYear(year);
+        }
+        knownYears.add(year);
+    }
+
+    private Reservation reserveNow(int year) {
+        Instant now = Instant.now();
+        String token = UUID.randomUUID().toString();
+        // First a number whose registration failed or died, so no gap stays behind.
+        List<Reservation> abandoned = jdbc.sql("SELECT seq, token FROM case_number_reservation "
+                        + "WHERE case_year = ? AND reserved_at < ? ORDER BY seq LIMIT 3")
+                .params(year, Timestamp.from(now.minus(lease)))
+                .query((rs, n) -> new Reservation(year, rs.getInt("seq"), rs.getString("token"), null)).list();
+        for (Reservation old : abandoned) {
+            int taken = jdbc.sql("UPDATE case_number_reservation SET token = ?, reserved_at = ? "
+                            + "WHERE case_year = ? AND seq = ? AND token = ?")
+                    .params(token, Timestamp.from(now), year, old.seq(), old.token()).update();
+            if (taken == 1) {
+                return new Reservation(year, old.seq(), token, format(pattern, year, old.seq()));
+            }
+        }
+        int updated = increment(year);
         if (updated == 0) {
             createYear(year);
-            jdbc.sql("UPDATE case_number_sequence SET last_value = last_value + 1 WHERE case_year = ?")
-                    .param(year).update();
+            increment(year);
         }
         int value = jdbc.sql("SELECT last_value FROM case_number_sequence WHERE case_year = ?")
                 .param(year).query(Integer.class).single();
-        return format(pattern, year, value);
+        jdbc.sql("INSERT INTO case_number_reservation (case_year, seq, token, reserved_at) VALUES (?, ?, ?, ?)")
+                .params(year, value, token, Timestamp.from(now)).update();
+        return new Reservation(year, value, token, format(pattern, year, value));
+    }
+
+    private int increment(int year) {
+        return jdbc.sql("UPDATE case_number_sequence SET last_value = last_value + 1 WHERE case_year = ?")
+                .param(year).update();
+    }
+
+    /**
+     * In the registering transaction: the number becomes the case's when this commits.
+     *
+     * @throws IllegalStateException if the reservation was taken over after its lease (the registration must fail)
+     */
+    public void consume(Reservation r) {
+        int deleted = jdbc.sql("DELETE FROM case_number_reservation WHERE case_year = ? AND seq = ? AND token = ?")
+                .params(r.year(), r.seq(), r.token()).update();
+        if (deleted != 1) {
+            throw new IllegalStateException("Case number " + r.caseNo() + " was reserved for longer than "
+                    + lease + " and has been given to another registration");
+        }
+    }
+
+    /**
+     * After a registration failed (outside its transaction): the number goes to the next registration at once.
+     * Best effort — if this fails too, the lease hands the number on later.
+     */
+    public void release(Reservation r) {
+        try {
+            separateTransaction.executeWithoutResult(s -> jdbc.sql("UPDATE case_number_reservation SET reserved_at = ? "
+                            + "WHERE case_year = ? AND seq = ? AND token = ?")
+                    .params(Timestamp.from(Instant.EPOCH.plusSeconds(86_400)), r.year(), r.seq(), r.token()).update());
+        } catch (RuntimeException e) {
+            // the lease will do it
+        }
     }
 
     static String format(String pattern, int year, int value) {

@@ -9,5 +9,6 @@ import cn.gov.disclosure.casefile.ApplicationCase;
  */
 public interface ApplicationProcess {
 
-    void start(ApplicationCase registered, String trackingCode);
+    /** The tracking code is not handed over: it reaches the acknowledgment sealed, never through the engine. */
+    void start(ApplicationCase registered);
 }

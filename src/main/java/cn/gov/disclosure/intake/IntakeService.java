@@ -11,7 +11,17 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import cn.gov.disclosure.acknowledgment.AcknowledgmentService;
+import cn.gov.disclosure.acknowledgment.ReceiptController;
+import cn.gov.disclosure.casefile.CaseNumberGenerator;
+import cn.gov.disclosure.items.CaseItems;
+import cn.gov.disclosure.items.ItemRequest;
 
 import cn.gov.disclosure.calendar.StatutoryDeadlines;
 import cn.gov.disclosure.casefile.ApplicationCase;
@@ -20,12 +30,14 @@ import cn.gov.disclosure.casefile.CaseStatus;
 import cn.gov.disclosure.common.InvalidInputException;
 import cn.gov.disclosure.common.FieldError;
 import cn.gov.disclosure.common.Texts;
-import cn.gov.disclosure.items.CaseItems;
-import cn.gov.disclosure.items.ItemRequest;
 
 /**
- * Receives an application: validates it, stores the case and starts its process in one transaction,
- * so that an accepted application is never lost and a rejected one leaves nothing behind.
+ * Receives an application: validates it (staff registrations are never refused for missing content: 不拒收), stores
+ * the case and its items, queues its acknowledgment and starts its process in one
+ * transaction, so that an accepted application is never lost and a rejected one leaves nothing behind. The case
+ * number is reserved just before, in a short transaction of its own ({@link CaseNumberGenerator}), and the
+ * acknowledgment PDF is rendered after the commit by the process's retried step: the transaction holds no lock
+ * and waits for nothing slow.
  */
 @Service
 public class IntakeService {
@@ -34,21 +46,36 @@ public class IntakeService {
     private final StatutoryDeadlines deadlines;
     private final ApplicationProcess process;
     private final IntakeMetrics metrics;
+    private final CaseNumberGenerator numbers;
+    private final AcknowledgmentService acknowledgments;
+    private final TransactionTemplate transaction;
     private final CaseItems items;
 
     public IntakeService(CaseFileService caseFiles, StatutoryDeadlines deadlines, ApplicationProcess process,
-                         IntakeMetrics metrics, CaseItems items) {
+                         IntakeMetrics metrics, CaseNumberGenerator numbers, AcknowledgmentService acknowledgments,
+                         PlatformTransactionManager txManager, CaseItems items) {
         this.items = items;
         this.caseFiles = caseFiles;
         this.deadlines = deadlines;
         this.process = process;
         this.metrics = metrics;
+        this.numbers = numbers;
+        this.acknowledgments = acknowledgments;
+        this.transaction = new TransactionTemplate(txManager);
     }
 
-    /** What the applicant gets back: the receipt. */
-    /** Serializable: the portal hands it to the receipt page as a flash attribute, kept in the shared session store. */
-    public record Receipt(String caseNo, String trackingCode, LocalDate receivedOn, LocalDate dueOn)
+    /**
+     * What the applicant gets back: the receipt. Staff registrations add {@code receiptUrl}, the printable
+     * 受理回执 to hand over (absent for applicants). Serializable: the portal hands it to the receipt page as a flash
+     * attribute, kept in the shared session store.
+     */
+    public record Receipt(String caseNo, String trackingCode, LocalDate receivedOn, LocalDate dueOn,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) String receiptUrl)
             implements java.io.Serializable {
+
+        public Receipt(String caseNo, String trackingCode, LocalDate receivedOn, LocalDate dueOn) {
+            this(caseNo, trackingCode, receivedOn, dueOn, null);
+        }
 
         /** Without the tracking code: Spring MVC logs response bodies with toString at DEBUG/TRACE. */
         @Override
@@ -57,23 +84,53 @@ public class IntakeService {
         }
     }
 
-    /** {@code POST /api/applications}: stores the case, then starts its process with it. */
-    @Transactional
+    /**
+     * {@code POST /api/applications} and the portal: stores the case, then starts its process with it. Not one
+     * transaction from end to end on purpose: the number is reserved (and committed) first, so no request holds a
+     * pooled connection while it waits for the number, and none holds the number's lock while it stores the case.
+     */
     public Receipt submit(ApplicationSubmission submission, String actor, boolean staff) {
-        CaseFileService.Registration r = register(submission, actor, staff);
+        long start = System.nanoTime();
+        LocalDate today = caseFiles.today();
+        Accepted s = validated(submission, staff, today);
+        LocalDate receivedOn = receivedOn(s.submission(), staff, today);
+        CaseNumberGenerator.Reservation number = numbers.reserve(receivedOn.getYear());
+        CaseFileService.Registration r;
+        try {
+            r = transaction.execute(tx -> {
+                CaseFileService.Registration stored = store(s, receivedOn, actor, number, start);
+                process.start(stored.caseFile());
+                return stored;
+            });
+        } catch (RuntimeException | Error e) {
+            numbers.release(number);
+            throw e;
+        }
         ApplicationCase c = r.caseFile();
-        process.start(c, r.trackingCode());
-        return new Receipt(c.caseNo(), r.trackingCode(), c.receivedOn(), c.dueOn());
+        return new Receipt(c.caseNo(), r.trackingCode(), c.receivedOn(), c.dueOn(),
+                staff ? ReceiptController.receiptUrl(c.caseNo()) : null);
     }
 
     /**
-     * Validates and stores a case whose process is already starting (a clerk's start form in Tasklist);
-     * throws with every problem listed so the clerk can correct the form and nothing is stored.
+     * Validates and stores a case whose process is already starting (a clerk's start form in Tasklist, inside the
+     * engine's transaction); throws with every problem listed so the clerk can correct the form and nothing is
+     * stored.
      */
     @Transactional
     public CaseFileService.Registration register(ApplicationSubmission submission, String actor, boolean staff) {
         long start = System.nanoTime();
         LocalDate today = caseFiles.today();
+        Accepted s = validated(submission, staff, today);
+        LocalDate receivedOn = receivedOn(s.submission(), staff, today);
+        // Inside the caller's transaction: its rollback gives the number back by itself.
+        return store(s, receivedOn, actor, numbers.reserve(receivedOn.getYear()), start);
+    }
+
+    /** A submission that may be registered, with what it lacks (staff registrations only; 不拒收). */
+    private record Accepted(ApplicationSubmission submission, List<String> missing) {
+    }
+
+    private Accepted validated(ApplicationSubmission submission, boolean staff, LocalDate today) {
         ApplicationSubmission s = submission == null ? null : submission.normalized();
         ApplicationValidator.Checked checked = ApplicationValidator.check(s, staff, today);
         // 不拒收: staff register letters, faxes and walk-ins whatever Art. 29 content they lack; the case then
@@ -86,18 +143,30 @@ public class IntakeService {
             metrics.refused(IntakeMetrics.Refusal.INVALID);
             throw new InvalidInputException(errors);
         }
-        List<String> missing = staff ? MissingContent.items(checked.missing(), s) : List.of();
-        // Art. 31: online applications count as received when the system confirms them, i.e. today;
-        // staff record the day a letter was signed for, a fax confirmed, or a walk-in handed over.
-        LocalDate receivedOn = staff && s.receivedOn() != null ? s.receivedOn() : today;
+        return new Accepted(s, staff ? MissingContent.items(checked.missing(), s) : List.of());
+    }
+
+    /**
+     * Art. 31: online applications count as received when the system confirms them, i.e. today; staff record the
+     * day a letter was signed for, a fax confirmed, or a walk-in handed over.
+     */
+    private static LocalDate receivedOn(ApplicationSubmission s, boolean staff, LocalDate today) {
+        return staff && s.receivedOn() != null ? s.receivedOn() : today;
+    }
+
+    private CaseFileService.Registration store(Accepted accepted, LocalDate receivedOn, String actor,
+                                               CaseNumberGenerator.Reservation number, long start) {
+        ApplicationSubmission s = accepted.submission();
+        List<String> missing = accepted.missing();
         LocalDate dueOn = deadlines.replyDue(receivedOn).due();
         ApplicationCase draft = missing.isEmpty() ? toDraft(s, receivedOn, dueOn)
                 : MissingContent.provisionalDraft(s, receivedOn, dueOn);
-        CaseFileService.Registration r = caseFiles.register(draft, actor);
+        CaseFileService.Registration r = caseFiles.register(draft, actor, number);
         items.create(r.caseFile().caseNo(), requestedItems(s, draft), actor);
         if (!missing.isEmpty()) {
             MissingContent.record(caseFiles, r.caseFile(), s, missing, actor);
         }
+        acknowledgments.queue(r.caseFile(), r.trackingCode());
         metrics.acceptedOnCommit(s.channel(), start);
         return r;
     }

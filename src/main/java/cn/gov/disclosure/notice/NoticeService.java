@@ -56,6 +56,7 @@ public class NoticeService {
     void breakHtmlForTests(java.util.function.BiFunction<Map<String, Object>, String, String> tamper) {
         this.htmlForTests = tamper == null ? (m, h) -> h : tamper;
     }
+    private final String trackUrl;
 
     public NoticeService(CaseFileService caseFiles, NoticeTemplates templates, PdfRenderer renderer,
                          NoticeRepository notices, MailOutbox outbox, AgencyProfile agency, Clock clock,
@@ -70,6 +71,7 @@ public class NoticeService {
         this.keys = keys;
         this.signer = signer;
         this.verifyUrl = publicBaseUrl.replaceAll("/+$", "") + "/verify";
+        this.trackUrl = publicBaseUrl.replaceAll("/+$", "") + "/track";
         this.catalogue = catalogue;
         this.checker = checker;
         this.caseFiles = caseFiles;
@@ -92,6 +94,8 @@ public class NoticeService {
     public Notice issueAcknowledgment(String caseNo, String trackingCode) {
         Map<String, Object> model = new HashMap<>();
         model.put("trackingCode", trackingCode);
+        // How to follow the case: the status page, where case number and tracking code are entered.
+        model.put("trackUrl", trackUrl);
         return issue(caseNo, NoticeType.ACKNOWLEDGMENT, model);
     }
 

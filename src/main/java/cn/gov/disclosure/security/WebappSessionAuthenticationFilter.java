@@ -22,7 +22,8 @@ import jakarta.servlet.http.HttpSession;
 /**
  * A link in a Tasklist form (the draft notice, a consultation letter: {@code /staff/notices/{id}.pdf}; a print
  * package {@code /staff/deliveries/**}; the items page {@code /staff/cases/**}; the case's
- * records page {@code /staff/records/**}, whose forms carry a CSRF token) opens with
+ * records page {@code /staff/records/**}, whose forms carry a CSRF token; the receipt of a registration:
+ * {@code /staff/receipts/{caseNo}.pdf}) opens with
  * the clerk's Tasklist sign-in instead of asking for the password again (HTTP Basic). Only for the paths
  * {@link SecurityConfig} puts this filter on, only for a user who still exists, with the same group authorities
  * as a Basic sign-in; without a webapp session nothing changes and Basic is asked for as before.
@@ -42,9 +43,10 @@ class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
         String uri = request.getRequestURI();
         String base = request.getContextPath();
         // Notices, the print packages of deliveries by hand (linked from the 邮寄 and 领取 forms), the items page,
-        // the records pages.
+        // the records pages, the receipts of registrations.
         return !uri.startsWith(base + "/staff/notices/") && !uri.startsWith(base + "/staff/deliveries/")
-                && !uri.startsWith(base + "/staff/cases/") && !uri.startsWith(base + "/staff/records/");
+                && !uri.startsWith(base + "/staff/cases/") && !uri.startsWith(base + "/staff/records/")
+                && !uri.startsWith(base + "/staff/receipts/");
     }
 
     /**

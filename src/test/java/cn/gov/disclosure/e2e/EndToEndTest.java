@@ -96,6 +96,7 @@ class EndToEndTest extends IntegrationTest {
         assertThat(review.get("due")).isNotNull();
 
         // The acknowledgment arrives by e-mail with its PDF.
+        AsyncJobs.executeAll(management, runtime, caseNo);
         await().atMost(Duration.ofSeconds(15)).until(() -> mailsFor(caseNo).size() == 1);
         assertThat(subject(mailsFor(caseNo).get(0))).contains("受理回执");
 

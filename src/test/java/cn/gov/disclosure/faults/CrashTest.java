@@ -66,20 +66,33 @@ abstract class CrashTest {
         load.stop();
         List<ApplicationLoad.Acknowledged> acknowledged = load.acknowledged();
 
-        AppProcess second = AppProcess.start(dir, "after-restart", databaseArgs(dir));
+        // A short reservation lease: the numbers reserved by requests the kill cut off go to the next applications.
+        List<String> restartArgs = new ArrayList<>(databaseArgs(dir));
+        restartArgs.add("--disclosure.case-number.reservation-lease=PT1S");
+        AppProcess second = AppProcess.start(dir, "after-restart", restartArgs);
         ApplicationLoad.Acknowledged afterRestart;
+        List<ApplicationLoad.Acknowledged> more = new ArrayList<>();
         try {
             second.awaitReady(START_AT_MOST);
             // The restarted node takes new applications and does not hand out a case number again.
-            afterRestart = new ApplicationLoad(second.baseUrl()).submit(second.baseUrl(), "重启后的申请");
+            ApplicationLoad after = new ApplicationLoad(second.baseUrl());
+            afterRestart = after.submit(second.baseUrl(), "重启后的申请");
+            // At most one reservation per client was cut off: as many more applications fill every gap.
+            Thread.sleep(1500);
+            for (int i = 0; i < CLIENTS; i++) {
+                more.add(after.submit(second.baseUrl(), "重启后的申请" + i));
+            }
+            // The acknowledgments owed from before the kill follow now, as jobs.
             awaitNoDueJobs(second.baseUrl());
         } finally {
             second.stop();
         }
 
         Verdict v;
+        Numbering numbering;
         try (Connection db = connect(dir)) {
             v = verify(db, acknowledged, afterRestart == null ? null : afterRestart.caseNo());
+            numbering = numbering(db);
         }
         System.out.printf("CRASH TEST [%s]: %d clients, kill -9 after %d applications answered 201; "
                         + "lost %d, incomplete %d; %d requests cut off by the kill, %d of them stored; "
@@ -94,6 +107,29 @@ abstract class CrashTest {
         assertThat(v.orphanProcesses()).as("process instances without a case").isZero();
         assertThat(afterRestart).as("an application after the restart").isNotNull();
         assertThat(acknowledged).extracting(ApplicationLoad.Acknowledged::caseNo).doesNotContain(afterRestart.caseNo());
+        assertThat(more).as("applications after the restart").doesNotContainNull();
+        System.out.printf("CRASH TEST [%s]: case numbers %s; acknowledgments still pending %d%n", database(), numbering,
+                numbering.pendingAcknowledgments());
+        assertThat(numbering.pendingAcknowledgments()).as("every acknowledgment issued, its sealed code erased").isZero();
+        assertThat(numbering.openReservations()).as("no number left reserved").isZero();
+        assertThat(numbering.cases()).as("per year: as many cases as numbers handed out, no gaps")
+                .isEqualTo(numbering.lastValue());
+    }
+
+    /** The year's counter against its cases: equal counts and no open reservation mean no gap. */
+    record Numbering(long cases, long lastValue, long openReservations, long pendingAcknowledgments) {
+    }
+
+    private static Numbering numbering(Connection db) throws SQLException {
+        try (PreparedStatement q = db.prepareStatement("""
+                SELECT (SELECT COUNT(*) FROM application_case),
+                  (SELECT COALESCE(SUM(last_value), 0) FROM case_number_sequence),
+                  (SELECT COUNT(*) FROM case_number_reservation),
+                  (SELECT COUNT(*) FROM pending_acknowledgment)
+                """); ResultSet rs = q.executeQuery()) {
+            rs.next();
+            return new Numbering(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
+        }
     }
 
     record Verdict(List<String> lost, List<String> incomplete, int casesInDatabase, int storedWithoutAnswer,
@@ -157,7 +193,8 @@ abstract class CrashTest {
     private static void awaitNoDueJobs(String baseUrl) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         String admin = "Basic " + Base64.getEncoder().encodeToString("admin:demo".getBytes(StandardCharsets.UTF_8));
-        long end = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        // Jobs the killed node had acquired stay locked for the job executor's lock time (60 s) first.
+        long end = System.nanoTime() + Duration.ofSeconds(240).toNanos();
         while (System.nanoTime() < end) {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/engine-rest/job/count?executable=true"))
                     .header("Authorization", admin).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());

@@ -93,6 +93,7 @@ class MailOutageTest {
 
     @Autowired TestRestTemplate http;
     @Autowired MailOutbox outbox;
+    @Autowired cn.gov.disclosure.acknowledgment.AcknowledgmentService acknowledgments;
     @Autowired JdbcClient jdbc;
     @Autowired TaskService tasks;
     @Autowired MailSettings settings;
@@ -226,6 +227,7 @@ class MailOutageTest {
         assertThat(receipt.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         String caseNo = (String) receipt.getBody().get("caseNo");
         String trackingCode = (String) receipt.getBody().get("trackingCode");
+        acknowledgments.issue(caseNo); // the process's acknowledgment step (no job executor in tests)
         List<Long> ids = jdbc.sql("SELECT id FROM mail_outbox WHERE notice_id IS NOT NULL").query(Long.class).list();
         assertThat(ids).hasSize(1);
         await().atMost(Duration.ofSeconds(10)).until(() -> rows(ids).get(0).attempts() >= 1);

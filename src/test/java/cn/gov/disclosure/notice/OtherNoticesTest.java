@@ -23,6 +23,7 @@ class OtherNoticesTest extends IntegrationTest {
     @Autowired NoticeService notices;
     @Autowired NoticeRepository repository;
     @Autowired MailOutbox outbox;
+    @Autowired cn.gov.disclosure.acknowledgment.AcknowledgmentService acknowledgments;
 
     ApplicationCase c;
     final LocalDate by = LocalDate.of(2026, 12, 14);
@@ -30,6 +31,8 @@ class OtherNoticesTest extends IntegrationTest {
     @BeforeEach
     void aCase() {
         c = caseFiles.get(intake.submit(TestApplications.online("关于那个项目的文件"), "applicant", false).caseNo());
+        // What the process's acknowledgment step does after the intake (no job executor in tests).
+        acknowledgments.issue(c.caseNo());
     }
 
     private String text(Notice n) {
@@ -112,7 +115,7 @@ class OtherNoticesTest extends IntegrationTest {
         commonElements(t);
         noRemedies(t);
         assertThat(t).contains("受理回执").contains("第三十一条").contains("第三十三条第二款").contains("二十个工作日")
-                .contains(NoticeService.chineseDate(c.dueOn())).contains("查询码");
+                .contains(NoticeService.chineseDate(c.dueOn())).contains("查询码").contains("/track");
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import cn.gov.disclosure.IntegrationTest;
+import cn.gov.disclosure.workflow.AsyncJobs;
 import cn.gov.disclosure.notice.Notice;
 import cn.gov.disclosure.notice.NoticeService;
 import cn.gov.disclosure.workflow.TestApplications;
@@ -31,6 +32,8 @@ class ApplicantNoticesPrivacyTest extends IntegrationTest {
 
     @Autowired TestRestTemplate http;
     @Autowired NoticeService notices;
+    @Autowired org.camunda.bpm.engine.ManagementService management;
+    @Autowired org.camunda.bpm.engine.RuntimeService runtime;
 
     @Test
     void lettersToThirdPartiesAndAgenciesStayWithStaff() {
@@ -40,6 +43,7 @@ class ApplicantNoticesPrivacyTest extends IntegrationTest {
                 new HttpEntity<>(TestApplications.DESIGN_EXAMPLE_JSON, json), Map.class).getBody();
         String caseNo = (String) receipt.get("caseNo");
         String code = (String) receipt.get("trackingCode");
+        AsyncJobs.executeAll(management, runtime, caseNo);
         LocalDate answerBy = LocalDate.now().plusDays(21);
         Notice toThirdParty = notices.issueThirdPartyConsultation(caseNo, THIRD_PARTY, "legal@jiancai.example.cn",
                 "该公司报送的环评材料", answerBy);

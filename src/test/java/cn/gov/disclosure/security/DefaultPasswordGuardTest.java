@@ -41,7 +41,8 @@ class DefaultPasswordGuardTest {
                 "--camunda.bpm.job-execution.enabled=false",
                 "--camunda.bpm.generate-unique-process-engine-name=true",
                 // Seals are tested in seal/ and notice/; here only the administrator guard matters.
-                "--disclosure.seal.enabled=false"));
+                "--disclosure.seal.enabled=false",
+                "--disclosure.acknowledgment.key=dGVzdC1vbmx5LWtleS10ZXN0LW9ubHkta2V5LTMyYiE="));
         args.addAll(List.of(extra));
         return args.toArray(String[]::new);
     }

@@ -2,7 +2,6 @@ package cn.gov.disclosure.workflow.disclosure;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 import cn.gov.disclosure.calendar.StatutoryDeadlines;
@@ -22,9 +21,8 @@ class DisclosureProcess implements ApplicationProcess {
     }
 
     @Override
-    public void start(ApplicationCase c, String trackingCode) {
+    public void start(ApplicationCase c) {
         VariableMap vars = DisclosureVars.forNewCase(c, deadlines);
-        vars.putValueTyped(DisclosureVars.TRACKING_CODE.name(), Variables.stringValue(trackingCode, true));
         runtime.startProcessInstanceByKey(DisclosureVars.PROCESS_KEY, c.caseNo(), vars);
     }
 }

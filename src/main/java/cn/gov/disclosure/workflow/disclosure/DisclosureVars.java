@@ -5,6 +5,7 @@ import java.util.Date;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 
+import cn.gov.disclosure.acknowledgment.ReceiptController;
 import cn.gov.disclosure.calendar.StatutoryDeadlines;
 import cn.gov.disclosure.casefile.ApplicationCase;
 import cn.gov.disclosure.workflow.CaseVars;
@@ -21,8 +22,8 @@ public final class DisclosureVars {
     public static final String PROCESS_KEY = "disclosure-application";
 
     public static final VarKey<String> CASE_NO = CaseVars.CASE_NO;
-    /** Transient: handed from intake to the acknowledgment step, never stored in the engine. */
-    public static final VarKey<String> TRACKING_CODE = VarKey.of("trackingCode", String.class);
+    /** The printable receipt (受理回执) staff hand over (a walk-in, a letter's reply); holds no secret. */
+    public static final VarKey<String> RECEIPT_URL = VarKey.of("receiptUrl", String.class);
     public static final VarKey<Date> DUE_ON = CaseVars.DUE_ON;
     public static final VarKey<String> DUE_ON_TEXT = CaseVars.DUE_ON_TEXT;
     public static final VarKey<Date> REVIEW_DUE_ON = VarKey.of("reviewDueOn", Date.class);
@@ -106,6 +107,7 @@ public final class DisclosureVars {
         REQUEST_DESCRIPTION.put(map, c.description());
         REQUESTED_FORM_LABEL.put(map, c.form().label() + "，" + c.delivery().label());
         DUE_ON.put(map, StatutoryDeadlines.endOfDay(c.dueOn()));
+        RECEIPT_URL.put(map, ReceiptController.receiptUrl(c.caseNo()));
         REVIEW_DUE_ON.put(map, StatutoryDeadlines.endOfDay(deadlines.correctionNoticeDue(c.receivedOn()).due()));
         return map;
     }

@@ -4,21 +4,23 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import cn.gov.disclosure.notice.NoticeService;
+import cn.gov.disclosure.acknowledgment.AcknowledgmentService;
 
-/** 出具受理回执: the acknowledgment PDF and its e-mail (Arts. 31, 33). */
+/**
+ * 出具受理回执: the acknowledgment PDF and its e-mail (Arts. 31, 33), as a retried job after the intake committed;
+ * nothing happens if a clerk's receipt request issued it first.
+ */
 @Component("issueAcknowledgment")
 public class IssueAcknowledgmentDelegate implements JavaDelegate {
 
-    private final NoticeService notices;
+    private final AcknowledgmentService acknowledgments;
 
-    public IssueAcknowledgmentDelegate(NoticeService notices) {
-        this.notices = notices;
+    public IssueAcknowledgmentDelegate(AcknowledgmentService acknowledgments) {
+        this.acknowledgments = acknowledgments;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        notices.issueAcknowledgment(DisclosureVars.CASE_NO.get(execution),
-                DisclosureVars.TRACKING_CODE.get(execution));
+        acknowledgments.issue(DisclosureVars.CASE_NO.get(execution));
     }
 }

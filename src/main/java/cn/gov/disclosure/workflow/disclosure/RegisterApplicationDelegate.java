@@ -5,7 +5,6 @@ import cn.gov.disclosure.workflow.Actors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 import cn.gov.disclosure.calendar.StatutoryDeadlines;
@@ -41,7 +40,7 @@ public class RegisterApplicationDelegate implements JavaDelegate {
                 IntakeService.fromFormVariables(execution.getVariables()), actor, true);
         execution.setProcessBusinessKey(r.caseFile().caseNo());
         execution.setVariables(DisclosureVars.forNewCase(r.caseFile(), deadlines));
-        execution.setVariable(DisclosureVars.TRACKING_CODE.name(), Variables.stringValue(r.trackingCode(), true));
+        // The tracking code stays out of the engine: the receipt (receiptUrl, 受理回执) prints it, sealed until then.
         // The raw form fields (identity number among them) live in the case record only.
         for (String field : new String[] {"channel", "receivedOn", "applicantType", "idType", "idNumber",
                 "contactPerson", "phone", "email", "address", "postalCode", "description", "documentNumber", "form",
