@@ -1,5 +1,6 @@
 package cn.gov.disclosure.items;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -48,6 +49,7 @@ public class StaffItemsController {
 
     // ---- The page linked from Tasklist ----------------------------------------------------------------------
 
+    @Operation(summary = "Items page of a case (HTML): per-item decisions, search records, split and merge")
     @GetMapping("/staff/cases/{caseNo}/items")
     public String page(@PathVariable String caseNo, Model model, Authentication auth) {
         model.addAttribute("me", auth == null ? null : auth.getName());
@@ -65,6 +67,7 @@ public class StaffItemsController {
         return "staff/items";
     }
 
+    @Operation(summary = "Record an item's decision (form post)")
     @PostMapping("/staff/cases/{caseNo}/items/{no}/decision")
     public String decideOnPage(@PathVariable String caseNo, @PathVariable int no,
                                @RequestParam MultiValueMap<String, String> form, Authentication auth,
@@ -76,6 +79,7 @@ public class StaffItemsController {
                 form.getFirst("referralContact"), actor, null), actor), Texts.get("items.page.decided", no));
     }
 
+    @Operation(summary = "Record an item's search record (form post)")
     @PostMapping("/staff/cases/{caseNo}/items/{no}/search")
     public String searchOnPage(@PathVariable String caseNo, @PathVariable int no,
                                @RequestParam MultiValueMap<String, String> form, Authentication auth,
@@ -86,6 +90,7 @@ public class StaffItemsController {
                 Texts.get("items.page.searchRecorded", no));
     }
 
+    @Operation(summary = "Split a vague item (form post)")
     @PostMapping("/staff/cases/{caseNo}/items/{no}/split")
     public String splitOnPage(@PathVariable String caseNo, @PathVariable int no, @RequestParam String parts,
                               Authentication auth, RedirectAttributes redirect) {
@@ -101,6 +106,7 @@ public class StaffItemsController {
                 Texts.get("items.page.split", no));
     }
 
+    @Operation(summary = "Merge duplicate items (form post)")
     @PostMapping("/staff/cases/{caseNo}/items/merge")
     public String mergeOnPage(@PathVariable String caseNo, @RequestParam(required = false) Integer keep,
                               @RequestParam(required = false) List<Integer> duplicates,

@@ -1,5 +1,6 @@
 package cn.gov.disclosure.records;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -74,6 +75,7 @@ public class StaffRecordsController {
     public record FileView(RecordFile file, int cuts, String withheldLabel, RecordRepository.Copy copy) {
     }
 
+    @Operation(summary = "Records page of a case (HTML): files per item, cuts, release set")
     @GetMapping("/staff/records/cases/{caseNo}")
     public String casePage(@PathVariable String caseNo, Model model) {
         return render(caseNo, model, List.of(), null);
@@ -102,6 +104,7 @@ public class StaffRecordsController {
         return "records/case";
     }
 
+    @Operation(summary = "Upload records to an item (multipart form; type detected from the bytes)")
     @PostMapping("/staff/records/cases/{caseNo}/upload")
     public String upload(@PathVariable String caseNo, @RequestParam(defaultValue = "0") String itemNo,
                          @RequestParam(required = false) boolean internalOnly,
@@ -129,6 +132,7 @@ public class StaffRecordsController {
         }
     }
 
+    @Operation(summary = "One record (HTML): page previews with the cuts marked")
     @GetMapping("/staff/records/{id}")
     public String recordPage(@PathVariable long id, Model model) {
         return renderRecord(id, model, List.of());
@@ -153,6 +157,7 @@ public class StaffRecordsController {
     public record CutView(Redaction cut, String groundLabel, String x, String y, String width, String height) {
     }
 
+    @Operation(summary = "Add a cut (page, rectangle in mm, ground) to a record")
     @PostMapping("/staff/records/{id}/cuts")
     public String addCut(@PathVariable long id, @RequestParam(defaultValue = "") String page,
                          @RequestParam(defaultValue = "") String left, @RequestParam(defaultValue = "") String top,
@@ -170,6 +175,7 @@ public class StaffRecordsController {
         }
     }
 
+    @Operation(summary = "Cut every occurrence of a text, with its ground")
     @PostMapping("/staff/records/{id}/cuts/text")
     public String cutText(@PathVariable long id, @RequestParam(defaultValue = "") String text,
                           @RequestParam(defaultValue = "") String ground, Authentication user, Model model,
@@ -184,6 +190,7 @@ public class StaffRecordsController {
         }
     }
 
+    @Operation(summary = "Remove a cut")
     @PostMapping("/staff/records/cuts/{cutId}/remove")
     public String removeCut(@PathVariable long cutId, @RequestParam long recordId, Authentication user) {
         requireClerk(user);
@@ -191,6 +198,7 @@ public class StaffRecordsController {
         return "redirect:/staff/records/" + recordId;
     }
 
+    @Operation(summary = "Withhold a whole record, with its ground")
     @PostMapping("/staff/records/{id}/withhold")
     public String withhold(@PathVariable long id, @RequestParam(defaultValue = "") String ground,
                            Authentication user, Model model, HttpServletResponse response) {
@@ -204,6 +212,7 @@ public class StaffRecordsController {
         }
     }
 
+    @Operation(summary = "Delete a record that was not released")
     @PostMapping("/staff/records/{id}/delete")
     public String delete(@PathVariable long id, Authentication user) {
         requireClerk(user);
@@ -269,6 +278,7 @@ public class StaffRecordsController {
     }
 
     /** The release set for the Art. 17 reviewer: each copy with name, pages, SHA-256, openable here. */
+    @Operation(summary = "Release set of a case (HTML), as the confidentiality reviewer sees it")
     @GetMapping("/staff/records/cases/{caseNo}/release")
     public String releaseSet(@PathVariable String caseNo, Model model) {
         ApplicationCase c = caseFiles.find(caseNo).orElseThrow(NotFoundException::new);

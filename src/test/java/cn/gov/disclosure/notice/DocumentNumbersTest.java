@@ -39,6 +39,7 @@ class DocumentNumbersTest extends IntegrationTest {
     @Autowired CaseFileService caseFiles;
     @Autowired JdbcClient jdbc;
     @Autowired PlatformTransactionManager transactions;
+    @Autowired cn.gov.disclosure.acknowledgment.AcknowledgmentService acknowledgments;
 
     ApplicationCase c;
     long noticeId;
@@ -46,7 +47,8 @@ class DocumentNumbersTest extends IntegrationTest {
     @BeforeEach
     void aCase() {
         c = caseFiles.get(intake.submit(TestApplications.online("某项目的立项批复文件"), "applicant", false).caseNo());
-        noticeId = repository.listForCase(c.id()).get(0).id();
+        // The acknowledgment is issued by a job after the intake; here at once, as a staff receipt would.
+        noticeId = acknowledgments.issue(c.caseNo()).id();
     }
 
     private static final java.util.concurrent.atomic.AtomicInteger YEARS =

@@ -66,7 +66,7 @@ class RefusedInputLoggingTest extends IntegrationTest {
 
         assertThat(answer.getStatusCode().value()).isEqualTo(400);
         // The field is named as the form labels it, not by its key.
-        assertThat((String) answer.getBody().get("message")).contains("审查意见（需要补正的，逐项写明补正事项）：")
+        assertThat((String) answer.getBody().get("message")).contains("审查意见（需要补正的，逐项写明补正事项；要求说明理由的，写明超过合理范围的情况）：")
                 .doesNotContain("reviewNotes").contains("逐项写明需要补正的事项");
         String log = output.toString().substring(before);
         assertThat(log).doesNotContain("ERROR").doesNotContain("\tat ").doesNotContain("Exception:");
