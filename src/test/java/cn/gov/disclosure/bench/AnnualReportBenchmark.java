@@ -3,18 +3,24 @@ package cn.gov.disclosure.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import javax.sql.DataSource;
+
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.gov.disclosure.notice.ReplyCatalogue;
 import cn.gov.disclosure.report.AnnualReport;
 import cn.gov.disclosure.report.AnnualReportService;
+import cn.gov.disclosure.support.EmbeddedPostgresSupport;
+import cn.gov.disclosure.workflow.EngineSchemaMigration;
 
 /**
- * The annual report over 1,000,000 cases in an H2 file database with the project's schema (Flyway) — a
- * main class, not a test: {@code mvn -Pbench verify -DskipTests}. Rows are generated in SQL, spread over
- * 2024–2026 with every outcome; the report for 2025 is then computed five times.
+ * The annual report over 1,000,000 cases in an H2 file database and in PostgreSQL (embedded, as the tests use)
+ * with the project's schema (Flyway) — a main class, not a test: {@code mvn -Pbench verify -DskipTests}
+ * (arguments: rows, databases {@code h2,postgres}). Rows are generated in SQL, spread over 2024–2026 with every
+ * outcome; the report for 2025 is then computed five times.
  */
 public final class AnnualReportBenchmark {
 
@@ -29,11 +35,40 @@ public final class AnnualReportBenchmark {
 
     public static void main(String[] args) throws Exception {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        for (String db : (args.length > 1 ? args[1] : "h2,postgres").split(",")) {
+            if (db.trim().equals("postgres")) {
+                postgres(rows);
+            } else {
+                h2(rows);
+            }
+        }
+        System.exit(0);
+    }
+
+    private static void postgres(int rows) throws Exception {
+        String url = EmbeddedPostgresSupport.freshDatabase("annualreport");
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setUrl(url);
+        ds.setUser(EmbeddedPostgresSupport.USER);
+        run("PostgreSQL (embedded)", ds, rows, "(DATE '2024-01-01' + (%s))", "generate_series(1, ?) AS g(X)");
+    }
+
+    private static void h2(int rows) throws Exception {
         Path dir = Files.createTempDirectory("report-bench");
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL("jdbc:h2:file:" + dir.resolve("bench") + ";DB_CLOSE_ON_EXIT=FALSE");
         ds.setUser("sa");
-        Flyway.configure().dataSource(ds).load().migrate();
+        run("H2 file database", ds, rows, "DATEADD('DAY', %s, DATE '2024-01-01')", "SYSTEM_RANGE(1, ?)");
+        JdbcClient.create(ds).sql("SHUTDOWN").update();
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    /** {@code day} turns a day offset from 2024-01-01 into a date; {@code range} yields X = 1 … rows. */
+    private static void run(String label, DataSource ds, int rows, String day, String range) {
+        // As the application migrates (application.yml): the case-file scripts and the engine tables.
+        Flyway.configure().dataSource(ds).javaMigrations(new EngineSchemaMigration()).load().migrate();
         JdbcClient jdbc = JdbcClient.create(ds);
 
         long t0 = System.nanoTime();
@@ -47,16 +82,20 @@ public final class AnnualReportBenchmark {
                 INSERT INTO application_case (case_no, tracking_code_hash, channel, received_on, applicant_type,
                   applicant_name, id_type, id_number, description, info_form, delivery, filled_in_by_staff, status,
                   due_on, created_at, created_by, reply_type, primary_reason, replied_on, extension_days)
-                SELECT 'B-' || X, 'x', 'ONLINE', DATEADD('DAY', MOD(X * 7, 1096), DATE '2024-01-01'),
+                SELECT 'B-' || X, 'x', 'ONLINE', %s,
                   %s, '生成', 'OTHER', 'X', '生成的申请', 'ELECTRONIC', 'EMAIL', FALSE,
-                  'CLOSED', DATEADD('DAY', MOD(X * 7, 1096) + 28, DATE '2024-01-01'), CURRENT_TIMESTAMP, 'bench',
+                  'CLOSED', %s, CURRENT_TIMESTAMP, 'bench',
                   CASE WHEN MOD(X, 10) = 0 THEN NULL ELSE %s END,
                   CASE WHEN MOD(X, 17) = 3 THEN 'PROCESS_INFORMATION' END,
-                  CASE WHEN MOD(X, 10) = 0 THEN NULL ELSE DATEADD('DAY', MOD(X * 7, 1096) + MOD(X, 40), DATE '2024-01-01') END,
+                  CASE WHEN MOD(X, 10) = 0 THEN NULL ELSE %s END,
                   CASE WHEN MOD(X, 9) = 0 THEN 20 ELSE 0 END
-                FROM SYSTEM_RANGE(1, ?)
-                """.formatted(pick("MOD(X, 6)", types), pick("MOD(X, 17)", replies))).params(rows).update();
+                FROM %s
+                """.formatted(day.formatted("MOD(X * 7, 1096)"), pick("MOD(X, 6)", types),
+                day.formatted("MOD(X * 7, 1096) + 28"), pick("MOD(X, 17)", replies),
+                day.formatted("MOD(X * 7, 1096) + MOD(X, 40)"), range)).params(rows).update();
         long generated = (System.nanoTime() - t0) / 1_000_000;
+        // Statistics as autovacuum would have them after such a load (H2 and PostgreSQL both know ANALYZE).
+        jdbc.sql("ANALYZE").update();
 
         AnnualReportService service = new AnnualReportService(jdbc, new ReplyCatalogue(),
                 new com.fasterxml.jackson.databind.ObjectMapper(), java.time.Clock.systemDefaultZone());
@@ -73,14 +112,11 @@ public final class AnnualReportBenchmark {
             best = Math.min(best, ms);
         }
         long newCases = report.applications().rows().get(0).value("TOTAL");
-        System.out.printf("generated %,d cases in %,d ms (H2 file database, project schema)%n", rows, generated);
+        System.out.printf("%n== %s ==%n", label);
+        System.out.printf("generated %,d cases in %,d ms (project schema)%n", rows, generated);
         System.out.printf("annual report 2025: first run %,d ms, best of 5 %,d ms; %,d new cases in 2025%n",
                 first, best, newCases);
         System.out.printf("memory used after the runs: %,d MB%n",
                 (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1024 * 1024));
-        jdbc.sql("SHUTDOWN").update();
-        try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
     }
 }

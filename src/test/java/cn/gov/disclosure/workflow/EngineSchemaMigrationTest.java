@@ -61,7 +61,10 @@ class EngineSchemaMigrationTest {
             s.execute("CREATE TABLE ACT_GE_PROPERTY (NAME_ VARCHAR(64) PRIMARY KEY, VALUE_ VARCHAR(300), REV_ INT)");
             s.execute("INSERT INTO ACT_GE_PROPERTY VALUES ('schema.version', 'fox', 1)");
         }
-        MigrateResult result = flyway(url, "sa").migrate();
+        // Up to 5.1 only: the stand-in engine schema has just its property table, and later migrations (V46)
+        // index engine tables that a real legacy database has.
+        MigrateResult result = Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration")
+                .javaMigrations(new EngineSchemaMigration()).target("5.1").load().migrate();
         assertThat(result.migrations).anyMatch(m -> "5.1".equals(m.version));
         try (Connection c = DriverManager.getConnection(url, "sa", "")) {
             assertThat(count(c, "SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"version\" = '5.1' AND \"success\""))
