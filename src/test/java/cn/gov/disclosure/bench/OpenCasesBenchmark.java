@@ -178,7 +178,6 @@ public final class OpenCasesBenchmark {
                             ApplicationCase c = repo.findByCaseNo("BENCH-" + i).orElseThrow();
                             String stage = stage(i, total);
                             VariableMap vars = DisclosureVars.forNewCase(c, deadlines);
-                            vars.putValue(DisclosureVars.TRACKING_CODE.name(), TRACKING_CODE);
                             if (stage.equals("AwaitCorrection")) {
                                 vars.putValue(DisclosureVars.CORRECT_BY.name(), StatutoryDeadlines.endOfDay(
                                         c.receivedOn().plusDays(21)));
