@@ -49,6 +49,12 @@ public class ConsultationRepository {
                 .optional();
     }
 
+    /** The consultation whose letter is this notice, if any. */
+    public Optional<Consultation> findByNotice(long noticeId) {
+        return jdbc.sql("SELECT * FROM consultation WHERE notice_id = ?").param(noticeId)
+                .query(ConsultationRepository::map).optional();
+    }
+
     public Optional<Consultation> findByTokenHash(String hash) {
         return jdbc.sql("SELECT * FROM consultation WHERE token_hash = ?").param(hash)
                 .query(ConsultationRepository::map).optional();

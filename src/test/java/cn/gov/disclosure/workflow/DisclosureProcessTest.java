@@ -1801,6 +1801,18 @@ class DisclosureProcessTest extends ProcessTest {
         assertThat(asked.receiptSource()).isEqualTo(cn.gov.disclosure.consultation.LetterReceipt.PRESUMED_POST);
         assertThat(asked.letterReceivedOn()).isEqualTo(sentOn.plusDays(5));
         assertThat(asked.answerBy()).isEqualTo(deadlines.calendar().addWorkingDays(sentOn.plusDays(5), 15).due());
+
+        // The letter goes by post (送达 process); the return receipt's date becomes the letter's receipt date.
+        ProcessInstance post = runtime.createProcessInstanceQuery().processInstanceBusinessKey(c.caseNo())
+                .processDefinitionKey("delivery").active().singleResult();
+        complete(post, "PostNotice", "registeredNo", "XA55556666CN", "postedOn", sentOn.toString());
+        LocalDate signedFor = sentOn.plusDays(2);
+        moveClockTo(signedFor.plusDays(1));
+        complete(post, "AwaitReturnReceipt", "receiptOn", signedFor.toString());
+        cn.gov.disclosure.consultation.Consultation received = consultationRepository.find(asked.id()).orElseThrow();
+        assertThat(received.letterReceivedOn()).isEqualTo(signedFor);
+        assertThat(received.receiptSource()).isEqualTo(cn.gov.disclosure.consultation.LetterReceipt.DELIVERY_RECORD);
+        assertThat(received.answerBy()).isEqualTo(deadlines.calendar().addWorkingDays(signedFor, 15).due());
     }
 
     private LocalDate askForReasons(ProcessInstance pi) {
