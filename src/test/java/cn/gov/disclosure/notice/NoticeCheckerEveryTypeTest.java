@@ -99,17 +99,23 @@ class NoticeCheckerEveryTypeTest extends IntegrationTest {
         ApplicationCase c = caseFiles.get(intake.submit(TestApplications.online("某项目的立项批复文件及其附件"),
                 "applicant", false).caseNo());
         long stored = count(c);
+        long held = heldNumbers();
         notices.breakHtmlForTests(breaker(sample, defect));
         assertThatThrownBy(() -> NoticeSamples.issue(notices, sample, c.caseNo()))
                 .isInstanceOf(NoticeIncompleteException.class)
                 .satisfies(e -> assertThat(((NoticeIncompleteException) e).problems())
                         .as("problems").anyMatch(p -> p.contains(defect.says)));
         assertThat(count(c)).as("nothing stored").isEqualTo(stored);
-        // The number the refused notice held is free again: the next notice of the year takes it, no gap.
+        // The number the refused notice held is free again: the next notice of the year takes it, no gap. (Other
+        // tests of the shared database may leave numbers held under their lease; this one adds none.)
         notices.breakHtmlForTests(null);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM notice_number WHERE notice_id IS NULL AND reserved_until > ?")
+        assertThat(heldNumbers()).as("numbers held without a notice").isLessThanOrEqualTo(held);
+    }
+
+    private long heldNumbers() {
+        return jdbc.sql("SELECT COUNT(*) FROM notice_number WHERE notice_id IS NULL AND reserved_until > ?")
                 .param(java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(3600 * 24 * 365)))
-                .query(Long.class).single()).isZero();
+                .query(Long.class).single();
     }
 
     private long count(ApplicationCase c) {
