@@ -55,13 +55,13 @@ class ItemsPageBrowserTest extends BrowserTest {
         new Select(browser.findElement(By.id("type-2"))).selectByValue("NOT_HELD");
         browser.findElement(By.id("reasoning-2")).sendKeys("经检索本机关公文系统和档案，未找到该批复。");
         browser.findElement(By.id("decide-2")).click();
-        assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).contains("已保存第2项答复意见");
+        status("已保存第2项答复意见");
         assertThat(browser.findElement(By.id("problems")).getText()).contains("第2项").contains("检索记录");
 
         browser.findElement(By.id("places-2")).sendKeys("本机关公文管理系统、档案室，询问规划科");
         browser.findElement(By.id("keywords-2")).sendKeys("环境影响评价 批复");
         browser.findElement(By.id("search-2")).click();
-        assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).contains("已保存第2项检索记录");
+        status("已保存第2项检索记录");
         screenshot("items-page-decided");
         var item = items.find(caseNo, 2).orElseThrow();
         assertThat(item.replyType()).isEqualTo("NOT_HELD");
@@ -81,5 +81,11 @@ class ItemsPageBrowserTest extends BrowserTest {
                 .POST(HttpRequest.BodyPublishers.ofString("replyType=DISCLOSED")).build();
         assertThat(HttpClient.newHttpClient().send(forged, BodyHandlers.discarding()).statusCode()).isEqualTo(401);
         assertThat(items.find(caseNo, 1).orElseThrow().decision()).isNull();
+    }
+
+    /** The page after a post: waits for the new page's status line (the old page may still be on screen). */
+    private void status(String expected) {
+        new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), expected));
     }
 }
