@@ -25,8 +25,18 @@ class ItemsBrowserTest extends BrowserTest {
     private void post(By button) {
         WebElement page = browser.findElement(By.tagName("html"));
         browser.findElement(button).click();
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(30))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        // The old page is gone once its root element is stale; Chrome sometimes says so as "Node … does not belong
+        // to the document" instead of a stale-element error.
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(30)).until(d -> {
+            try {
+                page.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                return true;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                return String.valueOf(e.getMessage()).contains("does not belong to the document");
+            }
+        });
     }
 
     @Test
