@@ -117,27 +117,7 @@ class StaffReceiptTest extends IntegrationTest {
         assertThat(inTasklist.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
     }
 
-    /** Signs in to Tasklist as Camunda's login page does; returns the session's cookies. */
     private String tasklistSession(String user) {
-        ResponseEntity<String> app = http.getForEntity("/camunda/app/tasklist/default/", String.class);
-        List<String> cookies = new ArrayList<>(app.getHeaders().get(HttpHeaders.SET_COOKIE).stream()
-                .map(c -> c.split(";")[0]).toList());
-        String xsrf = cookies.stream().filter(c -> c.startsWith("XSRF-TOKEN=")).findFirst().orElseThrow()
-                .substring("XSRF-TOKEN=".length());
-        HttpHeaders h = new HttpHeaders();
-        h.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-        h.add("X-XSRF-TOKEN", xsrf);
-        h.add(HttpHeaders.COOKIE, String.join("; ", cookies));
-        ResponseEntity<Map> login = http.postForEntity("/camunda/api/admin/auth/user/default/login/tasklist",
-                new HttpEntity<>("username=" + user + "&password=demo", h), Map.class);
-        assertThat(login.getStatusCode()).isEqualTo(HttpStatus.OK);
-        List<String> renewed = login.getHeaders().getOrDefault(HttpHeaders.SET_COOKIE, List.of());
-        for (String c : renewed) {
-            String pair = c.split(";")[0];
-            String name = pair.substring(0, pair.indexOf('=') + 1);
-            cookies.removeIf(old -> old.startsWith(name));
-            cookies.add(pair);
-        }
-        return String.join("; ", cookies);
+        return cn.gov.disclosure.support.TasklistSessions.signIn(http, user);
     }
 }

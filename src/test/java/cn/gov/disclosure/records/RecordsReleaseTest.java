@@ -289,27 +289,8 @@ class RecordsReleaseTest extends IntegrationTest {
         String caseNo = newCase("某路段交通流量统计", null).caseNo();
         assertThat(http.getForEntity("/staff/records/cases/" + caseNo, String.class).getStatusCode())
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
-        ResponseEntity<String> app = http.getForEntity("/camunda/app/tasklist/default/", String.class);
-        List<String> cookies = new ArrayList<>(app.getHeaders().get(HttpHeaders.SET_COOKIE).stream()
-                .map(c -> c.split(";")[0]).toList());
-        String xsrf = cookies.stream().filter(c -> c.startsWith("XSRF-TOKEN=")).findFirst().orElseThrow()
-                .substring("XSRF-TOKEN=".length());
-        HttpHeaders h = new HttpHeaders();
-        h.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-        h.add("X-XSRF-TOKEN", xsrf);
-        h.add(HttpHeaders.COOKIE, String.join("; ", cookies));
-        ResponseEntity<Map> login = http.postForEntity("/camunda/api/admin/auth/user/default/login/tasklist",
-                new HttpEntity<>("username=clerk&password=demo", h), Map.class);
-        assertThat(login.getStatusCode()).isEqualTo(HttpStatus.OK);
-        List<String> after = login.getHeaders().get(HttpHeaders.SET_COOKIE);
-        if (after != null) {
-            after.stream().map(c -> c.split(";")[0]).forEach(c -> {
-                cookies.removeIf(old -> old.split("=")[0].equals(c.split("=")[0]));
-                cookies.add(c);
-            });
-        }
         HttpHeaders session = new HttpHeaders();
-        session.add(HttpHeaders.COOKIE, String.join("; ", cookies));
+        session.add(HttpHeaders.COOKIE, cn.gov.disclosure.support.TasklistSessions.signIn(http, "clerk"));
         ResponseEntity<String> page = http.exchange("/staff/records/cases/" + caseNo, org.springframework.http.HttpMethod.GET,
                 new HttpEntity<>(session), String.class);
         assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
