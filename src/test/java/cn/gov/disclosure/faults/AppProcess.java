@@ -105,6 +105,17 @@ public final class AppProcess {
         }
     }
 
+    /** The log's warnings, errors and their causes: what a failure message needs when the tail is all noise. */
+    public String logProblems() {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8).stream()
+                    .filter(l -> l.contains("WARN") || l.contains("ERROR") || l.startsWith("Caused by")).toList();
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 80), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
     public static int freePort() {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();

@@ -41,6 +41,8 @@ final class ApplicationLoad {
     private final AtomicInteger cutOff = new AtomicInteger();
     private final Map<Integer, AtomicInteger> refused = new ConcurrentSkipListMap<>();
     private final AtomicBoolean stop = new AtomicBoolean();
+    /** The last answer other than 201, status and body, for the failure message. */
+    private volatile String lastRefusal = "";
     private final List<Thread> clients = new ArrayList<>();
 
     ApplicationLoad(String baseUrl) {
@@ -85,6 +87,7 @@ final class ApplicationLoad {
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         if (r.statusCode() != 201) {
             refused.computeIfAbsent(r.statusCode(), k -> new AtomicInteger()).incrementAndGet();
+            lastRefusal = r.statusCode() + " " + r.body();
             return null;
         }
         Map<?, ?> receipt = JSON.readValue(r.body(), Map.class);
@@ -110,6 +113,10 @@ final class ApplicationLoad {
 
     List<Acknowledged> acknowledged() {
         return List.copyOf(acknowledged);
+    }
+
+    String lastRefusal() {
+        return lastRefusal;
     }
 
     int cutOff() {

@@ -72,10 +72,11 @@ abstract class CrashTest {
         AppProcess second = AppProcess.start(dir, "after-restart", restartArgs);
         ApplicationLoad.Acknowledged afterRestart;
         List<ApplicationLoad.Acknowledged> more = new ArrayList<>();
+        ApplicationLoad after;
         try {
             second.awaitReady(START_AT_MOST);
             // The restarted node takes new applications and does not hand out a case number again.
-            ApplicationLoad after = new ApplicationLoad(second.baseUrl());
+            after = new ApplicationLoad(second.baseUrl());
             afterRestart = after.submit(second.baseUrl(), "重启后的申请");
             // At most one reservation per client was cut off: as many more applications fill every gap.
             Thread.sleep(1500);
@@ -105,9 +106,11 @@ abstract class CrashTest {
         assertThat(v.lost()).as("acknowledged but missing after the restart").isEmpty();
         assertThat(v.incomplete()).as("cases without exactly one process instance and one acknowledgment").isEmpty();
         assertThat(v.orphanProcesses()).as("process instances without a case").isZero();
-        assertThat(afterRestart).as("an application after the restart").isNotNull();
+        assertThat(afterRestart).as(() -> "an application after the restart; refused " + after.refused() + ", last: "
+                + after.lastRefusal() + "\nlog after the restart:\n" + second.logProblems()).isNotNull();
         assertThat(acknowledged).extracting(ApplicationLoad.Acknowledged::caseNo).doesNotContain(afterRestart.caseNo());
-        assertThat(more).as("applications after the restart").doesNotContainNull();
+        assertThat(more).as(() -> "applications after the restart; refused " + after.refused() + ", last: "
+                + after.lastRefusal() + "\nlog after the restart:\n" + second.logProblems()).doesNotContainNull();
         System.out.printf("CRASH TEST [%s]: case numbers %s; acknowledgments still pending %d%n", database(), numbering,
                 numbering.pendingAcknowledgments());
         assertThat(numbering.pendingAcknowledgments()).as("every acknowledgment issued, its sealed code erased").isZero();
