@@ -32,6 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class CaseNumberGenerator {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CaseNumberGenerator.class);
+
     private static final Pattern SEQ = Pattern.compile("\\{seq(?::(\\d+))?}");
 
     /** A number set aside for one registration; {@code token} proves it is still this registration's. */
@@ -96,23 +98,43 @@ public class CaseNumberGenerator {
                 .params(year, Timestamp.from(now.minus(lease)))
                 .query((rs, n) -> new Reservation(year, rs.getInt("seq"), rs.getString("token"), null)).list();
         for (Reservation old : abandoned) {
+            String caseNo = format(pattern, year, old.seq());
+            if (used(caseNo)) {
+                // A reservation left beside its case (a restored backup, a hand-edited table): never hand the number
+                // out again — every registration after it would fail on the case number's uniqueness.
+                log.warn("Case number {} was still reserved although its case exists; reservation removed", caseNo);
+                jdbc.sql("DELETE FROM case_number_reservation WHERE case_year = ? AND seq = ? AND token = ?")
+                        .params(year, old.seq(), old.token()).update();
+                continue;
+            }
             int taken = jdbc.sql("UPDATE case_number_reservation SET token = ?, reserved_at = ? "
                             + "WHERE case_year = ? AND seq = ? AND token = ?")
                     .params(token, Timestamp.from(now), year, old.seq(), old.token()).update();
             if (taken == 1) {
-                return new Reservation(year, old.seq(), token, format(pattern, year, old.seq()));
+                return new Reservation(year, old.seq(), token, caseNo);
             }
         }
-        int updated = increment(year);
-        if (updated == 0) {
+        if (increment(year) == 0) {
             createYear(year);
             increment(year);
         }
         int value = jdbc.sql("SELECT last_value FROM case_number_sequence WHERE case_year = ?")
                 .param(year).query(Integer.class).single();
+        // Likewise a counter behind its cases (a restored backup): move it past the numbers already used.
+        while (used(format(pattern, year, value))) {
+            log.warn("Case number {} is already used; the counter of {} moves on", format(pattern, year, value), year);
+            increment(year);
+            value = jdbc.sql("SELECT last_value FROM case_number_sequence WHERE case_year = ?")
+                    .param(year).query(Integer.class).single();
+        }
         jdbc.sql("INSERT INTO case_number_reservation (case_year, seq, token, reserved_at) VALUES (?, ?, ?, ?)")
                 .params(year, value, token, Timestamp.from(now)).update();
         return new Reservation(year, value, token, format(pattern, year, value));
+    }
+
+    private boolean used(String caseNo) {
+        return jdbc.sql("SELECT COUNT(*) FROM application_case WHERE case_no = ?").param(caseNo)
+                .query(Integer.class).single() > 0;
     }
 
     private int increment(int year) {

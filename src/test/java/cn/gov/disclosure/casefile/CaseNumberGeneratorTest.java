@@ -127,4 +127,36 @@ class CaseNumberGeneratorTest extends IntegrationTest {
         });
         assertThat(second).isEqualTo(first).isEqualTo("GK-2093-00001");
     }
+
+    @Test
+    void aNumberAlreadyUsedByACaseIsNeverHandedOutAgain() {
+        int year = 2094;
+        TransactionTemplate tx = new TransactionTemplate(txManager);
+        // As after restoring an older backup of the counter: cases 1-3 exist, the counter says 1, and number 2 is
+        // still reserved (stale, past its lease) beside its case.
+        CaseNumberGenerator.Reservation first = numbers.reserve(year);
+        tx.executeWithoutResult(s -> numbers.consume(first));
+        for (int seq = 1; seq <= 3; seq++) {
+            storeCase(CaseNumberGenerator.format("GK-{year}-{seq:5}", year, seq));
+        }
+        jdbc.sql("INSERT INTO case_number_reservation (case_year, seq, token, reserved_at) VALUES (?, 2, 'stale', ?)")
+                .params(year, Timestamp.from(Instant.now().minusSeconds(3600))).update();
+
+        CaseNumberGenerator.Reservation next = numbers.reserve(year);
+        assertThat(next.caseNo()).as("past every number in use").isEqualTo("GK-2094-00004");
+        assertThat(jdbc.sql("SELECT count(*) FROM case_number_reservation WHERE case_year = ? AND token = 'stale'")
+                .param(year).query(Integer.class).single()).as("the stale reservation removed").isZero();
+        tx.executeWithoutResult(s -> numbers.consume(next));
+        assertThat(numbers.reserve(year).seq()).isEqualTo(5);
+    }
+
+    private void storeCase(String caseNo) {
+        jdbc.sql("""
+                INSERT INTO application_case (case_no, tracking_code_hash, channel, received_on, applicant_type,
+                  applicant_name, id_type, id_number, description, info_form, delivery, filled_in_by_staff, status,
+                  due_on, created_at, created_by)
+                VALUES (?, 'x', 'ONLINE', DATE '2094-01-05', 'NATURAL_PERSON', '测试', 'OTHER', 'X', '编号测试',
+                  'ELECTRONIC', 'EMAIL', FALSE, 'CLOSED', DATE '2094-02-05', CURRENT_TIMESTAMP, 'test')
+                """).param(caseNo).update();
+    }
 }
