@@ -79,6 +79,13 @@ class NoticeLayoutTest extends IntegrationTest {
         Files.createDirectories(dir);
         Files.write(dir.resolve(sample.toString().replace('/', '-') + ".pdf"), pdf);
         assertClean(pdf, c);
+        // PDF/UA wants a title and a description (dc:description, from the subject) in the document's metadata.
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            assertThat(doc.getDocumentInformation().getTitle()).isNotBlank();
+            assertThat(doc.getDocumentInformation().getSubject()).isEqualTo(doc.getDocumentInformation().getTitle());
+            assertThat(new String(doc.getDocumentCatalog().getMetadata().toByteArray(),
+                    java.nio.charset.StandardCharsets.UTF_8)).contains("dc:description");
+        }
     }
 
     /**
