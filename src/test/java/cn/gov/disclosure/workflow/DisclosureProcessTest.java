@@ -1433,8 +1433,16 @@ class DisclosureProcessTest extends ProcessTest {
         LocalDate sentOn = deadlines.calendar().addWorkingDays(c.receivedOn(), 2).due();
         moveClockTo(sentOn);
         complete(pi, "ReviewCompleteness", "completeness", "COMPLETE");
+        // The search form lists the directory (valuesKey agencyOptions): JSON, so Tasklist hands it to the form.
+        org.camunda.bpm.engine.variable.value.ObjectValue options = runtime.getVariableTyped(pi.getId(), "agencyOptions",
+                false);
+        assertThat(options.getSerializationDataFormat()).isEqualTo("application/json");
+        assertThat(options.getValueSerialized()).contains("{\"label\":\"示例市自然资源和规划局\",\"value\":\"ZRZY\"}");
+        assertThat(runtime.getVariable(pi.getId(), "agencyOptions")).isInstanceOf(cn.gov.disclosure.workflow.FormOptions.class);
+        assertThat(runtime.getVariable(pi.getId(), "agencyCodes")).isEqualTo("");
         complete(pi, "SearchInformation", "searchNotes", "方案由三机关联合印发", "consultAgencies", true,
-                "agencyCodes", "zrzy，FGW、ZJ", "consultThirdParty", false, "informationConcerned", "旧城改造实施方案全文");
+                "agencyCodes", "[\"ZRZY\",\"FGW\",\"ZJ\"]", "consultThirdParty", false,
+                "informationConcerned", "旧城改造实施方案全文");
 
         assertThat(pi).isWaitingAt("Consult");
         ProcessInstance sub = consultation(pi);
