@@ -27,7 +27,10 @@ public record ConsultationPlan(boolean consultAgencies, String agencyCodes, bool
         return consultAgencies || consultThirdParty;
     }
 
-    /** The agency codes, upper-cased, without repeats, split on commas, 、, semicolons or spaces. */
+    /**
+     * The agency codes, upper-cased, without repeats, split on commas, 、, semicolons or spaces; the form's list of
+     * agencies submits its choice as a JSON list (["ZRZY","FGW"]), read the same way.
+     */
     public List<String> agencyCodeList() {
         return codes(agencyCodes);
     }
@@ -36,7 +39,7 @@ public record ConsultationPlan(boolean consultAgencies, String agencyCodes, bool
         if (text == null) {
             return List.of();
         }
-        return new ArrayList<>(new LinkedHashSet<>(Arrays.stream(text.split("[,，、;；\\s]+"))
+        return new ArrayList<>(new LinkedHashSet<>(Arrays.stream(text.split("[\\[\\]\",，、;；\\s]+"))
                 .map(String::strip).filter(s -> !s.isEmpty()).map(s -> s.toUpperCase(Locale.ROOT)).toList()));
     }
 

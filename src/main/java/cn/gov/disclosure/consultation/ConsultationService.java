@@ -119,6 +119,13 @@ public class ConsultationService {
         return directory.describe();
     }
 
+    /** The agencies the clerk chooses from in the search form: code → name, in the directory's order. */
+    public java.util.Map<String, String> directoryChoices() {
+        java.util.Map<String, String> choices = new java.util.LinkedHashMap<>();
+        directory.agencyDirectory().forEach(e -> choices.put(e.code(), e.name()));
+        return choices;
+    }
+
     // ---- the reply clock ----
 
     /** Arts. 32, 34: the time spent consulting is not counted; the applicant is told. */

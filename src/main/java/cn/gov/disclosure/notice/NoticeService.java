@@ -118,18 +118,52 @@ public class NoticeService {
 
     private Notice reply(String caseNo, ReplyDraft draft, String status) {
         ApplicationCase c = caseFiles.get(caseNo);
-        List<String> problems = draft.itemized() ? ItemizedReplies.checkDraft(checker, c, draft)
-                : checker.checkDraft(c, draft);
+        List<String> problems = draftProblems(c, draft);
         if (!problems.isEmpty()) {
             throw new NoticeIncompleteException(problems);
         }
+        Map<String, Object> model = replyModel(c, draft);
+        return renderCheckAndStore(c, NoticeType.REPLY, status, model, c.email(), itemChecks(c, draft, model));
+    }
+
+    /**
+     * The checker's verdict on a reply as the clerk decided it, before anything is kept: the decision is checked,
+     * rendered as its draft would be and read back, and nothing is stored, numbered or recorded. Lets the form that
+     * decides the reply refuse a decision the checker would refuse, while the clerk still has the form open.
+     *
+     * @return what to correct; empty when the draft would pass
+     */
+    public List<String> checkReply(String caseNo, ReplyDraft draft) {
+        ApplicationCase c = caseFiles.get(caseNo);
+        List<String> problems = draftProblems(c, draft);
+        if (!problems.isEmpty()) {
+            return problems;
+        }
+        Map<String, Object> model = replyModel(c, draft);
+        model.put("draft", true);
+        model.put("docNumber", null);
+        byte[] pdf = renderer.render(htmlForTests.apply(model, templates.notice(NoticeType.REPLY.template(), model)),
+                NoticeType.REPLY.title());
+        List<String> found = new java.util.ArrayList<>(checker.checkRendered(NoticeType.REPLY, pdf, model));
+        itemChecks(c, draft, model).apply(pdf).stream().filter(p -> !found.contains(p)).forEach(found::add);
+        return found;
+    }
+
+    private List<String> draftProblems(ApplicationCase c, ReplyDraft draft) {
+        return draft.itemized() ? ItemizedReplies.checkDraft(checker, c, draft) : checker.checkDraft(c, draft);
+    }
+
+    private Map<String, Object> replyModel(ApplicationCase c, ReplyDraft draft) {
         ReplyCatalogue.ReplyType type = catalogue.require(draft.replyType());
-        Map<String, Object> model = model(c, NoticeType.REPLY, replyModel(c, type, draft));
-        // A reply of several items: each item's decision and articles are read back from the PDF as well.
-        java.util.function.Function<byte[], List<String>> itemChecks = draft.itemized()
+        return model(c, NoticeType.REPLY, replyModel(c, type, draft));
+    }
+
+    /** A reply of several items: each item's decision and articles are read back from the PDF as well. */
+    private java.util.function.Function<byte[], List<String>> itemChecks(ApplicationCase c, ReplyDraft draft,
+                                                                         Map<String, Object> model) {
+        return draft.itemized()
                 ? pdf -> ItemizedReplies.checkRendered(checker, catalogue, pdf, c, draft, (String) model.get("issuedOnText"))
                 : pdf -> List.of();
-        return renderCheckAndStore(c, NoticeType.REPLY, status, model, c.email(), itemChecks);
     }
 
     private Notice renderCheckAndStore(ApplicationCase c, NoticeType type, String status, Map<String, Object> model,

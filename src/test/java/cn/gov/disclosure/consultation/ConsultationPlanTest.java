@@ -27,6 +27,14 @@ class ConsultationPlanTest {
         assertThat(new ConsultationPlan(true, "   ", false, null, null, null, null).agencyCodeList()).isEmpty();
     }
 
+    /** The search form's list of agencies (a taglist) submits the codes chosen as a JSON list. */
+    @Test
+    void agencyCodesChosenFromTheFormsListAreReadLikeTypedOnes() {
+        assertThat(new ConsultationPlan(true, "[\"ZRZY\",\"FGW\"]", false, null, null, null, "全文").agencyCodeList())
+                .containsExactly("ZRZY", "FGW");
+        assertThat(new ConsultationPlan(true, "[]", false, null, null, null, null).agencyCodeList()).isEmpty();
+    }
+
     @Test
     void aCompletePlanPasses() {
         service.validatePlan(new ConsultationPlan(true, "zrzy", true, "示例化工有限公司", null, "化工路1号",
@@ -48,7 +56,7 @@ class ConsultationPlanTest {
     void consultingAgenciesNeedsAtLeastOneCode() {
         assertThatThrownBy(() -> service.validatePlan(new ConsultationPlan(true, null, false, null, null, null,
                 "全文"))).isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("请填写要征求意见的机关代码（可选：ZRZY 示例市自然资源和规划局）");
+                .hasMessageContaining("请从机关名录中选择要征求意见的机关（可选：ZRZY 示例市自然资源和规划局）");
     }
 
     @Test

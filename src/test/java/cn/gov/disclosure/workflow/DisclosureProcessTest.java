@@ -1220,12 +1220,28 @@ class DisclosureProcessTest extends ProcessTest {
 
     // ---- the notice checker and the clerk's own review of the draft ----
 
+    /**
+     * Issue 16: the checker refuses the clerk's submit itself, so Tasklist shows what to fix in the same form; the
+     * task stays open and nothing of the refused completion is kept (no item decision, no event, no draft).
+     */
     @Test
-    void anIncompleteRefusalGoesBackToTheClerkWithTheProblems() {
+    void aRefusalTheCheckerFindsKeepsTheDecisionTaskOpenAndStoresNothing() {
         ProcessInstance pi = submit("某单位内部会议记录");
-        decide(pi, "NOT_DISCLOSED");
-        assertThat(pi).hasPassed("NoticeIncomplete").isWaitingAt("DecideReply");
-        assertThat((String) runtime.getVariable(pi.getId(), "checkerProblems")).contains("须选择不予公开的理由");
+        complete(pi, "ReviewCompleteness", "completeness", "COMPLETE");
+        complete(pi, "SearchInformation", "searchNotes", "已检索到相关文件");
+        Task open = task(pi, "DecideReply");
+        int eventsBefore = caseFiles.events(pi.getBusinessKey()).size();
+
+        assertThatThrownBy(() -> completeDecision(pi, "NOT_DISCLOSED"))
+                .hasRootCauseInstanceOf(cn.gov.disclosure.common.InvalidInputException.class)
+                .hasMessageContaining("checkerProblems").hasMessageContaining("须选择不予公开的理由");
+        assertThat(task(pi, "DecideReply").getId()).isEqualTo(open.getId());
+        assertThat(pi).hasNotPassed("PrepareReplyDraft");
+        assertThat(caseFiles.events(pi.getBusinessKey())).hasSize(eventsBefore);
+        assertThat(items.open(pi.getBusinessKey())).singleElement().extracting(i -> i.decision()).isNull();
+        assertThat(notices.listForCase(caseOf(pi).id())).noneMatch(n -> n.type().equals("REPLY"));
+        assertThat(runtime.getVariable(pi.getId(), "replyType")).isNull();
+
         completeDecision(pi, "NOT_DISCLOSED", "withhold_PROCESS_INFORMATION", true);
         assertThat(pi).isWaitingAt("ConfirmReply");
         assertThat(runtime.getVariable(pi.getId(), "checkerProblems")).isNull();
@@ -1311,10 +1327,9 @@ class DisclosureProcessTest extends ProcessTest {
         decideItem(caseNo, 1, "DISCLOSED", List.of(), "立项批复文件电子版一份");
         decideItem(caseNo, 2, "NOT_HELD", List.of(), null);
         decideItem(caseNo, 3, "NOT_DISCLOSED", List.of("PROCESS_INFORMATION"), null);
-        // 本机关不掌握 without its search record does not go out: back to the clerk, naming the item.
-        complete(pi, "DecideReply");
+        // 本机关不掌握 without its search record does not go out: refused on the submit, naming the item.
+        assertThatThrownBy(() -> complete(pi, "DecideReply")).hasMessageContaining("第2项").hasMessageContaining("检索记录");
         assertThat(pi).isWaitingAt("DecideReply");
-        assertThat(runtime.getVariable(pi.getId(), "checkerProblems").toString()).contains("第2项").contains("检索记录");
 
         items.recordSearch(caseNo, 2, new cn.gov.disclosure.items.SearchRecord("本机关公文管理系统、档案室，询问规划科",
                 "环境影响评价 批复", caseFiles.today(), "clerk"), "clerk");
@@ -1354,14 +1369,36 @@ class DisclosureProcessTest extends ProcessTest {
                 "SEARCH_RECORDED");
     }
 
+    /**
+     * The second check, when the draft is rendered: an item changed on the items page after the clerk's submit passed
+     * and before the rendering job ran goes back to the clerk with the problems shown in the form.
+     */
+    @Test
+    void aDecisionChangedAfterTheSubmitIsCaughtWhenTheDraftIsRendered() {
+        String caseNo = intake.submit(TestApplications.onlineItems("2025年某路段道路拓宽工程的立项批复文件",
+                "该工程征收补偿安置方案的内部讨论记录"), "applicant", false).caseNo();
+        executeAsyncJobs();
+        ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNo).singleResult();
+        complete(pi, "ReviewCompleteness", "completeness", "COMPLETE");
+        complete(pi, "SearchInformation", "searchNotes", "已检索公文系统和档案室");
+        decideItem(caseNo, 1, "DISCLOSED", List.of(), "立项批复文件电子版一份");
+        decideItem(caseNo, 2, "NOT_DISCLOSED", List.of("PROCESS_INFORMATION"), null);
+        tasks.complete(task(pi, "DecideReply").getId());
+        // Before 生成并核验答复书草稿 runs, item 2 loses its ground on the items page.
+        decideItem(caseNo, 2, "NOT_DISCLOSED", List.of(), null);
+        executeAsyncJobs();
+        assertThat(pi).hasPassed("NoticeIncomplete").isWaitingAt("DecideReply");
+        assertThat((String) runtime.getVariable(pi.getId(), "checkerProblems")).contains("第2项");
+    }
+
     @Test
     void aSingleNotHeldItemNeedsItsSearchRecordAndTheNoticeSaysWhatWasSearched() {
         ProcessInstance pi = submit("2019年某次会议的会议纪要");
         complete(pi, "ReviewCompleteness", "completeness", "COMPLETE");
         complete(pi, "SearchInformation", "searchNotes", "未检索到");
-        complete(pi, "DecideReply", "replyType", "NOT_HELD", "reasoning", "经检索本机关公文系统和档案，未找到该会议纪要。");
+        assertThatThrownBy(() -> complete(pi, "DecideReply", "replyType", "NOT_HELD", "reasoning",
+                "经检索本机关公文系统和档案，未找到该会议纪要。")).hasMessageContaining("第1项").hasMessageContaining("检索记录");
         assertThat(pi).isWaitingAt("DecideReply");
-        assertThat(runtime.getVariable(pi.getId(), "checkerProblems").toString()).contains("第1项").contains("检索记录");
         assertThat(notices.listForCase(caseOf(pi).id())).noneMatch(n -> n.type().equals("REPLY"));
 
         completeDecision(pi, "NOT_HELD");
@@ -1396,8 +1433,16 @@ class DisclosureProcessTest extends ProcessTest {
         LocalDate sentOn = deadlines.calendar().addWorkingDays(c.receivedOn(), 2).due();
         moveClockTo(sentOn);
         complete(pi, "ReviewCompleteness", "completeness", "COMPLETE");
+        // The search form lists the directory (valuesKey agencyOptions): JSON, so Tasklist hands it to the form.
+        org.camunda.bpm.engine.variable.value.ObjectValue options = runtime.getVariableTyped(pi.getId(), "agencyOptions",
+                false);
+        assertThat(options.getSerializationDataFormat()).isEqualTo("application/json");
+        assertThat(options.getValueSerialized()).contains("{\"label\":\"示例市自然资源和规划局\",\"value\":\"ZRZY\"}");
+        assertThat(runtime.getVariable(pi.getId(), "agencyOptions")).isInstanceOf(cn.gov.disclosure.workflow.FormOptions.class);
+        assertThat(runtime.getVariable(pi.getId(), "agencyCodes")).isEqualTo("");
         complete(pi, "SearchInformation", "searchNotes", "方案由三机关联合印发", "consultAgencies", true,
-                "agencyCodes", "zrzy，FGW、ZJ", "consultThirdParty", false, "informationConcerned", "旧城改造实施方案全文");
+                "agencyCodes", "[\"ZRZY\",\"FGW\",\"ZJ\"]", "consultThirdParty", false,
+                "informationConcerned", "旧城改造实施方案全文");
 
         assertThat(pi).isWaitingAt("Consult");
         ProcessInstance sub = consultation(pi);
@@ -1474,9 +1519,8 @@ class DisclosureProcessTest extends ProcessTest {
         assertThat(runtime.getVariable(pi.getId(), "thirdPartyObjectionUpheld")).isEqualTo(true);
 
         // Disclosing in full is refused; withholding on the third party's behalf goes through.
-        completeDecision(pi, "DISCLOSED");
-        assertThat(pi).hasPassed("NoticeIncomplete").isWaitingAt("DecideReply");
-        assertThat((String) runtime.getVariable(pi.getId(), "checkerProblems")).contains("第三十二条");
+        assertThatThrownBy(() -> completeDecision(pi, "DISCLOSED")).hasMessageContaining("第三十二条");
+        assertThat(pi).isWaitingAt("DecideReply");
         completeDecision(pi, "NOT_DISCLOSED", "withhold_THIRD_PARTY_RIGHTS", true);
         complete(pi, "ConfirmReply", "confirmation", "SUBMIT");
         complete(pi, "LegalReview", "legalOutcome", "APPROVED");
@@ -1923,10 +1967,9 @@ class DisclosureProcessTest extends ProcessTest {
         complete(pi, "SearchInformation", "searchNotes", "已检索到相关文件");
         var file = records.upload(caseNo, 1, List.of(new cn.gov.disclosure.records.RecordsService.Upload("补偿协议.pdf",
                 cn.gov.disclosure.records.RedactionTest.original())), false, "clerk").get(0);
-        completeDecision(pi, "PARTIALLY_DISCLOSED", "withhold_THIRD_PARTY_RIGHTS", true,
-                "thirdPartyNotConsultedReason", "协议相对方已注销，无法征求意见");
-        assertThat(pi).hasPassed("NoticeIncomplete").isWaitingAt("DecideReply");
-        assertThat((String) runtime.getVariable(pi.getId(), "checkerProblems")).contains("第 1 项");
+        assertThatThrownBy(() -> completeDecision(pi, "PARTIALLY_DISCLOSED", "withhold_THIRD_PARTY_RIGHTS", true,
+                "thirdPartyNotConsultedReason", "协议相对方已注销，无法征求意见")).hasMessageContaining("第 1 项");
+        assertThat(pi).isWaitingAt("DecideReply");
 
         records.cutText(file.id(), cn.gov.disclosure.records.RedactionTest.SECRET, "THIRD_PARTY_RIGHTS", "clerk");
         completeDecision(pi, "PARTIALLY_DISCLOSED", "withhold_THIRD_PARTY_RIGHTS", true,

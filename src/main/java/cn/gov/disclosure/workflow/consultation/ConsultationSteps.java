@@ -41,6 +41,12 @@ public class ConsultationSteps {
 
     public void offerDirectory(DelegateExecution execution) {
         AGENCY_DIRECTORY_TEXT.set(execution, consultations.directoryText());
+        execution.setVariable(AGENCY_OPTIONS, cn.gov.disclosure.workflow.FormOptions.of(consultations.directoryChoices())
+                .asVariable());
+        // Tasklist submits a list's choice with the type the variable already has: a String keeps the plan's format.
+        if (AGENCY_CODES.get(execution) == null) {
+            AGENCY_CODES.set(execution, "");
+        }
     }
 
     /** The collection of the multi-instance 征求其他机关意见. */

@@ -36,6 +36,8 @@ public final class ConsultationVars {
     public static final VarKey<String> INFORMATION_CONCERNED = VarKey.of("informationConcerned", String.class);
     /** Read-only in the search form: the agencies that can be consulted. */
     public static final VarKey<String> AGENCY_DIRECTORY_TEXT = VarKey.of("agencyDirectoryText", String.class);
+    /** The search form's list of agencies ({@code valuesKey} of agencyCodes): the directory as {label, value}. */
+    public static final String AGENCY_OPTIONS = "agencyOptions";
 
     // One consultation, local to its branch
     /** The multi-instance element variable: the agency of this branch. */

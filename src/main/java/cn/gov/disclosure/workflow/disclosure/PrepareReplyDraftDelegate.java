@@ -14,8 +14,9 @@ import cn.gov.disclosure.notice.ReplyCatalogue;
 import cn.gov.disclosure.notice.ReplyDraft;
 
 /**
- * 生成并核验答复书草稿: renders the reply as a draft for the clerk (and legal) to read. A draft the notice
- * checker refuses goes back to the clerk with the problems listed (BPMN error {@code NOTICE_INCOMPLETE}).
+ * 生成并核验答复书草稿: renders the reply as a draft for the clerk (and legal) to read. The clerk's submit was
+ * checked already ({@link ReplyCheck}); a draft the notice checker refuses now (something changed since) goes back to
+ * the clerk with the problems listed (BPMN error {@code NOTICE_INCOMPLETE}).
  */
 @Component("prepareReplyDraft")
 public class PrepareReplyDraftDelegate implements JavaDelegate {
@@ -29,15 +30,15 @@ public class PrepareReplyDraftDelegate implements JavaDelegate {
     private final ReplyCatalogue catalogue;
     private final ItemReplies items;
     private final org.camunda.bpm.engine.HistoryService history;
-    private final ReleaseSetSteps releaseSet;
+    private final ReplyCheck check;
 
     public PrepareReplyDraftDelegate(NoticeService notices, ReplyCatalogue catalogue, ItemReplies items,
-                                     org.camunda.bpm.engine.HistoryService history, ReleaseSetSteps releaseSet) {
+                                     org.camunda.bpm.engine.HistoryService history, ReplyCheck check) {
         this.notices = notices;
         this.catalogue = catalogue;
         this.items = items;
         this.history = history;
-        this.releaseSet = releaseSet;
+        this.check = check;
     }
 
     @Override
@@ -48,15 +49,10 @@ public class PrepareReplyDraftDelegate implements JavaDelegate {
             // A case of several items: its reply type follows from the items (items/MixedItemsRule).
             ReplyDraft decision = items.draft(execution, caseNo);
             DisclosureVars.REPLY_TYPE.set(execution, decision.replyType());
-            if (DisclosureVars.THIRD_PARTY_OBJECTION_UPHELD.isTrue(execution)
-                    && catalogue.type(decision.replyType()).map(t -> t.code().equals("DISCLOSED")).orElse(false)) {
-                // Art. 32: a reasoned objection stands unless the head decided to disclose in the public interest.
-                throw new NoticeIncompleteException(java.util.List.of(Texts.get("workflow.reply.thirdPartyObjectionStands")));
-            }
-            // A partial item whose records carry no cut would go out whole: the clerk marks the cuts first.
-            java.util.List<String> unredacted = releaseSet.draftProblems(caseNo);
-            if (!unredacted.isEmpty()) {
-                throw new NoticeIncompleteException(unredacted);
+            // The same rules the clerk's submit was checked against (ReplyCheck); something may have changed since.
+            java.util.List<String> unmet = check.before(execution, decision, caseNo);
+            if (!unmet.isEmpty()) {
+                throw new NoticeIncompleteException(unmet);
             }
             Notice draft = notices.draftReply(caseNo, decision);
             DisclosureVars.CHECKER_PROBLEMS.set(execution, null);
