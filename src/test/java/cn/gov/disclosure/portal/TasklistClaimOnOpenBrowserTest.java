@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,7 +23,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 
+import cn.gov.disclosure.casefile.CaseFileService;
 import cn.gov.disclosure.intake.IntakeService;
+import cn.gov.disclosure.workflow.AsyncJobs;
 import cn.gov.disclosure.support.TasklistSessions;
 import cn.gov.disclosure.workflow.TestApplications;
 
@@ -36,6 +40,9 @@ class TasklistClaimOnOpenBrowserTest extends BrowserTest {
     @Autowired IntakeService intake;
     @Autowired TaskService tasks;
     @Autowired TestRestTemplate http;
+    @Autowired RuntimeService runtime;
+    @Autowired ManagementService management;
+    @Autowired CaseFileService caseFiles;
 
     private WebDriverWait wait;
 
@@ -103,6 +110,9 @@ class TasklistClaimOnOpenBrowserTest extends BrowserTest {
         wait.until(d -> "clerk".equals(assignee(review)));
         // Tasklist shows the task as the clerk's own: no claim button, the form's choices can be taken.
         wait.until(d -> !claimButtonShown());
+        // The form as it opens: the matter and the decision on top, the case's facts in the group below.
+        Thread.sleep(500);
+        screenshot("zh-tasklist-form");
         WebElement choice = wait.until(ExpectedConditions.elementToBeClickable(
                 By.xpath("//label[contains(., '申请内容明确，予以办理')]")));
         click(choice);
@@ -136,5 +146,55 @@ class TasklistClaimOnOpenBrowserTest extends BrowserTest {
 
         click(browser.findElement(By.cssSelector("[cam-tasklist-task-meta] button.claim")));
         wait.until(d -> "secrecy".equals(assignee(review)));
+    }
+
+    /**
+     * A legal officer opens 法制审核答复意见 (the legal group claims on open as well): the form opens with what to
+     * decide, and the case's history (issue 16, item 4) is in the facts below.
+     */
+    @Test
+    void aLegalOfficerOpensTheReviewWithTheDecisionOnTopAndTheHistoryBelow() throws Exception {
+        Task first = newReviewTask("2024年某片区控制性详细规划的专家论证意见");
+        String pi = first.getProcessInstanceId();
+        caseNo = runtime.createProcessInstanceQuery().processInstanceId(pi).singleResult().getBusinessKey();
+        tasks.complete(first.getId(), java.util.Map.of("completeness", "COMPLETE"));
+        complete(pi, "SearchInformation", java.util.Map.of("searchNotes", "已检索本机关公文管理系统、档案室"));
+        complete(pi, "DecideReply", java.util.Map.of("replyType", "NOT_HELD",
+                "reasoning", "经检索，本机关未制作或获取该信息。", "disclosureDetails", "无",
+                "searchPlaces", "本机关公文管理系统、档案室", "searchKeywords", "控制性详细规划 专家论证",
+                "searchedOn", caseFiles.today().toString(), "searchedBy", "clerk"));
+        complete(pi, "ConfirmReply", java.util.Map.of("confirmation", "SUBMIT"));
+        Task review = tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey("LegalReview").singleResult();
+        review.setDueDate(Date.from(Instant.parse("2020-01-01T00:00:00Z")));
+        tasks.saveTask(review);
+
+        signIn("legal");
+        open(review);
+        wait.until(d -> "legal".equals(assignee(review)));
+        wait.until(d -> !claimButtonShown());
+        // On top: the heading that says what to decide; the case's facts and history come after the decision.
+        String form = browser.findElement(By.cssSelector(".fjs-form")).getText();
+        assertThat(form).startsWith("请审核拟答复意见");
+        assertThat(form.indexOf("审核结论")).isLessThan(form.indexOf("案件情况"));
+        assertThat(form.indexOf("案件情况")).isLessThan(form.indexOf("案件记录"));
+        // The innermost field with that label (the group around it holds the label too).
+        WebElement history = browser.findElement(By.xpath(
+                "(//div[contains(@class,'fjs-form-field')][.//label[contains(., '案件记录')]])[last()]//textarea"));
+        assertThat(history.getAttribute("value")).contains("登记申请").contains("办理状态：办理中 → 答复书法制审核中");
+        Thread.sleep(500);
+        screenshot("zh-tasklist-legal-review");
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", history);
+        Thread.sleep(300);
+        screenshot("zh-tasklist-legal-review-history");
+    }
+
+    private String caseNo;
+
+    private void complete(String processInstanceId, String key, java.util.Map<String, Object> vars) {
+        AsyncJobs.executeAll(management, runtime, caseNo);
+        Task t = tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(key).singleResult();
+        assertThat(t).as("open task " + key).isNotNull();
+        tasks.complete(t.getId(), vars);
+        AsyncJobs.executeAll(management, runtime, caseNo);
     }
 }
