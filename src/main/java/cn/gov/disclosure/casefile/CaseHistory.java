@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /**
  * A case's history as a reviewer reads it (issue 16, item 4): one line per case event, oldest first — when (Beijing
@@ -28,11 +29,19 @@ public final class CaseHistory {
      * kept and a first line says how many earlier ones were left out.
      */
     public static String text(List<CaseEvent> events, int maxChars) {
+        return text(events, maxChars, (field, value) -> null);
+    }
+
+    /**
+     * The same, with names for values the case file does not know (reply types come from the notice catalogue):
+     * {@code labels} answers a field's value with its name, or null.
+     */
+    public static String text(List<CaseEvent> events, int maxChars, BiFunction<String, String, String> labels) {
         Deque<String> lines = new ArrayDeque<>();
         int length = 0;
         int omitted = 0;
         for (int i = events.size() - 1; i >= 0; i--) {
-            String line = line(events.get(i));
+            String line = line(events.get(i), labels);
             // Room for the line, its line break, and the note about omitted events.
             if (length + line.length() + 1 > maxChars - 40) {
                 omitted = i + 1;
@@ -47,12 +56,14 @@ public final class CaseHistory {
         return String.join("\n", lines);
     }
 
-    static String line(CaseEvent e) {
+    static String line(CaseEvent e, BiFunction<String, String, String> labels) {
         StringBuilder s = new StringBuilder(WHEN.format(e.occurredAt())).append("  ")
                 .append("system".equals(e.actor()) ? Texts.get("casefile.history.system") : e.actor()).append("  ")
                 .append(label(e.type()));
-        if (e.oldValue() != null || e.newValue() != null) {
-            s.append(Texts.get("casefile.history.change", value(e.field(), e.oldValue()), value(e.field(), e.newValue())));
+        // A notice's event names the notice in its note; its type code adds nothing.
+        if ((e.oldValue() != null || e.newValue() != null) && !"notice".equals(e.field())) {
+            s.append(Texts.get("casefile.history.change", value(e.field(), e.oldValue(), labels),
+                    value(e.field(), e.newValue(), labels)));
         }
         if (e.note() != null && !e.note().isBlank()) {
             s.append(Texts.get("casefile.history.note", shorten(e.note().strip())));
@@ -65,9 +76,13 @@ public final class CaseHistory {
         return Texts.has(key) ? Texts.get(key) : type;
     }
 
-    private static String value(String field, String value) {
+    private static String value(String field, String value, BiFunction<String, String, String> labels) {
         if (value == null || value.isBlank()) {
             return Texts.get("casefile.history.none");
+        }
+        String named = labels.apply(field, value);
+        if (named != null) {
+            return named;
         }
         String decision = "casefile.history.value." + field + "." + value;
         if (field != null && Texts.has(decision)) {

@@ -44,4 +44,15 @@ class CaseHistoryTest {
         int omitted = Integer.parseInt(lines.get(0).replaceAll("\\D", ""));
         assertThat(omitted + lines.size() - 1).isEqualTo(200);
     }
+
+    @Test
+    void namesFromElsewhereAndNoticesByTheirNote() {
+        String text = CaseHistory.text(List.of(
+                event(1, "TASK_COMPLETED", "replyType", null, "NOT_HELD", "拟定答复意见"),
+                event(2, "NOTICE_DRAFTED", "notice", null, "REPLY", "政府信息公开申请答复书（草稿）")), 3900,
+                (field, value) -> "replyType".equals(field) && "NOT_HELD".equals(value) ? "本机关不掌握相关政府信息" : null);
+        assertThat(text.lines().toList()).containsExactly(
+                "2026-11-20 09:31  clerk  环节结论：（空） → 本机关不掌握相关政府信息（拟定答复意见）",
+                "2026-11-20 09:32  clerk  拟制文书（政府信息公开申请答复书（草稿））");
+    }
 }

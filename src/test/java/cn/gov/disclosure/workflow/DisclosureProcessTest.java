@@ -336,7 +336,8 @@ class DisclosureProcessTest extends ProcessTest {
         assertThat(first.lines().findFirst().orElseThrow()).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}  .+  登记申请.*");
         assertThat(first).contains("办理状态：已收到，正在审查申请内容 → 办理中")
                 .contains("环节结论：（空） → 申请内容明确，予以办理（审查申请内容）")
-                .contains("办理状态：办理中 → 答复书法制审核中").doesNotContain("STATUS_CHANGED");
+                .contains("办理状态：办理中 → 答复书法制审核中").doesNotContain("STATUS_CHANGED")
+                .contains("环节结论：（空） → 本机关不掌握相关政府信息（拟定答复意见）");
         assertThat(first.lines().count()).isEqualTo(caseFiles.events(pi.getBusinessKey()).size());
 
         complete(pi, "LegalReview", "legalOutcome", "RETURNED", "legalComment", "请补充检索档案室");

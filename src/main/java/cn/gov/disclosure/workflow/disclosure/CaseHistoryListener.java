@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 
 import cn.gov.disclosure.casefile.CaseFileService;
 import cn.gov.disclosure.casefile.CaseHistory;
+import cn.gov.disclosure.notice.ReplyCatalogue;
 import cn.gov.disclosure.workflow.CaseVars;
 import cn.gov.disclosure.workflow.VarKey;
 
@@ -24,14 +25,18 @@ public class CaseHistoryListener implements TaskListener {
     static final int MAX_CHARS = 3900;
 
     private final CaseFileService caseFiles;
+    private final ReplyCatalogue catalogue;
 
-    public CaseHistoryListener(CaseFileService caseFiles) {
+    public CaseHistoryListener(CaseFileService caseFiles, ReplyCatalogue catalogue) {
         this.caseFiles = caseFiles;
+        this.catalogue = catalogue;
     }
 
     @Override
     public void notify(DelegateTask task) {
         String caseNo = CaseVars.CASE_NO.get(task);
-        CASE_HISTORY.set(task, CaseHistory.text(caseFiles.events(caseNo), MAX_CHARS));
+        CASE_HISTORY.set(task, CaseHistory.text(caseFiles.events(caseNo), MAX_CHARS,
+                (field, value) -> "replyType".equals(field)
+                        ? catalogue.type(value).map(ReplyCatalogue.ReplyType::label).orElse(null) : null));
     }
 }
