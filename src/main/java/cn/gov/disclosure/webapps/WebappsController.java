@@ -4,6 +4,7 @@ import cn.gov.disclosure.common.Texts;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,13 +41,16 @@ public class WebappsController {
     private final ObjectMapper json;
     private final String brand;
     private final String logoUrl;
+    private final List<String> claimOnOpen;
 
     public WebappsController(ObjectMapper json,
             @Value("${disclosure.webapps.brand:${disclosure.agency.name:}}") String brand,
-            @Value("${disclosure.webapps.logo-url:}") String logoUrl) {
+            @Value("${disclosure.webapps.logo-url:}") String logoUrl,
+            @Value("${disclosure.tasklist.claim-on-open:}") List<String> claimOnOpen) {
         this.json = json;
         this.brand = brand;
         this.logoUrl = logoUrl.isBlank() ? builtInLogo() : logoUrl;
+        this.claimOnOpen = claimOnOpen.stream().map(String::trim).filter(g -> !g.isEmpty()).distinct().toList();
     }
 
     @GetMapping(path = "${camunda.bpm.webapp.application-path:/camunda}/app/{app}/scripts/config.js",
@@ -65,10 +69,27 @@ public class WebappsController {
         config.put("disableWelcomeMessage", true);
         if ("tasklist".equals(app)) {
             config.put("shortcuts", tasklistShortcuts());
+            if (!claimOnOpen.isEmpty()) {
+                // Loaded by Tasklist as an ES module from app/tasklist/scripts/claim-on-open.js (see below).
+                config.put("customScripts", List.of("scripts/claim-on-open"));
+            }
         }
         String body = "// Generated from the office's configuration (disclosure.webapps.*, disclosure.agency.name).\n"
                 + "export default " + json.writerWithDefaultPrettyPrinter().writeValueAsString(config) + ";\n";
         return ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(body);
+    }
+
+    /**
+     * Tasklist's plugin that claims a group task when it is opened, for the groups of
+     * {@code disclosure.tasklist.claim-on-open}; the script asks the engine, with the user's own session, whether
+     * the user is a candidate through one of those groups before it claims.
+     */
+    @GetMapping(path = "${camunda.bpm.webapp.application-path:/camunda}/app/tasklist/scripts/claim-on-open.js",
+            produces = "text/javascript;charset=UTF-8")
+    public ResponseEntity<String> claimOnOpen() throws IOException, JsonProcessingException {
+        String script = new ClassPathResource("webapps/claim-on-open.js").getContentAsString(StandardCharsets.UTF_8)
+                .replace("/*GROUPS*/[]", json.writeValueAsString(claimOnOpen));
+        return ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(script);
     }
 
     /** The webapps' own place for extra CSS; it ships empty. */

@@ -28,6 +28,20 @@ class WebappsCustomizationTest extends IntegrationTest {
                 .contains("\"name\" : \"待办任务\"").contains("认领当前选中的任务");
     }
 
+    /** Claim on open (issue 16, item 3): Tasklist loads the plugin, which carries the configured groups only. */
+    @Test
+    void tasklistLoadsTheClaimOnOpenPluginWithTheConfiguredGroups() {
+        assertThat(http.getForObject("/camunda/app/tasklist/scripts/config.js", String.class))
+                .contains("\"customScripts\" : [ \"scripts/claim-on-open\" ]");
+        assertThat(http.getForObject("/camunda/app/cockpit/scripts/config.js", String.class))
+                .doesNotContain("customScripts");
+        ResponseEntity<String> script = http.getForEntity("/camunda/app/tasklist/scripts/claim-on-open.js",
+                String.class);
+        assertThat(script.getHeaders().getContentType().toString()).startsWith("text/javascript");
+        assertThat(script.getBody()).contains("const GROUPS = [\"clerk\",\"legal\",\"head\"];")
+                .contains("pluginPoint: 'tasklist.task.action'").doesNotContain("secrecy\"");
+    }
+
     @Test
     void theMigrationBannerIsHiddenAndTheLogoIsTheOffices() {
         String css = http.getForObject("/camunda/app/cockpit/styles/user-styles.css", String.class);

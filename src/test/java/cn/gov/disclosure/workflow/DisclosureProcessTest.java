@@ -325,6 +325,30 @@ class DisclosureProcessTest extends ProcessTest {
                 .contains("保护第三方合法权益").contains("应当先申请行政复议");
     }
 
+    /** Legal review reads the case's history (issue 16, item 4), taken afresh at each review. */
+    @Test
+    void legalReviewShowsTheCaseHistoryUpToTheReview() {
+        ProcessInstance pi = submit("某项目的专家评审意见");
+        toDecision(pi, "NOT_HELD");
+        assertThat(pi).isWaitingAt("LegalReview");
+        String first = (String) runtime.getVariable(pi.getId(), "caseHistory");
+        // One line per event, oldest first: when, who, what, old → new, the note.
+        assertThat(first.lines().findFirst().orElseThrow()).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}  .+  登记申请.*");
+        assertThat(first).contains("办理状态：已收到，正在审查申请内容 → 办理中")
+                .contains("环节结论：（空） → 申请内容明确，予以办理（审查申请内容）")
+                .contains("办理状态：办理中 → 答复书法制审核中").doesNotContain("STATUS_CHANGED")
+                .contains("环节结论：（空） → 本机关不掌握相关政府信息（拟定答复意见）");
+        assertThat(first.lines().count()).isEqualTo(caseFiles.events(pi.getBusinessKey()).size());
+
+        complete(pi, "LegalReview", "legalOutcome", "RETURNED", "legalComment", "请补充检索档案室");
+        complete(pi, "DecideReply", "replyType", "NOT_HELD");
+        complete(pi, "ConfirmReply", "confirmation", "SUBMIT");
+        assertThat(pi).isWaitingAt("LegalReview");
+        // The second review sees the first one's return and what the clerk did since.
+        assertThat((String) runtime.getVariable(pi.getId(), "caseHistory")).startsWith(first)
+                .contains("环节结论：（空） → 退回修改（法制审核答复意见：请补充检索档案室）");
+    }
+
     @Test
     void legalReviewCanReturnTheDraftToTheClerk() {
         ProcessInstance pi = submit("某项目的会议纪要");
