@@ -116,6 +116,8 @@ public class WebappsController {
                   border-left: 4px solid #e5a000; background: #fff8e6; }
                 .tasks-list .due-date.overdue { color: #c9302c; font-weight: bold; }
                 .tasks-list .followup-date.overdue { color: #9a6700; font-weight: bold; }
+                /* form-js's taglist shows an English "Search" placeholder with no setting to change it. */
+                .fjs-taglist-input::placeholder { color: transparent; }
                 body { font-family: "Helvetica Neue", Helvetica, Arial, "PingFang SC", "Microsoft YaHei",
                   "WenQuanYi Micro Hei", "Noto Sans CJK SC", sans-serif; }
                 """.formatted(logoUrl.replace("\"", "%22"));
