@@ -7,7 +7,6 @@ import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CyclicBarrier;
@@ -41,6 +40,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import cn.gov.disclosure.DisclosureApplication;
 import cn.gov.disclosure.mail.DemoMailServer;
 import cn.gov.disclosure.ratelimit.RateLimiter;
+import cn.gov.disclosure.support.TasklistSessions;
 import cn.gov.disclosure.workflow.TestApplications;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -218,29 +218,9 @@ class TwoNodesTest {
 
     @Test
     void aTasklistSessionOpenedOnOneNodeWorksOnTheOther() {
-        ResponseEntity<String> app = httpA.getForEntity("/camunda/app/tasklist/default/", String.class);
-        List<String> cookies = new ArrayList<>(app.getHeaders().get(HttpHeaders.SET_COOKIE).stream()
-                .map(c -> c.split(";")[0]).toList());
-        String xsrf = cookies.stream().filter(c -> c.startsWith("XSRF-TOKEN=")).findFirst().orElseThrow()
-                .substring("XSRF-TOKEN=".length());
-        HttpHeaders h = new HttpHeaders();
-        h.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-        h.add("X-XSRF-TOKEN", xsrf);
-        h.add(HttpHeaders.COOKIE, String.join("; ", cookies));
-        ResponseEntity<Map> login = httpA.postForEntity("/camunda/api/admin/auth/user/default/login/tasklist",
-                new HttpEntity<>("username=clerk&password=demo", h), Map.class);
-        assertThat(login.getStatusCode()).isEqualTo(HttpStatus.OK);
-        // The login may hand out a new session id (fixation protection): keep the latest cookies.
-        List<String> after = login.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream().map(c -> c.split(";")[0])
-                .toList();
-        for (String c : after) {
-            String cookieName = c.substring(0, c.indexOf('=') + 1);
-            cookies.removeIf(old -> old.startsWith(cookieName));
-            cookies.add(c);
-        }
-
         HttpHeaders session = new HttpHeaders();
-        session.add(HttpHeaders.COOKIE, String.join("; ", cookies));
+        // Signed in on node A (the helper keeps the cookies the login renews).
+        session.add(HttpHeaders.COOKIE, TasklistSessions.signIn(httpA, "clerk"));
         ResponseEntity<Map> who = httpB.exchange("/camunda/api/admin/auth/user/default", HttpMethod.GET,
                 new HttpEntity<>(session), Map.class);
         assertThat(who.getStatusCode()).isEqualTo(HttpStatus.OK);
