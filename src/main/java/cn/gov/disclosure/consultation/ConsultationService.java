@@ -16,6 +16,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.gov.disclosure.calendar.PauseReason;
+import cn.gov.disclosure.calendar.ReceiptPresumption;
 import cn.gov.disclosure.calendar.ReplyClock;
 import cn.gov.disclosure.calendar.StatutoryDeadlines;
 import cn.gov.disclosure.casefile.ApplicationCase;
@@ -53,19 +54,15 @@ public class ConsultationService {
     private final MailOutbox outbox;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
-    private final int emailReceiptDays;
-    private final int postReceiptDays;
+    private final ReceiptPresumption presumption;
 
     public ConsultationService(AgencyDirectory directory, ConsultationRepository consultations,
                                CaseFileService caseFiles, CaseClocks clocks, NoticeService notices,
                                StatutoryDeadlines deadlines, Clock clock,
                                @Value("${disclosure.public-base-url:http://localhost:8080}") String publicBaseUrl,
                                MailOutbox outbox, ApplicationEventPublisher events,
-                               PlatformTransactionManager transactionManager,
-                               @Value("${disclosure.consultation.presumed-receipt-days.email:0}") int emailReceiptDays,
-                               @Value("${disclosure.consultation.presumed-receipt-days.post:5}") int postReceiptDays) {
-        this.emailReceiptDays = emailReceiptDays;
-        this.postReceiptDays = postReceiptDays;
+                               PlatformTransactionManager transactionManager, ReceiptPresumption presumption) {
+        this.presumption = presumption;
         this.directory = directory;
         this.consultations = consultations;
         this.caseFiles = caseFiles;
@@ -207,12 +204,12 @@ public class ConsultationService {
     }
 
     /**
-     * Arts. 32, 34: until someone says when the letter arrived, it is presumed to arrive the configured number of
-     * days after sending (0 for e-mail, which reaches the addressee's system the day it is sent; 5 for post, a
-     * generous allowance in the addressee's favour). The answer period counts from that day.
+     * Arts. 32, 34: until someone says when the letter arrived, it is presumed to arrive under the one rule for
+     * every notice ({@link ReceiptPresumption}). The answer period counts from that day.
      */
     private LocalDate presumedReceipt(LetterReceipt how) {
-        return today().plusDays(how == LetterReceipt.PRESUMED_EMAIL ? emailReceiptDays : postReceiptDays);
+        return presumption.receivedOn(today(), how == LetterReceipt.PRESUMED_EMAIL ? ReceiptPresumption.Means.EMAIL
+                : ReceiptPresumption.Means.POST);
     }
 
     // ---- receipt of the letter ----

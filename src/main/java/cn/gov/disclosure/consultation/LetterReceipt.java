@@ -6,9 +6,9 @@ package cn.gov.disclosure.consultation;
  * delivery record, which are taken as they are recorded.
  */
 public enum LetterReceipt {
-    /** Presumed: sent by e-mail ({@code disclosure.consultation.presumed-receipt-days.email}). */
+    /** Presumed: sent by e-mail ({@code disclosure.receipt-presumption.email-days}). */
     PRESUMED_EMAIL,
-    /** Presumed: sent by post ({@code disclosure.consultation.presumed-receipt-days.post}). */
+    /** Presumed: sent by post ({@code disclosure.receipt-presumption.post-days}). */
     PRESUMED_POST,
     /** The addressee opened the one-time answer link. */
     LINK_OPENED,

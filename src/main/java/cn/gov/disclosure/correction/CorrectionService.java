@@ -8,6 +8,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.gov.disclosure.calendar.ReceiptPresumption;
 import cn.gov.disclosure.calendar.StatutoryDeadlines;
 import cn.gov.disclosure.casefile.ApplicationCase;
 import cn.gov.disclosure.casefile.CaseClocks;
@@ -57,16 +58,13 @@ public class CorrectionService {
     private final AwaitedCorrections awaited;
     private final Clock clock;
     private final int periodWorkingDays;
-    private final int emailReceiptDays;
-    private final int postReceiptDays;
+    private final ReceiptPresumption presumption;
 
     public CorrectionService(CaseFileService caseFiles, NoticeService notices, CaseClocks clocks,
                              StatutoryDeadlines deadlines, AwaitedCorrections awaited, Clock clock,
                              @Value("${disclosure.correction.period-working-days:15}") int periodWorkingDays,
-                             @Value("${disclosure.correction.presumed-receipt-days.email:0}") int emailReceiptDays,
-                             @Value("${disclosure.correction.presumed-receipt-days.post:5}") int postReceiptDays) {
-        this.emailReceiptDays = emailReceiptDays;
-        this.postReceiptDays = postReceiptDays;
+                             ReceiptPresumption presumption) {
+        this.presumption = presumption;
         this.caseFiles = caseFiles;
         this.notices = notices;
         this.clocks = clocks;
@@ -118,9 +116,10 @@ public class CorrectionService {
     public NoticeSent sendNotice(String caseNo, String items, String actor) {
         LocalDate today = today();
         // Art. 30: a period the applicant can use runs from receipt of the notice, not from the day it was
-        // written. Until a delivery record or the clerk gives the day, it is presumed (configurable).
+        // written. Until a delivery record or the clerk gives the day, it is presumed (one rule for every notice).
         boolean byEmail = caseFiles.get(caseNo).email() != null;
-        LocalDate receivedOn = today.plusDays(byEmail ? emailReceiptDays : postReceiptDays);
+        LocalDate receivedOn = presumption.receivedOn(today,
+                byEmail ? ReceiptPresumption.Means.EMAIL : ReceiptPresumption.Means.POST);
         LocalDate correctBy = correctBy(receivedOn);
         notices.issueCorrectionNotice(caseNo, items, correctBy);
         caseFiles.changeStatus(caseNo, CaseStatus.CORRECTION_REQUIRED, actor,

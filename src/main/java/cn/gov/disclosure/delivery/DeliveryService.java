@@ -19,6 +19,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.gov.disclosure.calendar.CalendarConfiguration;
+import cn.gov.disclosure.calendar.ReceiptPresumption;
 import cn.gov.disclosure.casefile.ApplicationCase;
 import cn.gov.disclosure.casefile.CaseFileService;
 import cn.gov.disclosure.casefile.Channel;
@@ -52,12 +53,12 @@ public class DeliveryService {
     private final ApplicationEventPublisher events;
     private final AgencyDirectory agencies;
     private final Clock clock;
-    private final int presumedAfterDays;
+    private final ReceiptPresumption presumption;
     private final boolean onTheSpot;
 
     public DeliveryService(DeliveryRepository deliveries, CaseFileService caseFiles, MailOutbox outbox,
                            DeliveryWork work, ApplicationEventPublisher events, AgencyDirectory agencies, Clock clock,
-                           @Value("${disclosure.delivery.post-presumed-after-days:15}") int presumedAfterDays,
+                           ReceiptPresumption presumption,
                            @Value("${disclosure.delivery.on-the-spot-reply:true}") boolean onTheSpot) {
         this.deliveries = deliveries;
         this.caseFiles = caseFiles;
@@ -66,13 +67,13 @@ public class DeliveryService {
         this.events = events;
         this.agencies = agencies;
         this.clock = clock;
-        this.presumedAfterDays = presumedAfterDays;
+        this.presumption = presumption;
         this.onTheSpot = onTheSpot;
     }
 
-    /** Days after posting after which a letter without a return receipt is presumed received (office policy). */
+    /** Days after posting after which a letter without a return receipt is presumed received ({@link ReceiptPresumption}). */
     public int presumedAfterDays() {
-        return presumedAfterDays;
+        return presumption.days(ReceiptPresumption.Means.POST);
     }
 
     // ---- dispatch ----
@@ -252,7 +253,7 @@ public class DeliveryService {
     public LocalDate presumedOn(long deliveryId) {
         DeliveryRecord d = require(deliveryId);
         LocalDate posted = d.sentAt() == null ? today() : d.sentAt().atZone(CalendarConfiguration.CHINA).toLocalDate();
-        return posted.plusDays(presumedAfterDays);
+        return presumption.receivedOn(posted, ReceiptPresumption.Means.POST);
     }
 
     /**
@@ -285,7 +286,7 @@ public class DeliveryService {
         DeliveryRecord d = require(deliveryId);
         LocalDate on = presumedOn(deliveryId);
         String evidence = Texts.get("delivery.evidence.presumed", d.registeredNo() == null ? "" : d.registeredNo(),
-                presumedAfterDays);
+                presumedAfterDays());
         if (deliveries.markDelivered(d.id(), DeliveryStatus.SENT, on, true, evidence, clock.instant(),
                 clock.instant())) {
             delivered(d, on, true, evidence, "system");

@@ -105,7 +105,11 @@ public class SecurityConfig {
                 .httpBasic(b -> b.realmName("disclosure"))
                 // JSON API and Basic auth: no session cookie, hence no CSRF exposure.
                 .csrf(c -> c.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+                // A page opened in the Tasklist session must not renew that session's id (fixation protection,
+                // which Camunda's login has already done): renewed on every staff page, the id went stale under
+                // the Tasklist requests still under way and a second tab, and the clerk was signed out mid-task.
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+                        .sessionFixation(f -> f.none()));
         return http.build();
     }
 

@@ -40,7 +40,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.gov.disclosure.DisclosureApplication;
 import cn.gov.disclosure.mail.DemoMailServer;
+import cn.gov.disclosure.notice.NoticeService;
 import cn.gov.disclosure.ratelimit.RateLimiter;
+import cn.gov.disclosure.support.TasklistSessions;
 import cn.gov.disclosure.workflow.TestApplications;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -218,29 +220,9 @@ class TwoNodesTest {
 
     @Test
     void aTasklistSessionOpenedOnOneNodeWorksOnTheOther() {
-        ResponseEntity<String> app = httpA.getForEntity("/camunda/app/tasklist/default/", String.class);
-        List<String> cookies = new ArrayList<>(app.getHeaders().get(HttpHeaders.SET_COOKIE).stream()
-                .map(c -> c.split(";")[0]).toList());
-        String xsrf = cookies.stream().filter(c -> c.startsWith("XSRF-TOKEN=")).findFirst().orElseThrow()
-                .substring("XSRF-TOKEN=".length());
-        HttpHeaders h = new HttpHeaders();
-        h.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-        h.add("X-XSRF-TOKEN", xsrf);
-        h.add(HttpHeaders.COOKIE, String.join("; ", cookies));
-        ResponseEntity<Map> login = httpA.postForEntity("/camunda/api/admin/auth/user/default/login/tasklist",
-                new HttpEntity<>("username=clerk&password=demo", h), Map.class);
-        assertThat(login.getStatusCode()).isEqualTo(HttpStatus.OK);
-        // The login may hand out a new session id (fixation protection): keep the latest cookies.
-        List<String> after = login.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream().map(c -> c.split(";")[0])
-                .toList();
-        for (String c : after) {
-            String cookieName = c.substring(0, c.indexOf('=') + 1);
-            cookies.removeIf(old -> old.startsWith(cookieName));
-            cookies.add(c);
-        }
-
         HttpHeaders session = new HttpHeaders();
-        session.add(HttpHeaders.COOKIE, String.join("; ", cookies));
+        // Signed in on node A (the helper keeps the cookies the login renews).
+        session.add(HttpHeaders.COOKIE, TasklistSessions.signIn(httpA, "clerk"));
         ResponseEntity<Map> who = httpB.exchange("/camunda/api/admin/auth/user/default", HttpMethod.GET,
                 new HttpEntity<>(session), Map.class);
         assertThat(who.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -289,6 +271,101 @@ class TwoNodesTest {
                 String.class);
         assertThat(receipt.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(receipt.getBody()).contains("id=\"caseNo\"").contains("id=\"trackingCode\"");
+    }
+
+    /**
+     * Case numbers and 文号 are unique and gap-free per year with both nodes numbering at once: each node registers
+     * ten applications as staff (concurrently, all twenty let go together), then each node issues a notice for
+     * every case at the same time. Both counters live in the shared database; a node must never number from
+     * what it saw itself.
+     */
+    @Test
+    void bothNodesNumberCasesAndNoticesWithoutDuplicatesOrGaps() throws Exception {
+        int each = 10;
+        CyclicBarrier go = new CyclicBarrier(2 * each);
+        ExecutorService pool = Executors.newFixedThreadPool(2 * each);
+        List<String> caseNos;
+        try {
+            List<Future<ResponseEntity<Map>>> registered = new ArrayList<>();
+            for (int i = 0; i < 2 * each; i++) {
+                TestRestTemplate node = i % 2 == 0 ? httpA : httpB;
+                registered.add(pool.submit(() -> {
+                    go.await(1, TimeUnit.MINUTES);
+                    return submitAsStaff(node);
+                }));
+            }
+            caseNos = new ArrayList<>();
+            for (Future<ResponseEntity<Map>> f : registered) {
+                ResponseEntity<Map> r = f.get(3, TimeUnit.MINUTES);
+                assertThat(r.getStatusCode()).as(String.valueOf(r.getBody())).isEqualTo(HttpStatus.CREATED);
+                caseNos.add((String) r.getBody().get("caseNo"));
+            }
+            assertThat(caseNos).doesNotHaveDuplicates();
+
+            // Each case gets a notice from both nodes, all issued at the same moment.
+            CyclicBarrier issue = new CyclicBarrier(2 * each);
+            List<Future<?>> issued = new ArrayList<>();
+            for (int i = 0; i < 2 * each; i++) {
+                String caseNo = caseNos.get(i);
+                NoticeService node = (i % 2 == 0 ? b : a).getBean(NoticeService.class);
+                issued.add(pool.submit(() -> {
+                    issue.await(1, TimeUnit.MINUTES);
+                    return node.issueExtension(caseNo, 10, "需要调取档案");
+                }));
+            }
+            for (Future<?> f : issued) {
+                f.get(3, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        JdbcTemplate jdbc = a.getBean(JdbcTemplate.class);
+        // Case numbers: every number of the year from 1 to the counter, each once (this class's other tests
+        // registered cases too; the check covers them all).
+        for (String year : caseNos.stream().map(n -> n.split("-")[1]).distinct().toList()) {
+            List<String> all = jdbc.queryForList("SELECT case_no FROM application_case WHERE case_no LIKE ?",
+                    String.class, "GK-" + year + "-%");
+            assertThat(all).doesNotHaveDuplicates();
+            assertThat(all.stream().map(n -> Integer.parseInt(n.split("-")[2])).sorted().toList())
+                    .as("case numbers of %s without gaps", year)
+                    .isEqualTo(java.util.stream.IntStream.rangeClosed(1, all.size()).boxed().toList());
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM case_number_reservation WHERE case_year = ?",
+                    Integer.class, Integer.parseInt(year))).as("numbers held and not used").isZero();
+            assertThat(jdbc.queryForObject("SELECT last_value FROM case_number_sequence WHERE case_year = ?",
+                    Integer.class, Integer.parseInt(year))).isEqualTo(all.size());
+        }
+
+        // 文号: the acknowledgments are issued by the processes' asynchronous steps, on either node; once no
+        // reserved number is waiting for its notice, every number of the year belongs to exactly one notice.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(2))
+                .untilAsserted(() -> assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM notice_number WHERE notice_id IS NULL", Integer.class)).isZero());
+        List<Map<String, Object>> years = jdbc.queryForList(
+                "SELECT agency_key, doc_year, COUNT(*) AS n, MAX(seq) AS last FROM notice_number "
+                        + "GROUP BY agency_key, doc_year");
+        assertThat(years).isNotEmpty().allSatisfy(y -> assertThat(((Number) y.get("n")).intValue())
+                .as("文号 of %s without gaps", y.get("doc_year")).isEqualTo(((Number) y.get("last")).intValue()));
+        assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT notice_id) FROM notice_number", Integer.class))
+                .isEqualTo(jdbc.queryForObject("SELECT COUNT(*) FROM notice_number", Integer.class));
+        List<String> docNumbers = jdbc.queryForList("SELECT doc_number FROM notice WHERE doc_number IS NOT NULL",
+                String.class);
+        assertThat(docNumbers).doesNotHaveDuplicates()
+                .hasSize(jdbc.queryForObject("SELECT COUNT(*) FROM notice_number", Integer.class));
+        // The notices just issued, on both nodes, are among them: one extension notice per case.
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM notice n JOIN application_case c ON c.id = n.case_id "
+                        + "WHERE n.doc_number IS NOT NULL AND n.notice_type = 'EXTENSION' AND c.case_no IN ("
+                        + String.join(",", java.util.Collections.nCopies(caseNos.size(), "?")) + ")",
+                Integer.class, caseNos.toArray())).isEqualTo(caseNos.size());
+    }
+
+    /** Staff register an application (a letter, say): no rate limit, and the answer carries the case number. */
+    private static ResponseEntity<Map> submitAsStaff(TestRestTemplate http) {
+        HttpHeaders h = new HttpHeaders();
+        h.setContentType(MediaType.APPLICATION_JSON);
+        return http.withBasicAuth("clerk", "demo").exchange("/api/applications", HttpMethod.POST,
+                new HttpEntity<>(TestApplications.DESIGN_EXAMPLE_JSON.replace("2026-11-23", LocalDate.now().toString()),
+                        h), Map.class);
     }
 
     private static ResponseEntity<Map> submit(TestRestTemplate http, String forwardedFor) {

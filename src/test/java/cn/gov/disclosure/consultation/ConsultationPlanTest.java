@@ -17,7 +17,8 @@ class ConsultationPlanTest {
     private final ConsultationService service = new ConsultationService(
             new AgencyDirectory(List.of(new AgencyDirectory.Entry("ZRZY", "示例市自然资源和规划局", "建设路8号",
                     "gongkai@zrzy.example.cn", null))),
-            null, null, null, null, null, null, "http://localhost:8080", null, null, null, 0, 5);
+            null, null, null, null, null, null, "http://localhost:8080", null, null, null,
+            new cn.gov.disclosure.calendar.ReceiptPresumption(15, 0));
 
     @Test
     void agencyCodesAreSplitOnChinesePunctuationUpperCasedAndDeduplicated() {

@@ -25,11 +25,14 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.test.context.TestPropertySource;
 
 import cn.gov.disclosure.ProcessTest;
+import cn.gov.disclosure.calendar.ReceiptPresumption;
 import cn.gov.disclosure.calendar.StatutoryDeadlines;
 import cn.gov.disclosure.casefile.ApplicantType;
 import cn.gov.disclosure.casefile.ApplicationCase;
@@ -41,6 +44,9 @@ import cn.gov.disclosure.casefile.Delivery;
 import cn.gov.disclosure.casefile.IdType;
 import cn.gov.disclosure.casefile.InformationForm;
 import cn.gov.disclosure.common.InvalidInputException;
+import cn.gov.disclosure.consultation.ConsultationRepository;
+import cn.gov.disclosure.consultation.ConsultationService;
+import cn.gov.disclosure.correction.CorrectionService;
 import cn.gov.disclosure.mail.MailOutbox;
 import cn.gov.disclosure.mail.MailUndeliverable;
 import cn.gov.disclosure.notice.Notice;
@@ -77,6 +83,10 @@ class DeliveryProcessTest extends ProcessTest {
     @Autowired PrintPackage packages;
     @Autowired MailOutbox outbox;
     @Autowired ApplicationEventPublisher events;
+    @Autowired ReceiptPresumption presumption;
+    @Autowired CorrectionService corrections;
+    @Autowired ConsultationService consultations;
+    @Autowired ConsultationRepository consultationRepository;
 
     @BeforeEach
     void setUp() {
@@ -160,7 +170,8 @@ class DeliveryProcessTest extends ProcessTest {
 
         Job timer = management.createJobQuery().processInstanceId(pi.getId()).activityId("ReturnReceiptOverdue")
                 .singleResult();
-        assertThat(timer.getDuedate()).isEqualTo(StatutoryDeadlines.endOfDay(posted.plusDays(15)));
+        assertThat(timer.getDuedate()).isEqualTo(StatutoryDeadlines.endOfDay(
+                presumption.receivedOn(posted, ReceiptPresumption.Means.POST)));
         ClockUtil.setCurrentTime(new Date(timer.getDuedate().getTime() - 60_000));
         assertThat(management.createJobQuery().jobId(timer.getId()).executable().count()).isZero();
         ClockUtil.setCurrentTime(new Date(timer.getDuedate().getTime() + 60_000));
@@ -180,6 +191,34 @@ class DeliveryProcessTest extends ProcessTest {
         DeliveryRecord proven = only(c);
         assertThat(proven.presumed()).isFalse();
         assertThat(proven.deliveredOn()).isEqualTo(posted.plusDays(4));
+    }
+
+    /** What went out by post on the day, in each of the three places that presume its receipt. */
+    enum Posted { REPLY_NOTICE, CORRECTION_NOTICE, CONSULTATION_LETTER }
+
+    /**
+     * One presumption for every posted notice or letter (disclosure.receipt-presumption.post-days): the 送达 of a
+     * notice to the applicant, the correction notice's period (Art. 30) and a consultation letter's 15 working days
+     * (Arts. 32, 34) all count a letter without a return receipt as received the same number of days after posting.
+     */
+    @ParameterizedTest(name = "{0} posted on the day is presumed received 15 days later")
+    @EnumSource(Posted.class)
+    void everyPostedNoticeIsPresumedReceivedUnderTheSameRule(Posted what) {
+        LocalDate sent = today();
+        ApplicationCase c = register(Channel.LETTER, Delivery.POST, null, "临沂市兰山区某路5号");
+        LocalDate presumed = switch (what) {
+            case REPLY_NOTICE -> {
+                notices.issueExtension(c.caseNo(), 10, "需要调取档案");
+                complete(deliveryProcess(c), "PostNotice", "registeredNo", "XA11112222CN", "postedOn", sent.toString());
+                yield service.presumedOn(only(c).id());
+            }
+            case CORRECTION_NOTICE -> corrections.sendNotice(c.caseNo(), "1. 请写明文件名称或文号", "clerk").receivedOn();
+            // The archive (DAJ) has no e-mail in the directory: its letter goes on paper.
+            case CONSULTATION_LETTER -> consultationRepository.find(consultations.sendAgencyLetter(c.caseNo(), "DAJ",
+                    "道路拓宽工程的立项批复文件", "clerk").consultationId()).orElseThrow().letterReceivedOn();
+        };
+        assertThat(presumed).isEqualTo(presumption.receivedOn(sent, ReceiptPresumption.Means.POST))
+                .isEqualTo(sent.plusDays(ReceiptPresumption.DEFAULT_POST_DAYS));
     }
 
     // ---- collection and viewing (Art. 40) ----

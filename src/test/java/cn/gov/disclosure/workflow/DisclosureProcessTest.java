@@ -63,6 +63,7 @@ class DisclosureProcessTest extends ProcessTest {
     @Autowired cn.gov.disclosure.consultation.ConsultationRepository consultationRepository;
     @Autowired cn.gov.disclosure.consultation.ConsultationService consultationService;
     @Autowired cn.gov.disclosure.records.RecordsService records;
+    @Autowired cn.gov.disclosure.calendar.ReceiptPresumption presumption;
 
     @BeforeEach
     void setUp() {
@@ -1761,7 +1762,7 @@ class DisclosureProcessTest extends ProcessTest {
         LocalDate noticeDay = deadlines.calendar().addWorkingDays(c.receivedOn(), 2).due();
         moveClockTo(noticeDay);
         complete(pi, "ReviewCompleteness", "completeness", "NEEDS_CORRECTION", "reviewNotes", "请写明文件名称或文号");
-        // E-mailed: presumed received the day it was sent (disclosure.correction.presumed-receipt-days.email=0).
+        // E-mailed: presumed received the day it was sent (disclosure.receipt-presumption.email-days=0).
         assertThat(runtime.getVariable(pi.getId(), "correctionNoticeReceivedOn")).isEqualTo(noticeDay.toString());
         assertThat(caseFiles.events(c.caseNo())).anyMatch(e -> "CORRECTION_NOTICE_RECEIPT".equals(e.type())
                 && e.note().contains("推定"));
@@ -1818,7 +1819,7 @@ class DisclosureProcessTest extends ProcessTest {
                 "informationConcerned", "企业环境信息中的原料用量");
         ProcessInstance sub = consultation(pi);
         cn.gov.disclosure.consultation.Consultation asked = consultationRepository.forCase(c.id()).get(0);
-        // E-mailed: presumed received the day it was sent (disclosure.consultation.presumed-receipt-days.email).
+        // E-mailed: presumed received the day it was sent (disclosure.receipt-presumption.email-days).
         assertThat(asked.letterReceivedOn()).isEqualTo(sentOn);
         assertThat(asked.receiptSource()).isEqualTo(cn.gov.disclosure.consultation.LetterReceipt.PRESUMED_EMAIL);
         assertThat(asked.answerBy()).isEqualTo(deadlines.periods().consultationAnswerDue(sentOn).due());
@@ -1867,8 +1868,10 @@ class DisclosureProcessTest extends ProcessTest {
                 "informationConcerned", "项目核准文件中的投资额");
         cn.gov.disclosure.consultation.Consultation asked = consultationRepository.forCase(c.id()).get(0);
         assertThat(asked.receiptSource()).isEqualTo(cn.gov.disclosure.consultation.LetterReceipt.PRESUMED_POST);
-        assertThat(asked.letterReceivedOn()).isEqualTo(sentOn.plusDays(5));
-        assertThat(asked.answerBy()).isEqualTo(deadlines.calendar().addWorkingDays(sentOn.plusDays(5), 15).due());
+        // The one presumption for posted notices (disclosure.receipt-presumption.post-days).
+        LocalDate presumed = presumption.receivedOn(sentOn, cn.gov.disclosure.calendar.ReceiptPresumption.Means.POST);
+        assertThat(asked.letterReceivedOn()).isEqualTo(presumed);
+        assertThat(asked.answerBy()).isEqualTo(deadlines.calendar().addWorkingDays(presumed, 15).due());
 
         // The letter goes by post (送达 process); the return receipt's date becomes the letter's receipt date.
         ProcessInstance post = runtime.createProcessInstanceQuery().processInstanceBusinessKey(c.caseNo())

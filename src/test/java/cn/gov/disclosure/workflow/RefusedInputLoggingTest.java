@@ -2,14 +2,6 @@ package cn.gov.disclosure.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
-import java.net.HttpCookie;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.util.Map;
 
 import org.camunda.bpm.engine.TaskService;
@@ -20,7 +12,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -28,6 +19,7 @@ import org.springframework.http.ResponseEntity;
 
 import cn.gov.disclosure.IntegrationTest;
 import cn.gov.disclosure.intake.IntakeService;
+import cn.gov.disclosure.support.TasklistSessions;
 
 /**
  * A clerk's mistake refused by a task listener (InvalidInputException) is answered over the engine REST
@@ -40,7 +32,6 @@ class RefusedInputLoggingTest extends IntegrationTest {
     @Autowired TestRestTemplate http;
     @Autowired IntakeService intake;
     @Autowired TaskService tasks;
-    @LocalServerPort int port;
 
     private static HttpEntity<String> json(String body) {
         HttpHeaders headers = new HttpHeaders();
@@ -101,36 +92,22 @@ class RefusedInputLoggingTest extends IntegrationTest {
     void aRefusedFormSubmittedFromTasklistIsA400Too(CapturedOutput output) throws Exception {
         String caseNo = intake.submit(TestApplications.online("关于另一份材料"), "applicant", false).caseNo();
         Task task = review(caseNo);
-        CookieManager cookies = new CookieManager();
-        HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
-        String base = "http://localhost:" + port;
-        client.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/tasklist/")).build(), BodyHandlers.discarding());
-        HttpResponse<String> login = client.send(HttpRequest.newBuilder(
-                        URI.create(base + "/camunda/api/admin/auth/user/default/login/tasklist"))
-                .header("X-XSRF-TOKEN", xsrf(cookies)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(BodyPublishers.ofString("username=clerk&password=demo")).build(), BodyHandlers.ofString());
-        assertThat(login.statusCode()).isEqualTo(200);
-        // Signing in starts a new session with a new CSRF token, handed out with the next page.
-        client.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/tasklist/")).build(), BodyHandlers.discarding());
+        // Signed in as Tasklist is, with the CSRF token of the session the sign-in started.
+        TasklistSessions.Session session = TasklistSessions.signInForApi(http, "clerk");
         int before = output.length();
 
-        HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create(
-                        base + "/camunda/api/engine/engine/default/task/" + task.getId() + "/submit-form"))
-                .header("X-XSRF-TOKEN", xsrf(cookies)).header("Content-Type", "application/json")
-                .POST(BodyPublishers.ofString("""
+        HttpHeaders headers = session.headers();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<String> answer = http.postForEntity(
+                "/camunda/api/engine/engine/default/task/" + task.getId() + "/submit-form", new HttpEntity<>("""
                         {"variables": {"completeness": {"value": "NEEDS_CORRECTION"},
-                                       "reviewNotes": {"value": "短"}}}""")).build(), BodyHandlers.ofString());
+                                       "reviewNotes": {"value": "短"}}}""", headers), String.class);
 
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
-        assertThat(answer.body()).contains("逐项写明需要补正的事项").contains("\"field\":\"reviewNotes\"");
+        assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(400);
+        assertThat(answer.getBody()).contains("逐项写明需要补正的事项").contains("\"field\":\"reviewNotes\"");
         String log = output.toString().substring(before);
         assertThat(log).doesNotContain("ERROR").doesNotContain("\tat ");
         assertThat(log.lines().filter(l -> l.contains("WARN") && !l.contains("WadlFeature"))).singleElement().asString().contains(caseNo);
         assertThat(review(caseNo)).isNotNull();
-    }
-
-    private static String xsrf(CookieManager cookies) {
-        return cookies.getCookieStore().getCookies().stream().filter(c -> "XSRF-TOKEN".equals(c.getName()))
-                .reduce((a, b) -> b).map(HttpCookie::getValue).orElseThrow();
     }
 }
