@@ -6,8 +6,14 @@ import cn.gov.disclosure.workflow.disclosure.DisclosureVars;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -22,18 +28,25 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 import cn.gov.disclosure.cluster.ClusterLock;
 
 /**
  * Creates, idempotently at every start, the office's groups, what each group may do in the engine, and
- * the shared Tasklist filters. Task access itself follows the candidate group of each task (Camunda
- * grants it when the task is created), so each group sees and works its own tasks; only
- * {@code camunda-admin} may deploy.
+ * the shared Tasklist filters. Working on a task (claim, complete, its form and variables) follows the task's
+ * candidate group: Camunda grants it per task when the task is created, so a group works its own tasks only.
+ * Reading tasks is granted per process definition ({@code READ_TASK}) to every group that has tasks in that
+ * process — the candidate groups of the deployed models' user tasks — instead of per task
+ * (workflow/TaskWorkAuthorizations says why: the Tasklist filters' speed). Only {@code camunda-admin} may deploy.
  *
  * <p>Several nodes may start at the same moment on one database: the whole setup runs in one transaction
  * holding the cluster lock {@code access-setup}, so the second node waits and then finds everything in place
@@ -85,6 +98,10 @@ public class AccessSetup implements InitializingBean {
                 grant(group, Resources.PROCESS_DEFINITION, process, Permissions.READ_INSTANCE);
             }
         }
+        // Each group reads the tasks of the processes it has tasks in (its filters list them); working on them
+        // stays per task. A group reads these processes' instances anyway (READ_INSTANCE above).
+        candidateGroupsByProcess().forEach((process, groups) -> groups.forEach(
+                group -> grant(group, Resources.PROCESS_DEFINITION, process, Permissions.READ_TASK)));
         // Clerks register letters, faxes and walk-ins, and ask for extensions, from start forms.
         grant(cn.gov.disclosure.security.Groups.CLERK, Resources.PROCESS_DEFINITION, DisclosureVars.PROCESS_KEY,
                 Permissions.CREATE_INSTANCE);
@@ -123,6 +140,44 @@ public class AccessSetup implements InitializingBean {
                 List.of(cn.gov.disclosure.security.Groups.HEAD),
                 tasks.createTaskQuery().taskCandidateGroup(cn.gov.disclosure.security.Groups.HEAD)
                         .includeAssignedTasks().orderByDueDate().asc());
+    }
+
+    /**
+     * The candidate groups of the user tasks of each process model deployed from the classpath (bpmn/*.bpmn), by
+     * process key; a new model or a new group on a task gets its reading right without a change here.
+     */
+    static Map<String, Set<String>> candidateGroupsByProcess() {
+        Map<String, Set<String>> groups = new TreeMap<>();
+        try {
+            for (org.springframework.core.io.Resource model : new PathMatchingResourcePatternResolver()
+                    .getResources("classpath*:bpmn/*.bpmn")) {
+                try (InputStream in = model.getInputStream()) {
+                    for (UserTask task : Bpmn.readModelFromStream(in).getModelElementsByType(UserTask.class)) {
+                        ModelElementInstance parent = task.getParentElement();
+                        while (!(parent instanceof Process)) {
+                            parent = parent.getParentElement();
+                        }
+                        String candidates = task.getCamundaCandidateGroups();
+                        if (candidates == null || candidates.isBlank()) {
+                            continue;
+                        }
+                        for (String group : candidates.split(",")) {
+                            if (group.contains("${") || group.contains("#{")) {
+                                // Computed at run time: that group's rows must be granted by hand.
+                                log.warn("Candidate group {} of task {} is an expression; no READ_TASK granted for it",
+                                        group, task.getId());
+                            } else {
+                                groups.computeIfAbsent(((Process) parent).getId(), k -> new TreeSet<>())
+                                        .add(group.trim());
+                            }
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return groups;
     }
 
     private void ensureGroup(String id, String name, String type) {
