@@ -103,6 +103,15 @@ public class IntakeService {
      * @throws RateLimiter.LimitReached if the address reached its limit meanwhile; nothing is stored
      */
     public Receipt submit(ApplicationSubmission submission, String actor, boolean staff, String limitedAddress) {
+        acknowledgments.intakeStarted();
+        try {
+            return accept(submission, actor, staff, limitedAddress);
+        } finally {
+            acknowledgments.intakeEnded();
+        }
+    }
+
+    private Receipt accept(ApplicationSubmission submission, String actor, boolean staff, String limitedAddress) {
         long start = System.nanoTime();
         LocalDate today = caseFiles.today();
         Accepted s = validated(submission, staff, today);

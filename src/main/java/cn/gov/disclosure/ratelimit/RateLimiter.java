@@ -108,7 +108,16 @@ public class RateLimiter {
      */
     public boolean countInTransaction(Kind kind, String address) {
         int limit = limit(kind);
-        return limit > 0 && count(kind.name() + ":" + hash(address), clock.millis(), length(kind), limit);
+        if (limit <= 0) {
+            return false;
+        }
+        String bucket = kind.name() + ":" + hash(address);
+        if (count(bucket, clock.millis(), length(kind), limit)) {
+            return true;
+        }
+        // Nothing counted: over the limit, unless forgetOldWindows removed the row since mayAttempt saw it (then
+        // this one attempt goes uncounted rather than refused).
+        return jdbc.queryForList("SELECT 1 FROM rate_limit_window WHERE bucket = ?", Integer.class, bucket).isEmpty();
     }
 
     private static long length(Kind kind) {
