@@ -54,7 +54,8 @@ import cn.gov.disclosure.workflow.TestApplications;
  * (c) notice rendering (答复书) with 1 and 2 threads. Prints accepted/s, p50/p95 and intake ÷ bare engine, and how long
  * the acknowledgments took to follow. Both engines get a pool of 10 connections, history level full, no job executor
  * for the bare one (it has no jobs), the product's own for its acknowledgments. Not a test: {@code mvn -Pbench verify
- * -DskipTests} (arguments: database, clients, seconds, warm-up seconds).
+ * -DskipTests} (arguments: database, clients, seconds, warm-up seconds; {@code -Dbench.rounds=N} alternates (a) and (b)
+ * N times with the acknowledgments of each round issued before the next, {@code -Dbench.render=false} skips (c)).
  */
 public final class IntakeBenchmark {
 
