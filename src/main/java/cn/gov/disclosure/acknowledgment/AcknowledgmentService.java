@@ -1,9 +1,12 @@
 package cn.gov.disclosure.acknowledgment;
 
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,9 +30,14 @@ public class AcknowledgmentService {
     private final TrackingCodeSeal seal;
     private final CaseFileService caseFiles;
     private final NoticeService notices;
+    /** Applications being stored on this node right now (see {@link #yieldToIntake}). */
+    private final AtomicInteger intakesInFlight = new AtomicInteger();
+    private final Duration yieldToIntake;
 
     AcknowledgmentService(PendingAcknowledgments pending, TrackingCodeSeal seal, CaseFileService caseFiles,
-                          NoticeService notices) {
+                          NoticeService notices,
+                          @Value("${disclosure.acknowledgment.yield-to-intake:PT2S}") Duration yieldToIntake) {
+        this.yieldToIntake = yieldToIntake;
         this.pending = pending;
         this.seal = seal;
         this.caseFiles = caseFiles;
@@ -66,6 +74,36 @@ public class AcknowledgmentService {
         Notice issued = notices.issueAcknowledgment(caseNo, code);
         log.info("Acknowledgment of {} issued (notice {})", caseNo, issued.id());
         return issued;
+    }
+
+    /** The intake brackets each application with these (in a finally), so rendering can give way to it. */
+    public void intakeStarted() {
+        intakesInFlight.incrementAndGet();
+    }
+
+    public void intakeEnded() {
+        intakesInFlight.decrementAndGet();
+    }
+
+    /**
+     * Before the process's step renders: while applications are being stored on this node, wait for a lull, at most
+     * {@code disclosure.acknowledgment.yield-to-intake} (PT2S; PT0S: never wait). Rendering a PDF costs several times
+     * the CPU of storing an application, and on a small machine the job threads rendering a burst's
+     * acknowledgments took the processors from the requests still arriving; the receipt's date is the day the
+     * application is stored (Art. 31), the PDF may follow seconds later. Bounded, so a sustained load still has its
+     * acknowledgments issued (slower; watch disclosure_acknowledgments_pending). Not used when staff ask for a
+     * receipt: a clerk waiting at the counter goes first.
+     */
+    public void yieldToIntake() {
+        long end = System.nanoTime() + yieldToIntake.toNanos();
+        while (intakesInFlight.get() > 0 && System.nanoTime() < end) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** Acknowledgments still to be issued (the backlog). */

@@ -57,8 +57,15 @@ public final class Texts {
         if (dot <= 0) {
             throw new IllegalArgumentException("text key without a feature prefix: " + key);
         }
-        return BUNDLES.computeIfAbsent(key.substring(0, dot),
-                feature -> ResourceBundle.getBundle("messages/" + feature, Locale.ROOT,
+        String feature = key.substring(0, dot);
+        // A plain read first: computeIfAbsent may lock the map's bin even when the bundle is there, and every
+        // request reads several texts (profiled as monitor contention under concurrent intake).
+        ResourceBundle cached = BUNDLES.get(feature);
+        if (cached != null) {
+            return cached;
+        }
+        return BUNDLES.computeIfAbsent(feature,
+                f -> ResourceBundle.getBundle("messages/" + f, Locale.ROOT,
                         ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
     }
 }

@@ -33,11 +33,25 @@ public class IntakeController {
     public IntakeService.Receipt submit(@RequestBody(required = false) ApplicationSubmission submission,
                                         Authentication auth, jakarta.servlet.http.HttpServletRequest request) {
         boolean staff = auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken);
-        if (!staff && !limiter.tryAcquire(RateLimiter.Kind.SUBMISSION, request.getRemoteAddr())) {
-            metrics.refused(IntakeMetrics.Refusal.RATE_LIMITED);
-            throw new org.springframework.web.server.ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS,
-                    Texts.get("intake.rateLimited"));
+        if (staff) {
+            return intake.submit(submission, auth.getName(), true);
         }
-        return intake.submit(submission, staff ? auth.getName() : "applicant", staff);
+        // Applicants: an address over its limit is refused before anything is done; the application is counted in
+        // the transaction that stores it (RateLimiter.mayAttempt), so the limit costs no commit of its own.
+        String address = request.getRemoteAddr();
+        if (!limiter.mayAttempt(RateLimiter.Kind.SUBMISSION, address)) {
+            throw rateLimited();
+        }
+        try {
+            return intake.submit(submission, "applicant", false, address);
+        } catch (RateLimiter.LimitReached e) {
+            throw rateLimited();
+        }
+    }
+
+    private org.springframework.web.server.ResponseStatusException rateLimited() {
+        metrics.refused(IntakeMetrics.Refusal.RATE_LIMITED);
+        return new org.springframework.web.server.ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS,
+                Texts.get("intake.rateLimited"));
     }
 }

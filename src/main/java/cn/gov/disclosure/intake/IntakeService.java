@@ -22,6 +22,7 @@ import cn.gov.disclosure.acknowledgment.ReceiptController;
 import cn.gov.disclosure.casefile.CaseNumberGenerator;
 import cn.gov.disclosure.items.CaseItems;
 import cn.gov.disclosure.items.ItemRequest;
+import cn.gov.disclosure.ratelimit.RateLimiter;
 
 import cn.gov.disclosure.calendar.StatutoryDeadlines;
 import cn.gov.disclosure.casefile.ApplicationCase;
@@ -50,11 +51,13 @@ public class IntakeService {
     private final AcknowledgmentService acknowledgments;
     private final TransactionTemplate transaction;
     private final CaseItems items;
+    private final RateLimiter limiter;
 
     public IntakeService(CaseFileService caseFiles, StatutoryDeadlines deadlines, ApplicationProcess process,
                          IntakeMetrics metrics, CaseNumberGenerator numbers, AcknowledgmentService acknowledgments,
-                         PlatformTransactionManager txManager, CaseItems items) {
+                         PlatformTransactionManager txManager, CaseItems items, RateLimiter limiter) {
         this.items = items;
+        this.limiter = limiter;
         this.caseFiles = caseFiles;
         this.deadlines = deadlines;
         this.process = process;
@@ -90,6 +93,25 @@ public class IntakeService {
      * pooled connection while it waits for the number, and none holds the number's lock while it stores the case.
      */
     public Receipt submit(ApplicationSubmission submission, String actor, boolean staff) {
+        return submit(submission, actor, staff, null);
+    }
+
+    /**
+     * The same, counting an applicant's attempt against {@code limitedAddress}'s submission limit as the storing
+     * transaction's last statement ({@link RateLimiter#countInTransaction}; null: not limited, e.g. staff).
+     *
+     * @throws RateLimiter.LimitReached if the address reached its limit meanwhile; nothing is stored
+     */
+    public Receipt submit(ApplicationSubmission submission, String actor, boolean staff, String limitedAddress) {
+        acknowledgments.intakeStarted();
+        try {
+            return accept(submission, actor, staff, limitedAddress);
+        } finally {
+            acknowledgments.intakeEnded();
+        }
+    }
+
+    private Receipt accept(ApplicationSubmission submission, String actor, boolean staff, String limitedAddress) {
         long start = System.nanoTime();
         LocalDate today = caseFiles.today();
         Accepted s = validated(submission, staff, today);
@@ -100,6 +122,11 @@ public class IntakeService {
             r = transaction.execute(tx -> {
                 CaseFileService.Registration stored = store(s, receivedOn, actor, number, start);
                 process.start(stored.caseFile());
+                // Last, so the address's counter row stays locked only for the commit.
+                if (limitedAddress != null
+                        && !limiter.countInTransaction(RateLimiter.Kind.SUBMISSION, limitedAddress)) {
+                    throw new RateLimiter.LimitReached();
+                }
                 return stored;
             });
         } catch (RuntimeException | Error e) {

@@ -37,7 +37,11 @@ public class CorrectionSteps {
         java.util.List<String> items = REOPENED.isTrue(execution) || CORRECTION_REQUESTED.isTrue(execution)
                 ? java.util.List.of() : corrections.itemsAtRegistration(CASE_NO.get(execution));
         if (items.isEmpty()) {
-            MISSING_ITEMS.set(execution, null);
+            // Cleared only where an earlier pass set it: a null variable at every start costs three rows (runtime,
+            // history, detail) on the intake's path; the gateway reads an absent variable as null all the same.
+            if (execution.getVariable(MISSING_ITEMS.name()) != null) {
+                MISSING_ITEMS.set(execution, null);
+            }
             return;
         }
         MISSING_ITEMS.set(execution, String.join("\n", items));

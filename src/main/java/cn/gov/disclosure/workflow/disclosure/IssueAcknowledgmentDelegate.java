@@ -21,6 +21,7 @@ public class IssueAcknowledgmentDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
+        acknowledgments.yieldToIntake();
         acknowledgments.issue(DisclosureVars.CASE_NO.get(execution));
     }
 }
