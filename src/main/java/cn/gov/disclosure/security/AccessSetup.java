@@ -58,7 +58,7 @@ public class AccessSetup implements InitializingBean {
 
     /** The process definitions the office's groups work with. */
     static final List<String> PROCESSES = List.of(DisclosureVars.PROCESS_KEY, "extension-request", "deadline-escalation",
-            "consultation", "appeal", "fee");
+            "consultation", "appeal", "fee", "delivery");
 
     private static final Logger log = LoggerFactory.getLogger(AccessSetup.class);
 

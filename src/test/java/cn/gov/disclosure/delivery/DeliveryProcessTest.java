@@ -160,6 +160,24 @@ class DeliveryProcessTest extends ProcessTest {
         Files.write(Path.of("target/delivery-print-package.pdf"), pdf);
     }
 
+    /** The clerk's 邮寄文书 card shows the case like any other task's, read with the clerk's own rights. */
+    @Test
+    void aPostingTaskShowsTheCaseOnTheClerksCard() {
+        ApplicationCase c = register(Channel.LETTER, Delivery.POST, null, "山东省临沂市兰山区金雀山路1号");
+        notices.issueExtension(c.caseNo(), 10, "需要调取档案");
+        Task t = task(deliveryProcess(c), "PostNotice");
+        Map<String, Object> shown = new HashMap<>();
+        engine.getIdentityService().setAuthentication("someone", List.of("clerk"));
+        try {
+            runtime.createVariableInstanceQuery().variableScopeIdIn(t.getId(), t.getExecutionId(), t.getProcessInstanceId())
+                    .variableNameIn("caseNo", "applicantName", "dueOnText", "requestSummary").list()
+                    .forEach(v -> shown.putIfAbsent(v.getName(), v.getValue()));
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+        assertThat(shown).containsEntry("caseNo", c.caseNo()).containsKeys("applicantName", "dueOnText");
+    }
+
     @Test
     void postWithoutReturnReceiptIsPresumedDeliveredAndALateReceiptStillCounts() {
         ApplicationCase c = register(Channel.LETTER, Delivery.POST, "lisi@example.cn", "临沂市河东区某街道1号");
