@@ -89,9 +89,11 @@ class EndToEndTest extends IntegrationTest {
         String caseNo = (String) receipt.getBody().get("caseNo");
         String trackingCode = (String) receipt.getBody().get("trackingCode");
 
-        // The clerk group sees the new case; the legal group does not.
-        assertThat(tasks("legal", caseNo)).isEmpty();
+        // The clerk group works the new case; the legal group may read it (tasks are read per process) but not
+        // take it.
         Map<String, Object> review = tasks("clerk", caseNo).get(0);
+        assertThat(as("legal").postForEntity("/engine-rest/task/" + review.get("id") + "/claim",
+                json("{\"userId\": \"legal\"}"), String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(review).containsEntry("name", "审查申请内容");
         assertThat(review.get("due")).isNotNull();
 
@@ -116,7 +118,8 @@ class EndToEndTest extends IntegrationTest {
         ResponseEntity<byte[]> draft = as("clerk").getForEntity(url, byte[].class);
         assertThat(draft.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
         completeOnlyTask("clerk", caseNo, "核对答复书草稿", "{\"confirmation\": {\"value\": \"SUBMIT\"}}");
-        assertThat(tasks("clerk", caseNo)).isEmpty();
+        // Nothing left for the clerk: the one open task is the secrecy reviewer's (visible, not the clerk's to work).
+        assertThat(tasks("clerk", caseNo)).extracting(t -> t.get("taskDefinitionKey")).containsExactly("SecrecyReview");
         // Art. 17: a disclosure passes the confidentiality review first.
         completeOnlyTask("secrecy", caseNo, "保密审查", "{\"secrecyOutcome\": {\"value\": \"CLEARED\"}}");
 
