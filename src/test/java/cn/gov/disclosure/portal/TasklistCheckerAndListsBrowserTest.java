@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ManagementService;
@@ -17,7 +16,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -34,7 +32,7 @@ import cn.gov.disclosure.workflow.TestApplications;
  * consult are chosen from the directory's list, not typed as codes.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class TasklistCheckerAndListsBrowserTest extends BrowserTest {
+class TasklistCheckerAndListsBrowserTest extends TasklistBrowserTest {
 
     @Autowired IntakeService intake;
     @Autowired TaskService tasks;
@@ -42,39 +40,6 @@ class TasklistCheckerAndListsBrowserTest extends BrowserTest {
     @Autowired ManagementService management;
     @Autowired CaseRepository cases;
     @Autowired ConsultationRepository consultations;
-
-    private WebDriverWait wait;
-
-    private WebElement visible(String css) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
-    }
-
-    private void signIn(String user, String password) throws InterruptedException {
-        browser.get(url("/camunda/app/tasklist/"));
-        WebElement name = visible("input[ng-model=username]");
-        wait.until(d -> d.findElement(By.cssSelector("form[name=signinForm] button[type=submit]")).getText()
-                .equals("登录"));
-        Thread.sleep(500);
-        name.sendKeys(user);
-        browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys(password);
-        browser.findElement(By.cssSelector("form[name=signinForm] button[type=submit]")).click();
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
-    }
-
-    private void click(WebElement element) {
-        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-        element.click();
-    }
-
-    /** The form field labelled {@code label}, found as a person finds it: by its label. */
-    private WebElement fieldBox(String label) {
-        return browser.findElement(By.xpath("//div[contains(@class,'fjs-form-field')][.//label[contains(., '"
-                + label + "')]]"));
-    }
-
-    private WebElement field(String label) {
-        return fieldBox(label).findElement(By.xpath(".//*[self::input or self::textarea]"));
-    }
 
     private void openTask(Task task, String name) throws IOException {
         browser.get(url("/camunda/app/tasklist/default/#/?task=" + task.getId()));
@@ -122,7 +87,6 @@ class TasklistCheckerAndListsBrowserTest extends BrowserTest {
     @Test
     void theCheckersRefusalShowsInTheSameFormAndTheTaskStaysOpen(CapturedOutput output) throws Exception {
         browser.manage().window().setSize(new Dimension(1440, 1000));
-        wait = new WebDriverWait(browser, Duration.ofSeconds(60));
         String caseNo = caseAt("DecideReply", "某单位2025年第3次内部会议记录");
         Task decide = tasks.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult();
         assertThat(decide.getTaskDefinitionKey()).isEqualTo("DecideReply");
@@ -168,7 +132,6 @@ class TasklistCheckerAndListsBrowserTest extends BrowserTest {
     @Test
     void theAgenciesToConsultAreChosenFromTheDirectorysList() throws Exception {
         browser.manage().window().setSize(new Dimension(1440, 1000));
-        wait = new WebDriverWait(browser, Duration.ofSeconds(60));
         String caseNo = caseAt("SearchInformation", "旧城改造片区开发实施方案全文");
         Task search = tasks.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult();
         assertThat(search.getTaskDefinitionKey()).isEqualTo("SearchInformation");

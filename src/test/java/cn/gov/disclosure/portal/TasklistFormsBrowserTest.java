@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 
@@ -22,7 +21,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import cn.gov.disclosure.calendar.StatutoryDeadlines;
@@ -37,7 +35,7 @@ import cn.gov.disclosure.workflow.TestApplications;
  * stored exactly as typed (the form library's date picker once read it in the browser's M/d/yyyy order and stored
  * 2026-11-20 as 2027-08-06), and a notice PDF linked from a form opens in the same Tasklist session.
  */
-class TasklistFormsBrowserTest extends BrowserTest {
+class TasklistFormsBrowserTest extends TasklistBrowserTest {
 
     @Autowired IntakeService intake;
     @Autowired TaskService tasks;
@@ -47,35 +45,6 @@ class TasklistFormsBrowserTest extends BrowserTest {
     @Autowired CaseRepository cases;
     @Autowired NoticeRepository notices;
     @Autowired StatutoryDeadlines deadlines;
-
-    private WebDriverWait wait;
-
-    private WebElement visible(String css) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
-    }
-
-    private void signIn(String user, String password) throws InterruptedException {
-        browser.get(url("/camunda/app/tasklist/"));
-        WebElement name = visible("input[ng-model=username]");
-        wait.until(d -> d.findElement(By.cssSelector("form[name=signinForm] button[type=submit]")).getText()
-                .equals("登录"));
-        Thread.sleep(500);
-        name.sendKeys(user);
-        browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys(password);
-        browser.findElement(By.cssSelector("form[name=signinForm] button[type=submit]")).click();
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
-    }
-
-    private void click(WebElement element) {
-        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-        element.click();
-    }
-
-    /** The input of the form field labelled {@code label}, found as a person finds it: by its label. */
-    private WebElement field(String label) {
-        return browser.findElement(By.xpath("//div[contains(@class,'fjs-form-field')][.//label[contains(., '"
-                + label + "')]]//*[self::input or self::textarea]"));
-    }
 
     private void openTask(Task task) throws IOException {
         browser.get(url("/camunda/app/tasklist/default/#/?task=" + task.getId()));
@@ -97,7 +66,6 @@ class TasklistFormsBrowserTest extends BrowserTest {
     @Test
     void aDateTypedIntoATasklistFormIsStoredExactlyAsTyped() throws Exception {
         browser.manage().window().setSize(new Dimension(1440, 900));
-        wait = new WebDriverWait(browser, Duration.ofSeconds(60));
         String caseNo = intake.submit(TestApplications.online("关于那个文件"), "applicant", false).caseNo();
         Task review = tasks.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult();
         tasks.complete(review.getId(), Map.of("completeness", "NEEDS_CORRECTION",
@@ -148,7 +116,6 @@ class TasklistFormsBrowserTest extends BrowserTest {
 
     @Test
     void aNoticeLinkedFromAFormOpensInTheTasklistSession() throws Exception {
-        wait = new WebDriverWait(browser, Duration.ofSeconds(60));
         String caseNo = intake.submit(TestApplications.online("关于那份材料"), "applicant", false).caseNo();
         Task review = tasks.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult();
         tasks.complete(review.getId(), Map.of("completeness", "NEEDS_CORRECTION",
