@@ -69,10 +69,9 @@ public class WebappsController {
         config.put("disableWelcomeMessage", true);
         if ("tasklist".equals(app)) {
             config.put("shortcuts", tasklistShortcuts());
-            if (!claimOnOpen.isEmpty()) {
-                // Loaded by Tasklist as an ES module from app/tasklist/scripts/claim-on-open.js (see below).
-                config.put("customScripts", List.of("scripts/claim-on-open"));
-            }
+            // Loaded by Tasklist as ES modules from app/tasklist/scripts/ (see below).
+            config.put("customScripts", claimOnOpen.isEmpty() ? List.of("scripts/due-date-first")
+                    : List.of("scripts/due-date-first", "scripts/claim-on-open"));
         }
         String body = "// Generated from the office's configuration (disclosure.webapps.*, disclosure.agency.name).\n"
                 + "export default " + json.writerWithDefaultPrettyPrinter().writeValueAsString(config) + ";\n";
@@ -90,6 +89,14 @@ public class WebappsController {
         String script = new ClassPathResource("webapps/claim-on-open.js").getContentAsString(StandardCharsets.UTF_8)
                 .replace("/*GROUPS*/[]", json.writeValueAsString(claimOnOpen));
         return ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(script);
+    }
+
+    /** Tasklist's list sorted by due date unless the user chose another order (the script says why). */
+    @GetMapping(path = "${camunda.bpm.webapp.application-path:/camunda}/app/tasklist/scripts/due-date-first.js",
+            produces = "text/javascript;charset=UTF-8")
+    public ResponseEntity<String> dueDateFirst() throws IOException {
+        return ResponseEntity.ok().cacheControl(CacheControl.noCache())
+                .body(new ClassPathResource("webapps/due-date-first.js").getContentAsString(StandardCharsets.UTF_8));
     }
 
     /** The webapps' own place for extra CSS; it ships empty. */

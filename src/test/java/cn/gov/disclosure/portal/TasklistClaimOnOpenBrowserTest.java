@@ -121,6 +121,36 @@ class TasklistClaimOnOpenBrowserTest extends BrowserTest {
         wait.until(d -> tasks.createTaskQuery().taskId(review.getId()).singleResult() == null);
     }
 
+    /**
+     * The list opens sorted by due date, earliest first (Tasklist's own default is newest first): of two tasks, the
+     * older one due earlier comes first, and the list's header names the order.
+     */
+    @Test
+    void theListOpensWithTheEarliestDueDateFirst() throws Exception {
+        Task dueFirst = newReviewTask("2023年某水库除险加固工程的验收文件");
+        dueFirst.setDueDate(Date.from(Instant.parse("2000-01-01T00:00:00Z")));
+        tasks.saveTask(dueFirst);
+        Task dueLater = newReviewTask("2023年某水库移民安置的资金使用情况");
+        dueLater.setDueDate(Date.from(Instant.parse("2000-01-02T00:00:00Z")));
+        tasks.saveTask(dueLater);
+        String first = runtime.createProcessInstanceQuery().processInstanceId(dueFirst.getProcessInstanceId())
+                .singleResult().getBusinessKey();
+        String later = runtime.createProcessInstanceQuery().processInstanceId(dueLater.getProcessInstanceId())
+                .singleResult().getBusinessKey();
+        signIn("clerk");
+        browser.get(url("/camunda/app/tasklist/default/#/"));
+        wait.until(d -> d.getCurrentUrl().contains("sorting=") && d.getCurrentUrl().contains("dueDate"));
+        wait.until(d -> {
+            String list = d.findElement(By.cssSelector(".tasks-list")).getText();
+            return list.contains(first) && list.contains(later);
+        });
+        String list = browser.findElement(By.cssSelector(".tasks-list")).getText();
+        assertThat(list.indexOf(first)).as("the task due first is listed first").isLessThan(list.indexOf(later));
+        // The sorting shown above the list (before: 创建时间).
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains("到期日期");
+        screenshot("zh-tasklist-list");
+    }
+
     @Test
     void someoneWhoIsNotACandidateIsNotGivenTheTaskByOpeningIt() throws Exception {
         Task review = newReviewTask("2024年某街道垃圾分类的实施方案");

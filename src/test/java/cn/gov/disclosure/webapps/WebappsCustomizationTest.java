@@ -32,7 +32,7 @@ class WebappsCustomizationTest extends IntegrationTest {
     @Test
     void tasklistLoadsTheClaimOnOpenPluginWithTheConfiguredGroups() {
         assertThat(http.getForObject("/camunda/app/tasklist/scripts/config.js", String.class))
-                .contains("\"customScripts\" : [ \"scripts/claim-on-open\" ]");
+                .contains("\"customScripts\" : [ \"scripts/due-date-first\", \"scripts/claim-on-open\" ]");
         assertThat(http.getForObject("/camunda/app/cockpit/scripts/config.js", String.class))
                 .doesNotContain("customScripts");
         ResponseEntity<String> script = http.getForEntity("/camunda/app/tasklist/scripts/claim-on-open.js",
@@ -40,6 +40,15 @@ class WebappsCustomizationTest extends IntegrationTest {
         assertThat(script.getHeaders().getContentType().toString()).startsWith("text/javascript");
         assertThat(script.getBody()).contains("const GROUPS = [\"clerk\",\"legal\",\"head\"];")
                 .contains("pluginPoint: 'tasklist.task.action'").doesNotContain("secrecy\"");
+    }
+
+    /** Tasklist's list by due date unless the user chose another order (the filters' sorting is overridden). */
+    @Test
+    void tasklistLoadsTheDueDateFirstScript() {
+        ResponseEntity<String> script = http.getForEntity("/camunda/app/tasklist/scripts/due-date-first.js",
+                String.class);
+        assertThat(script.getHeaders().getContentType().toString()).startsWith("text/javascript");
+        assertThat(script.getBody()).contains("{sortBy: 'dueDate', sortOrder: 'asc'}").contains("params.has('sorting')");
     }
 
     @Test
