@@ -67,6 +67,27 @@ class RefusedInputLoggingTest extends IntegrationTest {
         assertThat(review(caseNo)).isNotNull();
     }
 
+    /**
+     * As in a JVM where logging was initialised again after this application started (Spring Boot stops and resets
+     * logback then, which drops the filter): the next engine call puts it back before the refusal is logged.
+     */
+    @Test
+    void aRefusalAfterLoggingWasResetIsStillOneWarnLine(CapturedOutput output) {
+        ch.qos.logback.classic.LoggerContext logging =
+                (ch.qos.logback.classic.LoggerContext) org.slf4j.LoggerFactory.getILoggerFactory();
+        logging.getTurboFilterList().removeIf(cn.gov.disclosure.workflow.rest.UserMistakeLogFilter.class::isInstance);
+        String caseNo = intake.submit(TestApplications.online("关于那份文件"), "applicant", false).caseNo();
+        int before = output.length();
+
+        ResponseEntity<Map> answer = http.withBasicAuth("clerk", "demo").postForEntity(
+                "/engine-rest/task/" + review(caseNo).getId() + "/complete", json("""
+                        {"variables": {"completeness": {"value": "NEEDS_CORRECTION"},
+                                       "reviewNotes": {"value": ""}}}"""), Map.class);
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(400);
+        assertThat(output.toString().substring(before)).doesNotContain("ERROR").doesNotContain("\tat ");
+    }
+
     @Test
     void aRefusedStartFormIsA400AndOneWarnLineAndNoCase(CapturedOutput output) {
         long casesBefore = tasks.createTaskQuery().count();

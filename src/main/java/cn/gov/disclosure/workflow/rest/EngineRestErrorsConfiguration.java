@@ -1,6 +1,8 @@
 package cn.gov.disclosure.workflow.rest;
 
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import ch.qos.logback.classic.Level;
@@ -8,6 +10,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.LoggerContextListener;
 import jakarta.annotation.PostConstruct;
+import jakarta.servlet.Filter;
 
 /**
  * User mistakes on the engine REST: answered 400 in Chinese and logged as one WARN line (issue 16, item 5).
@@ -22,6 +25,25 @@ public class EngineRestErrorsConfiguration {
         if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logging) {
             protect(logging);
         }
+    }
+
+    /**
+     * Before each call that may complete a task or start a process from a form: Spring Boot stops and resets logback
+     * when logging is initialised again in the same JVM (a second application context, as in the tests), and a stop
+     * drops even reset-resistant listeners. Checking a list of one or two filters costs nothing per request.
+     */
+    @Bean
+    FilterRegistrationBean<Filter> userMistakeLogGuard() {
+        Filter guard = (request, response, chain) -> {
+            if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logging) {
+                install(logging);
+            }
+            chain.doFilter(request, response);
+        };
+        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(guard);
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+        registration.setName("userMistakeLogGuard");
+        return registration;
     }
 
     static void protect(LoggerContext logging) {
