@@ -189,6 +189,10 @@ class TwoNodesTest {
         String processInstance = a.getBean(RuntimeService.class).createProcessInstanceQuery()
                 .processInstanceBusinessKey((String) toA.get("caseNo")).singleResult().getId();
         ManagementService management = b.getBean(ManagementService.class);
+        // First let the nodes' job executors finish the case's asynchronous steps (the acknowledgment): run at the
+        // same time, the timer's job and that step would update the same execution and one would fail.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() ->
+                management.createJobQuery().processInstanceId(processInstance).messages().count() == 0);
         Job timer = management.createJobQuery().processInstanceId(processInstance).timers().list().get(0);
         management.executeJob(timer.getId());
         HistoricJobLog done = b.getBean(HistoryService.class).createHistoricJobLogQuery().jobId(timer.getId())
