@@ -12,9 +12,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
+
+import cn.gov.disclosure.common.SideTransactions;
 
 /**
  * 文号 for outgoing notices in the agency's pattern (default {@code {prefix}〔{year}〕{seq}号}), numbered per agency
@@ -23,7 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The number must be printed on the PDF, so it exists before the notice is stored; but holding a lock on a
  * counter from then until the caller's transaction commits would queue every issuing step of every node behind
  * one slow rendering. So a number is <em>reserved</em> in a short transaction of its own, and <em>confirmed</em>
- * in the caller's transaction together with the notice. A reservation that is never confirmed (the notice was
+ * in the caller's transaction together with the notice. The short transaction runs on the side pool
+ * ({@link SideTransactions}): the caller already holds a connection of the main pool. A reservation that is never confirmed (the notice was
  * refused, the step failed, the node died) expires after the lease and is given to the next notice of that year:
  * numbers stay gap-free, at the price that a reused number may be a few minutes out of date order.
  */
@@ -37,20 +37,19 @@ public class DocumentNumbers {
     private static final int ATTEMPTS = 20;
 
     private final JdbcClient jdbc;
-    private final TransactionTemplate shortTx;
+    private final SideTransactions shortTx;
     private final Clock clock;
     private final String pattern;
     private final String prefix;
     private final String agencyKey;
     private final Duration lease;
 
-    public DocumentNumbers(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock, AgencyProfile agency,
+    public DocumentNumbers(JdbcClient jdbc, SideTransactions shortTx, Clock clock, AgencyProfile agency,
                            @Value("${disclosure.notice.doc-number.pattern:}") String pattern,
                            @Value("${disclosure.notice.doc-number.prefix:}") String prefix,
                            @Value("${disclosure.notice.doc-number.lease:PT10M}") Duration lease) {
         this.jdbc = jdbc;
-        this.shortTx = new TransactionTemplate(transactions);
-        this.shortTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.shortTx = shortTx;
         this.clock = clock;
         this.pattern = pattern == null || pattern.isBlank() ? cn.gov.disclosure.common.Texts.get("notice.docNumber.pattern")
                 : pattern;
@@ -65,7 +64,7 @@ public class DocumentNumbers {
         int year = issuedOn.getYear();
         for (int attempt = 1; ; attempt++) {
             try {
-                return shortTx.execute(tx -> reclaim(year).orElseGet(() -> next(year)));
+                return shortTx.execute(side -> reclaim(side, year).orElseGet(() -> next(side, year)));
             } catch (DataIntegrityViolationException collision) {
                 // Another node took the same next number at the same moment: try again.
                 if (attempt >= ATTEMPTS) {
@@ -88,7 +87,7 @@ public class DocumentNumbers {
 
     /** Gives an unconfirmed number back at once (the notice was refused before it was stored). */
     public void release(Reservation r) {
-        shortTx.executeWithoutResult(tx -> jdbc.sql("UPDATE notice_number SET reserved_until = ? WHERE agency_key = ? "
+        shortTx.execute(side -> side.sql("UPDATE notice_number SET reserved_until = ? WHERE agency_key = ? "
                         + "AND doc_year = ? AND seq = ? AND token = ? AND notice_id IS NULL")
                 .params(Timestamp.from(Instant.EPOCH), r.agencyKey(), r.year(), r.seq(), r.token()).update());
     }
@@ -99,7 +98,7 @@ public class DocumentNumbers {
                 .replace("{seq}", String.valueOf(seq));
     }
 
-    private Optional<Reservation> reclaim(int year) {
+    private Optional<Reservation> reclaim(JdbcClient jdbc, int year) {
         Timestamp now = Timestamp.from(clock.instant());
         Optional<Integer> free = jdbc.sql("SELECT MIN(seq) FROM notice_number WHERE agency_key = ? AND doc_year = ? "
                         + "AND notice_id IS NULL AND reserved_until < ?")
@@ -117,7 +116,7 @@ public class DocumentNumbers {
                 : Optional.empty();
     }
 
-    private Reservation next(int year) {
+    private Reservation next(JdbcClient jdbc, int year) {
         int seq = jdbc.sql("SELECT COALESCE(MAX(seq), 0) + 1 FROM notice_number WHERE agency_key = ? AND doc_year = ?")
                 .params(agencyKey, year).query(Integer.class).single();
         String token = UUID.randomUUID().toString();

@@ -39,6 +39,7 @@ class DocumentNumbersTest extends IntegrationTest {
     @Autowired CaseFileService caseFiles;
     @Autowired JdbcClient jdbc;
     @Autowired PlatformTransactionManager transactions;
+    @Autowired javax.sql.DataSource dataSource;
     @Autowired cn.gov.disclosure.acknowledgment.AcknowledgmentService acknowledgments;
 
     ApplicationCase c;
@@ -151,6 +152,46 @@ class DocumentNumbersTest extends IntegrationTest {
         free.removeAll(confirmed);
         if (!free.isEmpty()) {
             assertThat(numbers.reserve(LocalDate.of(year, 6, 2)).seq()).isEqualTo(free.get(0));
+        }
+    }
+
+    /**
+     * As many issuers as the main pool has connections, each holding one in its step's transaction when it asks
+     * for a number (the two-node test's ten extension notices per node at once): the reservation must not need a
+     * second connection of the same pool, or every caller waits for another until the pool's timeout.
+     */
+    @Test
+    void asManyIssuersAsTheMainPoolHasConnectionsStillGetTheirNumbers() throws Exception {
+        int year = uniqueYear();
+        int connections = ((com.zaxxer.hikari.HikariDataSource) dataSource).getMaximumPoolSize();
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        java.util.concurrent.CyclicBarrier allHoldingOne = new java.util.concurrent.CyclicBarrier(connections);
+        ExecutorService pool = Executors.newFixedThreadPool(connections);
+        List<Future<Integer>> work = new ArrayList<>();
+        try {
+            for (int t = 0; t < connections; t++) {
+                work.add(pool.submit(() -> tx.execute(s -> {
+                    // The step's transaction has its connection (a statement makes sure) ...
+                    jdbc.sql("SELECT COUNT(*) FROM notice_number WHERE doc_year = ?").param(year).query(Integer.class)
+                            .single();
+                    try {
+                        allHoldingOne.await(1, java.util.concurrent.TimeUnit.MINUTES);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                    // ... when every connection of the pool is held, all of them reserve.
+                    DocumentNumbers.Reservation r = numbers.reserve(LocalDate.of(year, 7, 1));
+                    numbers.confirm(r, noticeId);
+                    return r.seq();
+                })));
+            }
+            List<Integer> seqs = new ArrayList<>();
+            for (Future<Integer> f : work) {
+                seqs.add(f.get(2, java.util.concurrent.TimeUnit.MINUTES));
+            }
+            assertThat(seqs).containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, connections).boxed().toList());
+        } finally {
+            pool.shutdownNow();
         }
     }
 }
