@@ -93,6 +93,42 @@ class StaffReceiptTest extends IntegrationTest {
         assertThat(count("SELECT count(*) FROM pending_acknowledgment WHERE case_id = ?", caseId)).isZero();
     }
 
+    /**
+     * Issue 15's acceptance test, as it states it: staff registering a letter with no description and no e-mail (不拒收)
+     * get 201 with {@code receiptUrl}, and the receipt fetched from it with the same credentials names the case
+     * number and the tracking code.
+     */
+    @Test
+    void aLetterWithNoDescriptionAndNoEmailGets201WithAReceiptNamingCaseNumberAndTrackingCode() {
+        HttpHeaders h = new HttpHeaders();
+        h.setContentType(MediaType.APPLICATION_JSON);
+        String letter = TestApplications.DESIGN_EXAMPLE_JSON.replace("\"ONLINE\"", "\"LETTER\"")
+                .replace("2026-11-23", LocalDate.now(CalendarConfiguration.CHINA).toString())
+                .replace("\"zhangsan@example.cn\"", "null")
+                .replace("2025年临沂市某路段道路拓宽工程的立项批复文件", "");
+        assertThat(letter).doesNotContain("@").contains("\"description\": \"\"");
+        ResponseEntity<Map> created = http.withBasicAuth("clerk", "demo").postForEntity("/api/applications",
+                new HttpEntity<>(letter, h), Map.class);
+
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String caseNo = (String) created.getBody().get("caseNo");
+        String code = (String) created.getBody().get("trackingCode");
+        assertThat(caseNo).startsWith("GK-");
+        assertThat(code).matches("[2-9A-HJ-NP-Z]{4}(-[2-9A-HJ-NP-Z]{4}){3}");
+        String receiptUrl = (String) created.getBody().get("receiptUrl");
+        assertThat(receiptUrl).isEqualTo("/staff/receipts/" + caseNo + ".pdf");
+
+        ResponseEntity<byte[]> receipt = http.withBasicAuth("clerk", "demo").getForEntity(receiptUrl, byte[].class);
+        assertThat(receipt.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(receipt.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
+        String t = cn.gov.disclosure.notice.NoticeChecker.textOf(receipt.getBody()).replaceAll("\\s+", "");
+        assertThat(t).contains("受理回执").contains(caseNo).contains(code);
+        // Registered all the same, with the correction first (不拒收).
+        AsyncJobs.executeAll(management, runtime, caseNo);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNo).list()).isNotEmpty();
+        assertThat(caseFiles.events(caseNo)).anyMatch(e -> "MISSING_ITEMS".equals(e.type()));
+    }
+
     @Test
     void theReceiptOpensInTheTasklistSessionAndIsRefusedToAnyoneElse() {
         ResponseEntity<Map> created = registerLetter();
