@@ -52,9 +52,12 @@ public class CaseViews {
                              List<DeliveryLine> deliveries) {
     }
 
-    /** One delivery of a notice, with the sentence the status page shows. */
+    /**
+     * One delivery of a notice, with the sentence the status page shows. {@code presumed}: {@code receivedOn} is the
+     * presumed day of delivery (推定送达, no return receipt), from which the remedy periods run all the same.
+     */
     public record DeliveryLine(String channel, String channelLabel, LocalDate sentOn, String registeredNo,
-                               LocalDate receivedOn, boolean failed, String text) {
+                               LocalDate receivedOn, boolean presumed, boolean failed, String text) {
 
         static DeliveryLine of(NoticeDeliveries.DeliveryView d) {
             String label = Texts.get("portal.delivery.channel." + d.channel().name());
@@ -66,10 +69,12 @@ public class CaseViews {
             } else {
                 text = Texts.get("portal.delivery.sent", label, d.sentOn())
                         + (d.registeredNo() == null ? "" : Texts.get("portal.delivery.registeredNo", d.registeredNo()))
-                        + (d.receivedOn() == null ? "" : Texts.get("portal.delivery.received", d.receivedOn()));
+                        + (d.receivedOn() == null ? ""
+                                : Texts.get(d.presumed() ? "portal.delivery.presumed" : "portal.delivery.received",
+                                        d.receivedOn()));
             }
             return new DeliveryLine(d.channel().name(), label, d.sentOn(), d.registeredNo(), d.receivedOn(),
-                    d.failed(), text);
+                    d.presumed(), d.failed(), text);
         }
     }
 

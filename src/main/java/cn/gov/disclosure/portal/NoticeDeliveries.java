@@ -14,12 +14,19 @@ public interface NoticeDeliveries {
     enum Channel { EMAIL, POST, PICKUP, ON_THE_SPOT, ONLINE }
 
     /**
-     * One delivery of one notice. {@code sentOn} null: not sent yet; {@code receivedOn} null: no proof of receipt
-     * yet (a return receipt, the applicant's signature, the e-mail server's acceptance does not count as receipt);
-     * {@code failed}: this attempt did not reach the applicant.
+     * One delivery of one notice. {@code sentOn} null: not sent yet; {@code receivedOn} null: not delivered yet;
+     * {@code presumed}: {@code receivedOn} is the day the office's rule presumes (no return receipt came back), not
+     * a proven one (return receipt, signature, the mail server's acceptance); {@code failed}: this attempt did not
+     * reach the applicant.
      */
     record DeliveryView(long noticeId, Channel channel, LocalDate sentOn, String registeredNo, LocalDate receivedOn,
-                        boolean failed) {
+                        boolean failed, boolean presumed) {
+
+        /** A delivery with nothing presumed. */
+        public DeliveryView(long noticeId, Channel channel, LocalDate sentOn, String registeredNo,
+                            LocalDate receivedOn, boolean failed) {
+            this(noticeId, channel, sentOn, registeredNo, receivedOn, failed, false);
+        }
     }
 
     /** Every delivery of the applicant's notices of the case, oldest first. */

@@ -33,7 +33,8 @@ class RecordedNoticeDeliveries implements NoticeDeliveries {
                 .filter(d -> channel(d) != null)
                 .map(d -> new DeliveryView(d.noticeId(), channel(d), d.sentOn(), d.registeredNo(),
                         d.status() == DeliveryStatus.DELIVERED ? d.deliveredOn() : null,
-                        d.status() == DeliveryStatus.FAILED))
+                        d.status() == DeliveryStatus.FAILED,
+                        d.status() == DeliveryStatus.DELIVERED && d.presumed()))
                 .toList();
         // Notices the delivery feature does not track (the acknowledgment) show their e-mail from the outbox.
         Set<Long> tracked = recorded.stream().map(DeliveryView::noticeId).collect(Collectors.toSet());

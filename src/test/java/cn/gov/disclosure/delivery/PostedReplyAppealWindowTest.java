@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import cn.gov.disclosure.IntegrationTest;
+import cn.gov.disclosure.calendar.ReceiptPresumption;
 import cn.gov.disclosure.calendar.StatutoryDeadlines;
 import cn.gov.disclosure.casefile.ApplicantType;
 import cn.gov.disclosure.casefile.CaseEvent;
@@ -47,6 +48,8 @@ class PostedReplyAppealWindowTest extends IntegrationTest {
     @Autowired StatutoryDeadlines deadlines;
     @Autowired CaseFileService caseFiles;
     @Autowired Deliveries deliveries;
+    @Autowired ReceiptPresumption presumption;
+    @Autowired org.springframework.boot.test.web.client.TestRestTemplate http;
 
     @AfterEach
     void resetClock() {
@@ -103,6 +106,72 @@ class PostedReplyAppealWindowTest extends IntegrationTest {
         // The window closes on 8 October, not on 30 September.
         ClockUtil.setCurrentTime(new Date(StatutoryDeadlines.endOfDay(LocalDate.of(2026, 9, 30)).getTime() + 60_000));
         assertThat(management.createJobQuery().processInstanceId(pi.getId()).timers().executable().count()).isZero();
+    }
+
+    /**
+     * No return receipt comes back: the reply counts as delivered on the day the one rule presumes
+     * (disclosure.receipt-presumption.post-days after posting, calendar/ReceiptPresumption), the appeal window runs
+     * from that day, and the applicant's status (API and page) says the day is presumed, not proven.
+     */
+    @Test
+    void aPostedReplyWithoutReturnReceiptIsPresumedDeliveredAndTheWindowStartsFromThatDay() {
+        at(LocalDate.of(2026, 3, 30));
+        IntakeService.Receipt receipt = intake.submit(new ApplicationSubmission(Channel.ONLINE, null,
+                new ApplicationSubmission.Applicant(ApplicantType.NATURAL_PERSON, "张三", IdType.RESIDENT_ID_CARD,
+                        "11010519491231002X", null, "13800000000", null, "山东省临沂市兰山区金雀山路1号", "276000"),
+                new ApplicationSubmission.Request("2025年临沂市某路段道路拓宽工程的环评批复文件", null,
+                        InformationForm.PAPER, Delivery.POST, null), null), "applicant", false);
+        String caseNo = receipt.caseNo();
+        AsyncJobs.executeAll(management, runtime, caseNo);
+        ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNo)
+                .processDefinitionKey("disclosure-application").singleResult();
+        complete(pi, "ReviewCompleteness", "completeness", "COMPLETE");
+        complete(pi, "SearchInformation", "searchNotes", "已检索到环评批复");
+        complete(pi, "DecideReply", "replyType", "DISCLOSED", "reasoning", "经检索，该批复由本机关制作，依法予以公开。",
+                "disclosureDetails", "环评批复复印件一份，随本答复书邮寄");
+        complete(pi, "ConfirmReply", "confirmation", "SUBMIT");
+        complete(pi, "SecrecyReview", "secrecyOutcome", "CLEARED");
+
+        ProcessInstance delivery = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNo)
+                .processDefinitionKey("delivery").singleResult();
+        LocalDate posted = LocalDate.of(2026, 3, 31);
+        at(posted);
+        complete(delivery, "PostNotice", "registeredNo", "XA20260331CN", "postedOn", posted.toString());
+
+        LocalDate presumedOn = presumption.receivedOn(posted, ReceiptPresumption.Means.POST);
+        assertThat(presumedOn).as("disclosure.receipt-presumption.post-days (15)").isEqualTo(LocalDate.of(2026, 4, 15));
+        Job overdue = management.createJobQuery().processInstanceId(delivery.getId())
+                .activityId("ReturnReceiptOverdue").timers().singleResult();
+        assertThat(overdue.getDuedate()).isEqualTo(StatutoryDeadlines.endOfDay(presumedOn));
+        ClockUtil.setCurrentTime(new Date(overdue.getDuedate().getTime() + 60_000));
+        management.executeJob(overdue.getId());
+        AsyncJobs.executeAll(management, runtime, caseNo);
+
+        assertThat(deliveries.forCase(caseNo)).singleElement().satisfies(v -> {
+            assertThat(v.presumed()).isTrue();
+            assertThat(v.deliveredOn()).isEqualTo(presumedOn);
+        });
+        assertThat(deliveries.replyDeliveredOn(caseNo)).contains(presumedOn);
+        LocalDate ends = deadlines.periods().appealWindowEnds(presumedOn);
+        assertThat(ends).as("six months from the presumed day").isEqualTo(LocalDate.of(2026, 10, 15));
+        assertThat(appealTimer(pi).getDuedate()).isEqualTo(StatutoryDeadlines.endOfDay(ends));
+        assertThat(runtime.getVariable(pi.getId(), "appealWindowEnds")).isEqualTo(StatutoryDeadlines.endOfDay(ends));
+        assertThat(caseFiles.events(caseNo)).filteredOn(e -> "APPEAL_WINDOW_CHANGED".equals(e.type()))
+                .extracting(CaseEvent::newValue).containsExactly(ends.toString());
+
+        // The applicant reads the day as presumed, not as a return receipt's.
+        String base = "/api/applications/" + caseNo + "?trackingCode=" + receipt.trackingCode();
+        Map<String, Object> view = http.getForObject(base, Map.class);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> reply = ((java.util.List<Map<String, Object>>) view.get("notices")).stream()
+                .filter(n -> "REPLY".equals(n.get("type"))).findFirst().orElseThrow();
+        @SuppressWarnings("unchecked")
+        java.util.List<Map<String, Object>> lines = (java.util.List<Map<String, Object>>) reply.get("deliveries");
+        assertThat(lines).singleElement().satisfies(d -> assertThat(d)
+                .containsEntry("channel", "POST").containsEntry("receivedOn", presumedOn.toString())
+                .containsEntry("presumed", true)
+                .containsEntry("text", "已于2026-03-31以邮寄方式发出，邮件号码XA20260331CN，未收到送达回证，推定"
+                        + presumedOn + "送达"));
     }
 
     /** An e-mailed reply: the outbox hands it to the (GreenMail) server, and that day starts the window. */

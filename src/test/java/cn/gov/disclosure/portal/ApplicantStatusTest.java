@@ -100,6 +100,20 @@ class ApplicantStatusTest extends IntegrationTest {
                 .doesNotContain(THIRD_PARTY, THIRD_PARTY_MAIL, STAFF_NOTE, "第三方意见征询函");
     }
 
+    /** A presumed day of delivery (no return receipt) is marked as presumed, never passed off as a proven one. */
+    @Test
+    void aPresumedDeliveryReadsAsPresumedNotAsReceived() {
+        var d = new NoticeDeliveries.DeliveryView(7, NoticeDeliveries.Channel.POST, LocalDate.of(2026, 9, 30),
+                "XA123456789CN", LocalDate.of(2026, 10, 15), false, true);
+        CaseViews.DeliveryLine line = CaseViews.DeliveryLine.of(d);
+        assertThat(line.text())
+                .isEqualTo("已于2026-09-30以邮寄方式发出，邮件号码XA123456789CN，未收到送达回证，推定2026-10-15送达");
+        assertThat(line.presumed()).isTrue();
+        assertThat(line.receivedOn()).isEqualTo(LocalDate.of(2026, 10, 15));
+        assertThat(CaseViews.DeliveryLine.of(new NoticeDeliveries.DeliveryView(7, NoticeDeliveries.Channel.POST,
+                LocalDate.of(2026, 9, 30), "XA123456789CN", LocalDate.of(2026, 10, 9), false)).presumed()).isFalse();
+    }
+
     @Test
     void aPostedNoticeReadsWithItsRegisteredNumberAndDayOfReceipt() {
         var d = new NoticeDeliveries.DeliveryView(7, NoticeDeliveries.Channel.POST, LocalDate.of(2026, 9, 30),
