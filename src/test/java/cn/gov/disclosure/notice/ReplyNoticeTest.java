@@ -83,6 +83,10 @@ class ReplyNoticeTest extends IntegrationTest {
         if (type.legalReview()) {
             assertThat(text).contains("理由说明");
         }
+        if ("DISCLOSED".equals(code)) {
+            // The way the information is provided is a sentence of its own: it ends with its full stop.
+            assertThat(text.replaceAll("\\s+", "")).containsPattern("(发送给您|邮寄给您|领取所需信息|在网上获取)。");
+        }
         assertThat(text).startsWith("草稿（供核对，未发出）");
     }
 
