@@ -149,8 +149,17 @@ class OtherNoticesTest extends IntegrationTest {
     void art33_1_anOnTheSpotAcknowledgmentStatesTheReplyAndMayNotPromiseAReplyPeriod() {
         ApplicationCase other = caseFiles.get(intake.submit(TestApplications.online("本街道2025年民生实事项目清单"),
                 "applicant", false).caseNo());
-        String t = text(notices.issueAcknowledgment(other.caseNo(), null, "该清单已在本机关门户网站公开，已当场告知查阅方法。",
-                "已主动公开，告知获取方式"));
+        Notice onSpot = notices.issueAcknowledgment(other.caseNo(), null, "该清单已在本机关门户网站公开，已当场告知查阅方法。",
+                "已主动公开，告知获取方式");
+        String t = text(onSpot);
+        try {
+            // Beside NoticeLayoutTest's samples, to be looked at (target/notice-gallery/).
+            java.nio.file.Path dir = java.nio.file.Path.of("target", "notice-gallery");
+            java.nio.file.Files.createDirectories(dir);
+            java.nio.file.Files.write(dir.resolve("ACKNOWLEDGMENT-ON_THE_SPOT.pdf"), repository.pdf(onSpot.id()).orElseThrow());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         noRemedies(t);
         assertThat(t).contains("第三十三条第一款").contains("当场").contains("门户网站").contains("已主动公开")
                 .doesNotContain("二十个工作日").doesNotContain("第三十三条第二款");
