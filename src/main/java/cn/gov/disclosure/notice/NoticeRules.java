@@ -91,11 +91,12 @@ public class NoticeRules {
         // Replies: the articles, decision and grounds come from the reply catalogue (NoticeChecker.replyChecks).
         rule(NoticeType.REPLY, true, articles("REPLY"), REQUEST, List.of(),
                 List.of("details", "referralAgency", "referralContact", "searchDescription", "searchSummary"));
-        // No appeal-related NoticeType: the system issues nothing in an appeal. What the agency sends there — the
-        // 行政复议答复书 with its evidence (行政复议法 Art. 48), the 答辩状 in a lawsuit (行政诉讼法 Art. 67) — is
-        // addressed to the reconsideration body or the court, drafted outside the system and only registered with
-        // the appeal (appeal/AppealService: dates, outcome); a correcting decision leads to a new reply, which is
-        // checked as a REPLY. A notice type the system would issue in an appeal gets its row here.
+        // No appeal-related NoticeType: the system issues no notice in an appeal. What the agency sends there — the
+        // 行政复议答复书 with its evidence (行政复议法 Art. 48), the 答辩状 in a lawsuit (行政诉讼法 Art. 67) — goes to
+        // the reconsideration body or the court, is drafted outside the system, and is only registered: appeal.bpmn's
+        // task 提交书面答复和证据 records that it was submitted (answerNotes) within its deadline, and the appeal row
+        // its dates and outcome (appeal/AppealService). A correcting decision leads to a new reply, checked as a
+        // REPLY. A notice type the system comes to issue in an appeal gets its row here.
     }
 
     /** The articles a type must cite, from {@code notice.rules.articles.<TYPE>} (comma-separated; empty for none). */

@@ -103,7 +103,8 @@ public class NoticeService {
     public Notice issueAcknowledgment(String caseNo, String trackingCode, String onSpotReply, String onSpotTypeLabel) {
         Map<String, Object> model = new HashMap<>();
         model.put("trackingCode", trackingCode);
-        model.put(NoticeRules.ON_THE_SPOT_REPLY, blankToNull(onSpotReply));
+        // The template ends the sentence itself: without the clerk's closing punctuation (no "。。").
+        model.put(NoticeRules.ON_THE_SPOT_REPLY, clause(onSpotReply));
         model.put("onSpotTypeLabel", onSpotReply == null ? null : clause(onSpotTypeLabel));
         // How to follow the case: the status page, where case number and tracking code are entered.
         model.put("trackUrl", trackUrl);
