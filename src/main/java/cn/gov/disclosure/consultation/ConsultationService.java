@@ -400,6 +400,33 @@ public class ConsultationService {
                 onItems(which, Texts.get("consultation.event.thirdParty." + kind, why)));
     }
 
+    /**
+     * The same rule where nothing can be asked any more (the draft is rendered after the submit): items withheld on
+     * Art. 15 pass only with a standing objection or a reason recorded by {@link #checkThirdPartyGround}; otherwise
+     * the problem to send back to the clerk. Empty when nothing is withheld on Art. 15 or the rule is met.
+     */
+    @Transactional
+    public List<String> thirdPartyGroundProblems(String caseNo, List<Integer> items, Boolean objectionUpheld) {
+        if (items == null || items.isEmpty()) {
+            return List.of();
+        }
+        ApplicationCase c = caseFiles.get(caseNo);
+        boolean objected = consultations.forCase(c.id()).stream().anyMatch(k -> Consultation.THIRD_PARTY.equals(
+                k.partyKind()) && k.outcome() == ConsultationOutcome.OBJECTS);
+        if (objected && Boolean.TRUE.equals(objectionUpheld)) {
+            return List.of();
+        }
+        boolean reasoned = !objected && caseFiles.events(caseNo).stream().map(e -> e.type()).anyMatch(t ->
+                t.equals("THIRD_PARTY_NOT_CONSULTED") || t.equals("THIRD_PARTY_SILENT") || t.equals("THIRD_PARTY_CONSENTED"));
+        if (reasoned) {
+            return List.of();
+        }
+        String which = items.stream().filter(no -> no != null && no > 0).map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining("、"));
+        return List.of(onItems(which, Texts.get(objected ? "consultation.error.objectionOverruled"
+                : "consultation.error.thirdParty.notConsulted")));
+    }
+
     private static String onItems(String which, String message) {
         return which.isEmpty() ? message : Texts.get("consultation.error.onItems", which, message);
     }

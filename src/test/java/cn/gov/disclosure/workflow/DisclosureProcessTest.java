@@ -1785,6 +1785,23 @@ class DisclosureProcessTest extends ProcessTest {
                 .singleElement().satisfies(e -> assertThat(e.note()).contains("第2项").contains("该公司已注销"));
     }
 
+    /** Art. 15: an item changed to a refusal for a third party after the submit is caught when the draft is rendered. */
+    @Test
+    void art15_anItemChangedToAThirdPartyRefusalAfterTheSubmitGoesBackToTheClerk() {
+        ProcessInstance pi = twoItems("2025年某路段道路拓宽工程的立项批复文件", "示例化工有限公司提交的环境影响报告书中的生产工艺参数");
+        String caseNo = pi.getBusinessKey();
+        complete(pi, "SearchInformation", "searchNotes", "已检索公文系统和档案室");
+        decideItem(caseNo, 1, "DISCLOSED", List.of(), "立项批复文件电子版一份");
+        decideItem(caseNo, 2, "NOT_DISCLOSED", List.of("PROCESS_INFORMATION"), null);
+        tasks.complete(task(pi, "DecideReply").getId());
+        // Before 生成并核验答复书草稿 runs, item 2 becomes a refusal for the third party on the items page.
+        decideItem(caseNo, 2, "NOT_DISCLOSED", List.of("THIRD_PARTY_RIGHTS"), null);
+        executeAsyncJobs();
+        assertThat(pi).hasPassed("NoticeIncomplete").isWaitingAt("DecideReply");
+        assertThat((String) runtime.getVariable(pi.getId(), "checkerProblems")).contains("第2项").contains("第十五条")
+                .contains("第三十二条");
+    }
+
     /** Art. 15 with Art. 32 on several items: consulted, the third party objected, the objection stands — it goes out. */
     @Test
     void art15_anItemOfSeveralRefusedForAThirdPartyThatObjectedGoesOut() {

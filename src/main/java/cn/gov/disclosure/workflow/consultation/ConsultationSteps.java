@@ -150,18 +150,29 @@ public class ConsultationSteps {
      */
     public void checkThirdPartyGround(DelegateTask task) {
         String caseNo = CASE_NO.get(task);
+        consultations.checkThirdPartyGround(caseNo, withheldForThirdParty(task, caseNo),
+                THIRD_PARTY_OBJECTION_UPHELD.get(task), THIRD_PARTY_NOT_CONSULTED_REASON.text(task), actorOf(task));
+    }
+
+    /**
+     * When the draft is rendered after the submit (生成并核验答复书草稿): an item changed on the items page since then
+     * to a refusal on Art. 15 is held to the same rule; the problems send the reply back to the clerk.
+     */
+    public List<String> thirdPartyGroundProblems(VariableScope vars, String caseNo) {
+        return consultations.thirdPartyGroundProblems(caseNo, withheldForThirdParty(vars, caseNo),
+                THIRD_PARTY_OBJECTION_UPHELD.get(vars));
+    }
+
+    /** The items withheld on Art. 15 (several items), or {@code [0]} for a single decision that is. */
+    private List<Integer> withheldForThirdParty(VariableScope vars, String caseNo) {
         List<CaseItem> open = items.open(caseNo);
-        List<Integer> withheld;
         if (open.size() > 1) {
-            withheld = open.stream().filter(i -> withholdsForThirdParty(i.decision())).map(CaseItem::no).toList();
-        } else {
-            // A ticked ground counts only with a reply that withholds (a box left ticked from an earlier draft does not).
-            boolean withholds = WITHHOLDING_TYPES.contains(String.valueOf(task.getVariable("replyType")))
-                    && Boolean.TRUE.equals(task.getVariable(WITHHOLD_THIRD_PARTY_RIGHTS));
-            withheld = withholds ? List.of(0) : List.of();
+            return open.stream().filter(i -> withholdsForThirdParty(i.decision())).map(CaseItem::no).toList();
         }
-        consultations.checkThirdPartyGround(caseNo, withheld, THIRD_PARTY_OBJECTION_UPHELD.get(task),
-                THIRD_PARTY_NOT_CONSULTED_REASON.text(task), actorOf(task));
+        // A ticked ground counts only with a reply that withholds (a box left ticked from an earlier draft does not).
+        boolean withholds = WITHHOLDING_TYPES.contains(String.valueOf(vars.getVariable("replyType")))
+                && Boolean.TRUE.equals(vars.getVariable(WITHHOLD_THIRD_PARTY_RIGHTS));
+        return withholds ? List.of(0) : List.of();
     }
 
     /** The reply types that withhold something (the only ones that accept the Art. 15 ground). */
