@@ -15,6 +15,7 @@ import cn.gov.disclosure.casefile.ApplicationCase;
 import cn.gov.disclosure.casefile.CaseFileService;
 import cn.gov.disclosure.notice.Notice;
 import cn.gov.disclosure.notice.NoticeService;
+import cn.gov.disclosure.onthespot.OnTheSpotReplies;
 
 /**
  * The acknowledgment (受理回执, Arts. 31, 33) after the intake: {@link #queue} keeps the tracking code sealed in the
@@ -30,13 +31,15 @@ public class AcknowledgmentService {
     private final TrackingCodeSeal seal;
     private final CaseFileService caseFiles;
     private final NoticeService notices;
+    private final OnTheSpotReplies onTheSpot;
     /** Applications being stored on this node right now (see {@link #yieldToIntake}). */
     private final AtomicInteger intakesInFlight = new AtomicInteger();
     private final Duration yieldToIntake;
 
     AcknowledgmentService(PendingAcknowledgments pending, TrackingCodeSeal seal, CaseFileService caseFiles,
-                          NoticeService notices,
+                          NoticeService notices, OnTheSpotReplies onTheSpot,
                           @Value("${disclosure.acknowledgment.yield-to-intake:PT2S}") Duration yieldToIntake) {
+        this.onTheSpot = onTheSpot;
         this.yieldToIntake = yieldToIntake;
         this.pending = pending;
         this.seal = seal;
@@ -64,16 +67,27 @@ public class AcknowledgmentService {
         Optional<PendingAcknowledgments.Pending> p = pending.find(c.id());
         if (p.isEmpty()) {
             // Registered before acknowledgments were queued (or its row was issued a moment ago by another caller).
-            return pending.issued(c.id()).orElseGet(() -> notices.issueAcknowledgment(caseNo, null));
+            return pending.issued(c.id()).orElseGet(() -> acknowledge(caseNo, null));
         }
         if (pending.claim(c.id()) == 0) {
             return pending.issued(c.id()).orElseThrow(() -> new IllegalStateException(
                     "Acknowledgment of " + caseNo + " claimed by another transaction but not found"));
         }
         String code = seal.open(p.get().sealedCode(), p.get().keyId(), c.id());
-        Notice issued = notices.issueAcknowledgment(caseNo, code);
+        Notice issued = acknowledge(caseNo, code);
         log.info("Acknowledgment of {} issued (notice {})", caseNo, issued.id());
         return issued;
+    }
+
+    /**
+     * A case answered at the counter (当场答复, Art. 33(1)) is acknowledged with that reply, not with a promise to
+     * reply within twenty working days: the on-the-spot reply is recorded in the registering transaction, before
+     * this runs.
+     */
+    private Notice acknowledge(String caseNo, String trackingCode) {
+        Optional<OnTheSpotReplies.Given> given = onTheSpot.given(caseNo);
+        return notices.issueAcknowledgment(caseNo, trackingCode, given.map(OnTheSpotReplies.Given::reply).orElse(null),
+                given.map(OnTheSpotReplies.Given::typeLabel).orElse(null));
     }
 
     /** The intake brackets each application with these (in a finally), so rendering can give way to it. */

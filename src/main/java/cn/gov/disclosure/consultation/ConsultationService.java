@@ -40,6 +40,10 @@ import cn.gov.disclosure.notice.NoticeService;
 @Service
 public class ConsultationService {
 
+    /** The decide-reply form's fields the Art. 15 check files its refusals under (the Art. 15 ground, the reason). */
+    static final String WITHHOLD_FIELD = "withhold_THIRD_PARTY_RIGHTS";
+    static final String REASON_FIELD = "thirdPartyNotConsultedReason";
+
     /** Tries of one link answer when a concurrent answer on the same case got there first. */
     static final int LINK_ATTEMPTS = 5;
 
@@ -347,26 +351,84 @@ public class ConsultationService {
     @Transactional
     public void checkThirdPartyGround(String caseNo, boolean withholdsForThirdParty, Boolean objectionUpheld,
                                       String notConsultedReason, String actor) {
-        if (!withholdsForThirdParty) {
+        checkThirdPartyGround(caseNo, withholdsForThirdParty ? List.of(0) : List.of(), objectionUpheld,
+                notConsultedReason, actor);
+    }
+
+    /**
+     * The same for a reply of one decision or of several items. {@code items}: the numbers of the items withheld on
+     * Art. 15 grounds (empty: none; {@code 0} stands for the single decision of a one-item reply). With several
+     * items each one refused on Art. 15 is held to the same rule; the messages name them.
+     * <p>
+     * A consulted third party that did not answer in time (Art. 32: the agency then decides) or that consented
+     * (Art. 15: then disclose) is not asked why it was "not consulted": the clerk states the agency's own reasons
+     * for withholding under the wording that fits, recorded as its own case event.
+     */
+    @Transactional
+    public void checkThirdPartyGround(String caseNo, List<Integer> items, Boolean objectionUpheld,
+                                      String reason, String actor) {
+        if (items == null || items.isEmpty()) {
             return;
+        }
+        String which = items.stream().filter(no -> no != null && no > 0).map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining("、"));
+        ApplicationCase c = caseFiles.get(caseNo);
+        List<ConsultationOutcome> answers = consultations.forCase(c.id()).stream()
+                .filter(k -> Consultation.THIRD_PARTY.equals(k.partyKind()) && k.outcome() != null)
+                .map(Consultation::outcome).toList();
+        if (answers.contains(ConsultationOutcome.OBJECTS)) {
+            if (Boolean.TRUE.equals(objectionUpheld)) {
+                return;
+            }
+            throw new InvalidInputException(WITHHOLD_FIELD,
+                    onItems(which, Texts.get("consultation.error.objectionOverruled")));
+        }
+        // Which wording fits: silence, consent, or no consultation at all.
+        String kind = answers.contains(ConsultationOutcome.SILENT) ? "silent"
+                : answers.contains(ConsultationOutcome.AGREES) ? "consented" : "notConsulted";
+        String why = clean(reason);
+        if (why == null || why.length() < 4) {
+            throw new InvalidInputException(REASON_FIELD,
+                    onItems(which, Texts.get("consultation.error.thirdParty." + kind)));
+        }
+        String event = switch (kind) {
+            case "silent" -> "THIRD_PARTY_SILENT";
+            case "consented" -> "THIRD_PARTY_CONSENTED";
+            default -> "THIRD_PARTY_NOT_CONSULTED";
+        };
+        caseFiles.recordEvent(caseNo, event, REASON_FIELD, null, why, actor,
+                onItems(which, Texts.get("consultation.event.thirdParty." + kind, why)));
+    }
+
+    /**
+     * The same rule where nothing can be asked any more (the draft is rendered after the submit): items withheld on
+     * Art. 15 pass only with a standing objection or a reason recorded by {@link #checkThirdPartyGround}; otherwise
+     * the problem to send back to the clerk. Empty when nothing is withheld on Art. 15 or the rule is met.
+     */
+    @Transactional
+    public List<String> thirdPartyGroundProblems(String caseNo, List<Integer> items, Boolean objectionUpheld) {
+        if (items == null || items.isEmpty()) {
+            return List.of();
         }
         ApplicationCase c = caseFiles.get(caseNo);
         boolean objected = consultations.forCase(c.id()).stream().anyMatch(k -> Consultation.THIRD_PARTY.equals(
                 k.partyKind()) && k.outcome() == ConsultationOutcome.OBJECTS);
         if (objected && Boolean.TRUE.equals(objectionUpheld)) {
-            return;
+            return List.of();
         }
-        if (objected) {
-            throw new InvalidInputException("withhold_THIRD_PARTY_RIGHTS",
-                    Texts.get("consultation.error.objectionOverruled"));
+        boolean reasoned = !objected && caseFiles.events(caseNo).stream().map(e -> e.type()).anyMatch(t ->
+                t.equals("THIRD_PARTY_NOT_CONSULTED") || t.equals("THIRD_PARTY_SILENT") || t.equals("THIRD_PARTY_CONSENTED"));
+        if (reasoned) {
+            return List.of();
         }
-        String why = clean(notConsultedReason);
-        if (why == null || why.length() < 4) {
-            throw new InvalidInputException("thirdPartyNotConsultedReason",
-                    Texts.get("consultation.error.thirdPartyNotConsulted"));
-        }
-        caseFiles.recordEvent(caseNo, "THIRD_PARTY_NOT_CONSULTED", "thirdPartyNotConsultedReason", null, why, actor,
-                Texts.get("consultation.event.notConsulted", why));
+        String which = items.stream().filter(no -> no != null && no > 0).map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining("、"));
+        return List.of(onItems(which, Texts.get(objected ? "consultation.error.objectionOverruled"
+                : "consultation.error.thirdParty.notConsulted")));
+    }
+
+    private static String onItems(String which, String message) {
+        return which.isEmpty() ? message : Texts.get("consultation.error.onItems", which, message);
     }
 
     /** Art. 32: tell the third party in writing what will be disclosed and why. */

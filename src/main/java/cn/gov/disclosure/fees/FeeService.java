@@ -96,18 +96,20 @@ public class FeeService {
         } else {
             quantity = applicationsThisMonth(c);
         }
+        // One method per application, never both (国办函〔2020〕109号): once a fee stands, a second assessment (the
+        // search repeated after a reopening) is refused — also by the other method within its free band, which
+        // would otherwise be recorded as a second, free assessment beside the charged one.
+        Integer existing = jdbc.sql("SELECT COUNT(*) FROM fee WHERE case_id = ? AND status <> 'WAIVED'")
+                .param(c.id()).query(Integer.class).single();
+        if (existing > 0) {
+            throw new InvalidInputException(FieldError.of("feeMethod", "fees.alreadyCharged"));
+        }
         int amount = method == FeeCalculator.Method.BY_VOLUME ? FeeCalculator.byVolume(quantity)
                 : FeeCalculator.perApplication(quantity);
         if (amount == 0) {
             caseFiles.recordEvent(caseNo, "FEE_ASSESSED", "feeAmount", null, "0", actor,
                     Texts.get("fees.event.free", method.label(), quantity));
             return java.util.Optional.empty();
-        }
-        // One fee per application: a second assessment (the search repeated after a reopening) replaces none.
-        Integer existing = jdbc.sql("SELECT COUNT(*) FROM fee WHERE case_id = ? AND status <> 'WAIVED'")
-                .param(c.id()).query(Integer.class).single();
-        if (existing > 0) {
-            throw new InvalidInputException(FieldError.of("feeMethod", "fees.alreadyCharged"));
         }
         String waiver = c.feeWaiverReason() == null || c.feeWaiverReason().isBlank() ? null : c.feeWaiverReason();
         GeneratedKeyHolder keys = new GeneratedKeyHolder();

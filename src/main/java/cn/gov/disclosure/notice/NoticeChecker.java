@@ -107,7 +107,7 @@ public class NoticeChecker {
         require(text, c == null ? null : c.caseNo(), part("caseNo"), title, problems);
         require(text, Texts.get("notice.check.regulationName"), part("regulation"), title, problems);
 
-        NoticeRules.Rule rule = rules.rule(noticeType).orElse(null);
+        NoticeRules.Rule rule = rules.rule(noticeType, model).orElse(null);
         // A reply to several items quotes and decides item by item; each item is checked on its own
         // (checkRendered for one decision), the notice as a whole here.
         boolean itemized = model.get("items") instanceof List<?> items && !items.isEmpty();
@@ -124,6 +124,11 @@ public class NoticeChecker {
             for (String key : rule.optionalKeys()) {
                 if (string(model.get(key)) != null) {
                     require(text, string(model.get(key)), part(key), title, problems);
+                }
+            }
+            for (String wording : rule.forbidden()) {
+                if (text.contains(wording.replaceAll("\\s+", ""))) {
+                    problems.add(Texts.get("notice.check.notAllowed", title, wording));
                 }
             }
         }

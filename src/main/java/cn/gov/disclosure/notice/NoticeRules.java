@@ -36,17 +36,37 @@ public class NoticeRules {
      * @param requestKey   model key of the request or the information quoted
      * @param requiredKeys model keys whose values must be given and appear on the notice
      * @param optionalKeys model keys whose values, when given, must appear on the notice
+     * @param forbidden    wording that must not appear on the notice (e.g. a promise that does not apply)
      */
     public record Rule(boolean remedies, List<String> articles, String requestKey, List<String> requiredKeys,
-                       List<String> optionalKeys) {
+                       List<String> optionalKeys, List<String> forbidden) {
+
+        public Rule {
+            forbidden = forbidden == null ? List.of() : List.copyOf(forbidden);
+        }
     }
 
     /** The model key every notice to the applicant quotes the request from. */
     public static final String REQUEST = "request";
 
+    /**
+     * Model key of the reply given at the counter (当场答复, Art. 33(1)); an acknowledgment that carries it follows
+     * {@link #ACKNOWLEDGMENT_ON_THE_SPOT} instead of the row of {@link NoticeType#ACKNOWLEDGMENT}.
+     */
+    public static final String ON_THE_SPOT_REPLY = "onSpotReply";
+
     private static final Map<NoticeType, Rule> DEFAULTS = new EnumMap<>(NoticeType.class);
 
+    /**
+     * The acknowledgment of an application answered on the spot: it states that reply (Art. 33(1)) and must not
+     * promise a reply within twenty working days (Art. 33(2)), nor announce that consultation time is not counted.
+     */
+    private static final Rule ACKNOWLEDGMENT_ON_THE_SPOT = new Rule(false, articles("ACKNOWLEDGMENT_ON_THE_SPOT"),
+            REQUEST, List.of("receivedOnText", ON_THE_SPOT_REPLY), List.of("trackingCode", "onSpotTypeLabel"),
+            articles("ACKNOWLEDGMENT_ON_THE_SPOT.forbidden"));
+
     static {
+        // Art. 33(2): the reply period; Art. 33(3) (not Arts. 32/34) is why consultation time is not counted.
         rule(NoticeType.ACKNOWLEDGMENT, false, articles("ACKNOWLEDGMENT"), REQUEST,
                 List.of("receivedOnText", "dueOnText"), List.of("trackingCode"));
         rule(NoticeType.CORRECTION, false, articles("CORRECTION"), REQUEST,
@@ -71,7 +91,12 @@ public class NoticeRules {
         // Replies: the articles, decision and grounds come from the reply catalogue (NoticeChecker.replyChecks).
         rule(NoticeType.REPLY, true, articles("REPLY"), REQUEST, List.of(),
                 List.of("details", "referralAgency", "referralContact", "searchDescription", "searchSummary"));
-        // Appeal-related notices (e.g. a 行政复议答复书 sent to the applicant) have no NoticeType yet: add their row here.
+        // No appeal-related NoticeType: the system issues no notice in an appeal. What the agency sends there — the
+        // 行政复议答复书 with its evidence (行政复议法 Art. 48), the 答辩状 in a lawsuit (行政诉讼法 Art. 67) — goes to
+        // the reconsideration body or the court, is drafted outside the system, and is only registered: appeal.bpmn's
+        // task 提交书面答复和证据 records that it was submitted (answerNotes) within its deadline, and the appeal row
+        // its dates and outcome (appeal/AppealService). A correcting decision leads to a new reply, checked as a
+        // REPLY. A notice type the system comes to issue in an appeal gets its row here.
     }
 
     /** The articles a type must cite, from {@code notice.rules.articles.<TYPE>} (comma-separated; empty for none). */
@@ -82,7 +107,7 @@ public class NoticeRules {
 
     private static void rule(NoticeType type, boolean remedies, List<String> articles, String requestKey,
                              List<String> requiredKeys, List<String> optionalKeys) {
-        DEFAULTS.put(type, new Rule(remedies, articles, requestKey, requiredKeys, optionalKeys));
+        DEFAULTS.put(type, new Rule(remedies, articles, requestKey, requiredKeys, optionalKeys, List.of()));
     }
 
     private final Set<NoticeType> remedyTypes;
@@ -110,8 +135,19 @@ public class NoticeRules {
 
     /** The rule of {@code type}, if it has one. */
     public Optional<Rule> rule(NoticeType type) {
-        return Optional.ofNullable(DEFAULTS.get(type))
-                .map(r -> new Rule(remedies(type), r.articles(), r.requestKey(), r.requiredKeys(), r.optionalKeys()));
+        return Optional.ofNullable(DEFAULTS.get(type)).map(r -> withRemedies(type, r));
+    }
+
+    /** The rule of a notice rendered from {@code model}: an acknowledgment of a reply given on the spot has its own. */
+    public Optional<Rule> rule(NoticeType type, Map<String, Object> model) {
+        if (type == NoticeType.ACKNOWLEDGMENT && model != null && model.get(ON_THE_SPOT_REPLY) != null) {
+            return Optional.of(withRemedies(type, ACKNOWLEDGMENT_ON_THE_SPOT));
+        }
+        return rule(type);
+    }
+
+    private Rule withRemedies(NoticeType type, Rule r) {
+        return new Rule(remedies(type), r.articles(), r.requestKey(), r.requiredKeys(), r.optionalKeys(), r.forbidden());
     }
 
     /** Whether a notice of this type carries the remedy paragraph. */

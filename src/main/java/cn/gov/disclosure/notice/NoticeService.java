@@ -92,8 +92,20 @@ public class NoticeService {
     /** 受理回执. The tracking code is printed on it only when the intake step still has it in hand. */
     @Transactional
     public Notice issueAcknowledgment(String caseNo, String trackingCode) {
+        return issueAcknowledgment(caseNo, trackingCode, null, null);
+    }
+
+    /**
+     * 受理回执 of an application answered on the spot at the counter (Art. 33(1)) when {@code onSpotReply} is given:
+     * it states that reply (and its type, if known) instead of promising one within twenty working days.
+     */
+    @Transactional
+    public Notice issueAcknowledgment(String caseNo, String trackingCode, String onSpotReply, String onSpotTypeLabel) {
         Map<String, Object> model = new HashMap<>();
         model.put("trackingCode", trackingCode);
+        // The template ends the sentence itself: without the clerk's closing punctuation (no "。。").
+        model.put(NoticeRules.ON_THE_SPOT_REPLY, clause(onSpotReply));
+        model.put("onSpotTypeLabel", onSpotReply == null ? null : clause(onSpotTypeLabel));
         // How to follow the case: the status page, where case number and tracking code are entered.
         model.put("trackUrl", trackUrl);
         return issue(caseNo, NoticeType.ACKNOWLEDGMENT, model);
@@ -434,7 +446,7 @@ public class NoticeService {
         model.put("docNumberDraft", Texts.get("notice.docNumber.draft"));
         for (String optional : new String[] {"trackingCode", "addressee", "answerByText", "correctByText",
                 "payByText", "abandonment", "actName", "reconsiderationFirst", "answerLink", "draft", "docNumber",
-                "remedyNote", "searchDescription"}) {
+                "remedyNote", "searchDescription", NoticeRules.ON_THE_SPOT_REPLY, "onSpotTypeLabel"}) {
             model.putIfAbsent(optional, null);
         }
         return model;

@@ -25,6 +25,9 @@ import cn.gov.disclosure.common.Texts;
 @Service
 public class OnTheSpotReplies {
 
+    /** The case event that records the reply given at the counter. */
+    public static final String EVENT = "REPLIED_ON_THE_SPOT";
+
     private final CaseFileService caseFiles;
     private final Set<String> allowedTypes;
 
@@ -54,9 +57,22 @@ public class OnTheSpotReplies {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        caseFiles.recordEvent(caseNo, "REPLIED_ON_THE_SPOT", "onSpotReply", null, text, actor,
+        caseFiles.recordEvent(caseNo, EVENT, "onSpotReply", null, text, actor,
                 Texts.get("onthespot.event", c.receivedOn(), Texts.get("onthespot.typeLabel." + type)));
         return type;
+    }
+
+    /** What was answered at the counter, for the acknowledgment; empty if the case was not answered on the spot. */
+    public record Given(String reply, String typeLabel) {
+    }
+
+    /** The reply given on the spot for this case, as recorded with the receipt (the latest, should there be two). */
+    public java.util.Optional<Given> given(String caseNo) {
+        ApplicationCase c = caseFiles.get(caseNo);
+        return caseFiles.events(caseNo).stream().filter(e -> EVENT.equals(e.type()) && e.newValue() != null)
+                .reduce((first, second) -> second)
+                .map(e -> new Given(e.newValue(), c.replyType() == null || !allowedTypes.contains(c.replyType())
+                        ? null : Texts.get("onthespot.typeLabel." + c.replyType())));
     }
 
     private List<String> labels() {

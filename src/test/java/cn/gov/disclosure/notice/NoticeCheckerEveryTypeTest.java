@@ -57,7 +57,9 @@ class NoticeCheckerEveryTypeTest extends IntegrationTest {
         NO_RECONSIDERATION_FIRST("中缺少不予公开须先申请行政复议的告知（行政复议法第二十三条）"),
         NO_DECISION("的处理决定"),
         NO_GROUND_ARTICLE("中缺少不予公开理由的依据"),
-        NO_REFERRAL_AGENCY("中缺少负责公开的机关名称");
+        NO_REFERRAL_AGENCY("中缺少负责公开的机关名称"),
+        /** 本机关不掌握 (Art. 36(4)) with its search description (检索情况) removed. */
+        NO_SEARCH_DESCRIPTION("中缺少检索情况");
 
         final String says;
 
@@ -83,6 +85,7 @@ class NoticeCheckerEveryTypeTest extends IntegrationTest {
                     case NO_DECISION -> reply != null;
                     case NO_GROUND_ARTICLE -> reply != null && reply.reasonsRequired();
                     case NO_REFERRAL_AGENCY -> reply != null && reply.referral();
+                    case NO_SEARCH_DESCRIPTION -> reply != null && "NOT_HELD".equals(reply.code());
                     default -> true;
                 };
                 if (applies) {
@@ -146,6 +149,7 @@ class NoticeCheckerEveryTypeTest extends IntegrationTest {
                 case NO_DECISION -> inText(html, reply.decision(), "现答复如下。");
                 case NO_GROUND_ARTICLE -> inText(html, "第十四条", "有关条款");
                 case NO_REFERRAL_AGENCY -> inText(html, (String) m.get("referralAgency"), "有关机关");
+                case NO_SEARCH_DESCRIPTION -> inText(html, (String) m.get("searchSummary"), "");
             };
         };
     }

@@ -8,6 +8,10 @@ final class NoticeSamples {
 
     static final LocalDate BY = LocalDate.of(2026, 12, 14);
 
+    /** What the NOT_HELD sample says it searched (the checker must find it on the notice). */
+    static final String SEARCH_SUMMARY = "2026年11月20日检索了本机关公文管理系统、档案室，询问了规划科，检索关键词“立项批复”，未找到";
+    static final String NOT_HELD_REASONING = "经检索本机关公文管理系统和档案室，并询问业务科室，未发现该文件。";
+
     /** A sample: the notice type, and for a reply its reply type. */
     record Sample(NoticeType type, String replyType) {
         @Override
@@ -22,6 +26,7 @@ final class NoticeSamples {
             if (t == NoticeType.REPLY) {
                 samples.add(new Sample(t, "DISCLOSED"));
                 samples.add(new Sample(t, "NOT_DISCLOSED"));
+                samples.add(new Sample(t, "NOT_HELD"));
                 samples.add(new Sample(t, "OTHER_AGENCY"));
                 samples.add(new Sample(t, "SEPARATE_ACCESS_REGIME"));
             } else {
@@ -35,6 +40,10 @@ final class NoticeSamples {
         return switch (replyType) {
             case "NOT_DISCLOSED" -> new ReplyDraft(replyType, List.of("STATE_SECRET"),
                     "该文件经定密机关依法确定为秘密级国家秘密，不属于可以公开的政府信息。", null, null, null);
+            // 本机关不掌握 (Art. 36(4)) answers as one item with its search record, as the process sends it.
+            case "NOT_HELD" -> new ReplyDraft(replyType, List.of(), NOT_HELD_REASONING, null, null, null,
+                    List.of(new ReplyDraft.Item(1, "某项目的立项批复文件及其附件", replyType, List.of(), NOT_HELD_REASONING,
+                            null, null, null, SEARCH_SUMMARY)));
             case "OTHER_AGENCY" -> new ReplyDraft(replyType, List.of(), "该信息由示例市生态环境局制作并保存，依法由其负责公开。",
                     null, "示例市生态环境局", "0000-1112222");
             case "SEPARATE_ACCESS_REGIME" -> new ReplyDraft(replyType, List.of(),

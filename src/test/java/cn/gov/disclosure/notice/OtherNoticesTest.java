@@ -118,6 +118,62 @@ class OtherNoticesTest extends IntegrationTest {
                 .contains(NoticeService.chineseDate(c.dueOn())).contains("查询码").contains("/track");
     }
 
+    /** Art. 33(3), not Arts. 32/34, is why consultation time is not counted in the reply period. */
+    @Test
+    void art33_3_theAcknowledgmentCitesArticle33_3ForConsultationTimeNotCounted() {
+        String t = text(repository.listForCase(c.id()).get(0));
+        assertThat(t).contains("依据第三十三条第三款，征求第三方和其他机关意见所需时间不计算在答复期限内")
+                .doesNotContain("第三十二条、第三十四条").doesNotContain("依据第三十二条");
+    }
+
+    /** The checker holds an acknowledgment to Art. 33(3): without it the acknowledgment is refused. */
+    @Test
+    void art33_3_anAcknowledgmentWithoutArticle33_3IsRefused() {
+        ApplicationCase other = caseFiles.get(intake.submit(TestApplications.online("另一个项目的立项批复文件"),
+                "applicant", false).caseNo());
+        notices.breakHtmlForTests((m, html) -> html.replace("依据第三十三条第三款", "依据第三十二条、第三十四条"));
+        try {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> notices.issueAcknowledgment(other.caseNo(), null))
+                    .isInstanceOf(NoticeIncompleteException.class)
+                    .hasMessageContaining("第三十三条第三款");
+        } finally {
+            notices.breakHtmlForTests(null);
+        }
+    }
+
+    /**
+     * Art. 33(1): an acknowledgment of a reply given at the counter states the reply; the checker refuses one that
+     * still promises a reply within twenty working days (Art. 33(2)).
+     */
+    @Test
+    void art33_1_anOnTheSpotAcknowledgmentStatesTheReplyAndMayNotPromiseAReplyPeriod() {
+        ApplicationCase other = caseFiles.get(intake.submit(TestApplications.online("本街道2025年民生实事项目清单"),
+                "applicant", false).caseNo());
+        Notice onSpot = notices.issueAcknowledgment(other.caseNo(), null, "该清单已在本机关门户网站公开，已当场告知查阅方法。",
+                "已主动公开，告知获取方式");
+        String t = text(onSpot);
+        try {
+            // Beside NoticeLayoutTest's samples, to be looked at (target/notice-gallery/).
+            java.nio.file.Path dir = java.nio.file.Path.of("target", "notice-gallery");
+            java.nio.file.Files.createDirectories(dir);
+            java.nio.file.Files.write(dir.resolve("ACKNOWLEDGMENT-ON_THE_SPOT.pdf"), repository.pdf(onSpot.id()).orElseThrow());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        noRemedies(t);
+        assertThat(t).contains("第三十三条第一款").contains("当场").contains("门户网站").contains("已主动公开")
+                .doesNotContain("二十个工作日").doesNotContain("第三十三条第二款").doesNotContain("。。");
+        notices.breakHtmlForTests((m, html) -> html.replace("当场对您的申请作出答复",
+                "将自收到申请之日起二十个工作日内予以答复，并当场对您的申请作出答复"));
+        try {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> notices.issueAcknowledgment(other.caseNo(), null,
+                    "该清单已在本机关门户网站公开。", null)).isInstanceOf(NoticeIncompleteException.class)
+                    .hasMessageContaining("不应载明“二十个工作日内”");
+        } finally {
+            notices.breakHtmlForTests(null);
+        }
+    }
+
     @Test
     void extensionNoticeStatesReasonDaysAndNewDate() {
         String t = text(notices.issueExtension(c.caseNo(), 10, "需要调取的档案分散在多个科室"));

@@ -824,6 +824,29 @@ class DisclosureProcessTest extends ProcessTest {
         assertThat(notices.listForCase(c.id())).extracting(n -> n.type()).contains("ACKNOWLEDGMENT");
     }
 
+    /**
+     * Art. 33(1): the acknowledgment of an application answered at the counter states that reply, dated the day of
+     * receipt, and promises no reply within twenty working days (Art. 33(2)).
+     */
+    @Test
+    void art33_1_theAcknowledgmentOfAnOnTheSpotReplyStatesItAndPromisesNoReplyPeriod() {
+        identity.setAuthentication("clerk", java.util.List.of("clerk"));
+        ProcessInstance pi;
+        try {
+            pi = runtime.startProcessInstanceByKey(DisclosureVars.PROCESS_KEY, counterForm("IN_PERSON"));
+        } finally {
+            identity.clearAuthentication();
+        }
+        executeAsyncJobs();
+        ApplicationCase c = caseOf(pi);
+        String ack = noticeText(c, "ACKNOWLEDGMENT");
+        assertThat(ack).contains("受理回执").contains("第三十三条第一款").contains("当场")
+                .contains(cn.gov.disclosure.notice.NoticeService.chineseDate(c.receivedOn()))
+                .contains("已主动公开").contains("门户网站")
+                .doesNotContain("二十个工作日内").doesNotContain("第三十三条第二款")
+                .doesNotContain(cn.gov.disclosure.notice.NoticeService.chineseDate(c.dueOn()));
+    }
+
     /** Art. 33(1): only an application handed in at the counter can be answered there; nothing is stored otherwise. */
     @Test
     void art33_anOnTheSpotReplyOnALetterIsRefusedAndNothingIsStored() {
@@ -1726,6 +1749,104 @@ class DisclosureProcessTest extends ProcessTest {
         assertThat(pi).isWaitingAt("ConfirmReply");
         assertThat(caseFiles.events(pi.getBusinessKey())).filteredOn(e -> "THIRD_PARTY_NOT_CONSULTED".equals(e.type()))
                 .singleElement().satisfies(e -> assertThat(e.note()).contains("该公司已注销"));
+    }
+
+    private ProcessInstance twoItems(String first, String second) {
+        String caseNo = intake.submit(TestApplications.onlineItems(first, second), "applicant", false).caseNo();
+        executeAsyncJobs();
+        ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNo).singleResult();
+        complete(pi, "ReviewCompleteness", "completeness", "COMPLETE");
+        return pi;
+    }
+
+    /**
+     * Art. 15 with Art. 32 on a reply of several items: item 2 refused for a third party's rights, the third party
+     * never consulted, is refused on the submit with a Chinese message naming the item (the form's single-item
+     * checkbox is not ticked: the items page decided).
+     */
+    @Test
+    void art15_anItemOfSeveralRefusedForAThirdPartyWithoutConsultationIsRefused() {
+        ProcessInstance pi = twoItems("2025年某路段道路拓宽工程的立项批复文件", "示例化工有限公司提交的环境影响报告书中的生产工艺参数");
+        String caseNo = pi.getBusinessKey();
+        complete(pi, "SearchInformation", "searchNotes", "已检索公文系统和档案室");
+        decideItem(caseNo, 1, "DISCLOSED", List.of(), "立项批复文件电子版一份");
+        decideItem(caseNo, 2, "NOT_DISCLOSED", List.of("THIRD_PARTY_RIGHTS"), null);
+        assertThatThrownBy(() -> complete(pi, "DecideReply"))
+                .hasRootCauseInstanceOf(cn.gov.disclosure.common.InvalidInputException.class)
+                .hasMessageContaining("thirdPartyNotConsultedReason").hasMessageContaining("第2项")
+                .hasMessageContaining("第十五条").hasMessageContaining("第三十二条")
+                .hasMessageContaining("未征求第三方意见的原因");
+        assertThat(pi).isWaitingAt("DecideReply");
+        assertThat(caseFiles.events(caseNo)).noneMatch(e -> e.type().startsWith("THIRD_PARTY_"));
+        // The reason it could not be consulted, written in the form, lets it go on and is kept with the case.
+        complete(pi, "DecideReply", "thirdPartyNotConsultedReason", "该公司已注销，无法征求意见");
+        assertThat(pi).isWaitingAt("ConfirmReply");
+        assertThat(caseFiles.events(caseNo)).filteredOn(e -> "THIRD_PARTY_NOT_CONSULTED".equals(e.type()))
+                .singleElement().satisfies(e -> assertThat(e.note()).contains("第2项").contains("该公司已注销"));
+    }
+
+    /** Art. 15: an item changed to a refusal for a third party after the submit is caught when the draft is rendered. */
+    @Test
+    void art15_anItemChangedToAThirdPartyRefusalAfterTheSubmitGoesBackToTheClerk() {
+        ProcessInstance pi = twoItems("2025年某路段道路拓宽工程的立项批复文件", "示例化工有限公司提交的环境影响报告书中的生产工艺参数");
+        String caseNo = pi.getBusinessKey();
+        complete(pi, "SearchInformation", "searchNotes", "已检索公文系统和档案室");
+        decideItem(caseNo, 1, "DISCLOSED", List.of(), "立项批复文件电子版一份");
+        decideItem(caseNo, 2, "NOT_DISCLOSED", List.of("PROCESS_INFORMATION"), null);
+        tasks.complete(task(pi, "DecideReply").getId());
+        // Before 生成并核验答复书草稿 runs, item 2 becomes a refusal for the third party on the items page.
+        decideItem(caseNo, 2, "NOT_DISCLOSED", List.of("THIRD_PARTY_RIGHTS"), null);
+        executeAsyncJobs();
+        assertThat(pi).hasPassed("NoticeIncomplete").isWaitingAt("DecideReply");
+        assertThat((String) runtime.getVariable(pi.getId(), "checkerProblems")).contains("第2项").contains("第十五条")
+                .contains("第三十二条");
+    }
+
+    /** Art. 15 with Art. 32 on several items: consulted, the third party objected, the objection stands — it goes out. */
+    @Test
+    void art15_anItemOfSeveralRefusedForAThirdPartyThatObjectedGoesOut() {
+        ProcessInstance pi = twoItems("2025年某路段道路拓宽工程的立项批复文件", "示例化工有限公司提交的环境影响报告书中的生产工艺参数");
+        String caseNo = pi.getBusinessKey();
+        complete(pi, "SearchInformation", "searchNotes", "报告由企业提交", "consultThirdParty", true,
+                "thirdPartyName", "示例化工有限公司", "thirdPartyEmail", "office@chem.example.cn",
+                "informationConcerned", "企业提交的环境影响报告书中的生产工艺参数");
+        ProcessInstance sub = consultation(pi);
+        completeTask(task(sub, "RecordThirdPartyAnswer").getId(),
+                Map.of("answerOutcome", "OBJECTS", "answerOpinion", "工艺参数属于商业秘密"));
+        completeTask(task(sub, "DecidePublicInterest").getId(), Map.of("publicInterestDecision", "UPHOLD"));
+        assertThat(pi).isWaitingAt("DecideReply");
+        decideItem(caseNo, 1, "DISCLOSED", List.of(), "立项批复文件电子版一份");
+        decideItem(caseNo, 2, "NOT_DISCLOSED", List.of("THIRD_PARTY_RIGHTS"), null);
+        complete(pi, "DecideReply");
+        assertThat(pi).isWaitingAt("ConfirmReply");
+        complete(pi, "ConfirmReply", "confirmation", "SUBMIT");
+        complete(pi, "LegalReview", "legalOutcome", "APPROVED");
+        clearSecrecyIfAsked(pi);
+        assertThat(pi).hasPassed("SendReply").isWaitingAt("AppealWindowGateway");
+        assertThat(issuedReplyText(caseOf(pi))).contains("第2项").contains("第十五条").contains("应当先申请行政复议");
+        assertThat(caseFiles.events(caseNo)).noneMatch(e -> "THIRD_PARTY_NOT_CONSULTED".equals(e.type()));
+    }
+
+    /**
+     * Art. 32: a third party consulted but silent leaves the decision to the office. Withholding on Art. 15 then
+     * needs the office's reasons, asked for as such — not "why was it not consulted".
+     */
+    @Test
+    void art32_aSilentThirdPartyIsNotAskedWhyItWasNotConsulted() {
+        ProcessInstance pi = consultThirdParty("示例化工有限公司安全生产许可证申请材料中的工艺说明");
+        ProcessInstance sub = consultation(pi);
+        fireOnTime(management.createJobQuery().processInstanceId(sub.getId()).activityId("ThirdPartyAnswerOverdue")
+                .singleResult());
+        assertThat(pi).isWaitingAt("DecideReply");
+        assertThatThrownBy(() -> completeDecision(pi, "NOT_DISCLOSED", "withhold_THIRD_PARTY_RIGHTS", true))
+                .hasMessageContaining("thirdPartyNotConsultedReason").hasMessageContaining("第三方逾期未提出意见")
+                .hasMessageContaining("第三十二条").hasMessageNotContaining("未征求第三方意见的原因");
+        completeDecision(pi, "NOT_DISCLOSED", "withhold_THIRD_PARTY_RIGHTS", true,
+                "thirdPartyNotConsultedReason", "工艺说明属于企业核心技术，公开将损害其竞争地位");
+        assertThat(pi).isWaitingAt("ConfirmReply");
+        assertThat(caseFiles.events(pi.getBusinessKey())).noneMatch(e -> "THIRD_PARTY_NOT_CONSULTED".equals(e.type()))
+                .filteredOn(e -> "THIRD_PARTY_SILENT".equals(e.type())).singleElement()
+                .satisfies(e -> assertThat(e.note()).contains("逾期未提出意见").contains("核心技术"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package cn.gov.disclosure.workflow.consultation;
 import static cn.gov.disclosure.workflow.consultation.ConsultationVars.*;
 
 import java.util.List;
+import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -15,6 +16,9 @@ import cn.gov.disclosure.consultation.Consultation;
 import cn.gov.disclosure.consultation.ConsultationLetter;
 import cn.gov.disclosure.consultation.ConsultationOutcome;
 import cn.gov.disclosure.consultation.ConsultationService;
+import cn.gov.disclosure.items.CaseItem;
+import cn.gov.disclosure.items.CaseItems;
+import cn.gov.disclosure.items.ItemDecision;
 import cn.gov.disclosure.workflow.Actors;
 
 /**
@@ -27,10 +31,12 @@ public class ConsultationSteps {
 
     private final ConsultationService consultations;
     private final IdentityService identity;
+    private final CaseItems items;
 
-    public ConsultationSteps(ConsultationService consultations, IdentityService identity) {
+    public ConsultationSteps(ConsultationService consultations, IdentityService identity, CaseItems items) {
         this.consultations = consultations;
         this.identity = identity;
+        this.items = items;
     }
 
     // ---- the plan (检索查找政府信息, process disclosure-application) ----
@@ -137,14 +143,44 @@ public class ConsultationSteps {
                 PUBLIC_INTEREST_DECISION.text(execution), PUBLIC_INTEREST_REASON.text(execution));
     }
 
-    /** On completing 拟定答复意见 (disclosure-application): Art. 15 refusals need the third party (Art. 32). */
+    /**
+     * On completing 拟定答复意见 (disclosure-application): Art. 15 refusals need the third party (Art. 32). A case of
+     * one item is decided in the form; a case of several items on the items page, where each item refused on Art. 15
+     * counts (the form's checkbox is hidden there and may hold a stale value).
+     */
     public void checkThirdPartyGround(DelegateTask task) {
-        // A ticked ground counts only with a reply that withholds (a box left ticked from an earlier draft does not).
-        Object type = task.getVariable("replyType");
-        boolean withholds = "NOT_DISCLOSED".equals(type) || "PARTIALLY_DISCLOSED".equals(type);
-        consultations.checkThirdPartyGround(CASE_NO.get(task),
-                withholds && Boolean.TRUE.equals(task.getVariable(WITHHOLD_THIRD_PARTY_RIGHTS)),
+        String caseNo = CASE_NO.get(task);
+        consultations.checkThirdPartyGround(caseNo, withheldForThirdParty(task, caseNo),
                 THIRD_PARTY_OBJECTION_UPHELD.get(task), THIRD_PARTY_NOT_CONSULTED_REASON.text(task), actorOf(task));
+    }
+
+    /**
+     * When the draft is rendered after the submit (生成并核验答复书草稿): an item changed on the items page since then
+     * to a refusal on Art. 15 is held to the same rule; the problems send the reply back to the clerk.
+     */
+    public List<String> thirdPartyGroundProblems(VariableScope vars, String caseNo) {
+        return consultations.thirdPartyGroundProblems(caseNo, withheldForThirdParty(vars, caseNo),
+                THIRD_PARTY_OBJECTION_UPHELD.get(vars));
+    }
+
+    /** The items withheld on Art. 15 (several items), or {@code [0]} for a single decision that is. */
+    private List<Integer> withheldForThirdParty(VariableScope vars, String caseNo) {
+        List<CaseItem> open = items.open(caseNo);
+        if (open.size() > 1) {
+            return open.stream().filter(i -> withholdsForThirdParty(i.decision())).map(CaseItem::no).toList();
+        }
+        // A ticked ground counts only with a reply that withholds (a box left ticked from an earlier draft does not).
+        boolean withholds = WITHHOLDING_TYPES.contains(String.valueOf(vars.getVariable("replyType")))
+                && Boolean.TRUE.equals(vars.getVariable(WITHHOLD_THIRD_PARTY_RIGHTS));
+        return withholds ? List.of(0) : List.of();
+    }
+
+    /** The reply types that withhold something (the only ones that accept the Art. 15 ground). */
+    private static final Set<String> WITHHOLDING_TYPES = Set.of("NOT_DISCLOSED", "PARTIALLY_DISCLOSED");
+
+    private static boolean withholdsForThirdParty(ItemDecision d) {
+        return d != null && WITHHOLDING_TYPES.contains(d.replyType())
+                && d.reasonCodes().contains(THIRD_PARTY_RIGHTS_GROUND);
     }
 
     private static ConsultationOutcome outcome(String value) {

@@ -58,6 +58,8 @@ public final class ConsultationVars {
     // 拟定答复意见 (disclosure-application): a refusal on Art. 15 grounds without the third party's objection
     /** The checkbox of the Art. 15 ground (same name as {@code DisclosureVars.WITHHOLD_PREFIX + code}). */
     public static final String WITHHOLD_THIRD_PARTY_RIGHTS = "withhold_THIRD_PARTY_RIGHTS";
+    /** The catalogue's code of the Art. 15 ground, as an item's decision lists it. */
+    public static final String THIRD_PARTY_RIGHTS_GROUND = "THIRD_PARTY_RIGHTS";
     public static final VarKey<String> THIRD_PARTY_NOT_CONSULTED_REASON =
             VarKey.of("thirdPartyNotConsultedReason", String.class);
 

@@ -31,9 +31,12 @@ public class PrepareReplyDraftDelegate implements JavaDelegate {
     private final ItemReplies items;
     private final org.camunda.bpm.engine.HistoryService history;
     private final ReplyCheck check;
+    private final cn.gov.disclosure.workflow.consultation.ConsultationSteps thirdParty;
 
     public PrepareReplyDraftDelegate(NoticeService notices, ReplyCatalogue catalogue, ItemReplies items,
-                                     org.camunda.bpm.engine.HistoryService history, ReplyCheck check) {
+                                     org.camunda.bpm.engine.HistoryService history, ReplyCheck check,
+                                     cn.gov.disclosure.workflow.consultation.ConsultationSteps thirdParty) {
+        this.thirdParty = thirdParty;
         this.notices = notices;
         this.catalogue = catalogue;
         this.items = items;
@@ -50,7 +53,9 @@ public class PrepareReplyDraftDelegate implements JavaDelegate {
             ReplyDraft decision = items.draft(execution, caseNo);
             DisclosureVars.REPLY_TYPE.set(execution, decision.replyType());
             // The same rules the clerk's submit was checked against (ReplyCheck); something may have changed since.
-            java.util.List<String> unmet = check.before(execution, decision, caseNo);
+            java.util.List<String> unmet = new java.util.ArrayList<>(check.before(execution, decision, caseNo));
+            // Art. 15 with Art. 32, for an item changed to a refusal for a third party after the submit.
+            unmet.addAll(thirdParty.thirdPartyGroundProblems(execution, caseNo));
             if (!unmet.isEmpty()) {
                 throw new NoticeIncompleteException(unmet);
             }
