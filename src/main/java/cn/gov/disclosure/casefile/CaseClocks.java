@@ -30,7 +30,7 @@ public class CaseClocks {
 
     public CaseClocks(CaseFileService caseFiles, CaseClockRepository clocks, StatutoryDeadlines deadlines,
                       ApplicationEventPublisher events,
-                      @Value("${disclosure.clock.fee-payment-stops-reply-clock:false}") boolean feePaymentStopsClock) {
+                      @Value("${disclosure.clock.fee-payment-stops-reply-clock:true}") boolean feePaymentStopsClock) {
         this.caseFiles = caseFiles;
         this.clocks = clocks;
         this.deadlines = deadlines;
