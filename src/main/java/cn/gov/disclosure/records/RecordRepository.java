@@ -127,6 +127,10 @@ public class RecordRepository {
                         rs.getLong(5), rs.getString(6), rs.getObject(7, Integer.class))).optional();
     }
 
+    String copyMediaType(long copyId) {
+        return jdbc.sql("SELECT media_type FROM record_copy WHERE id = ?").param(copyId).query(String.class).single();
+    }
+
     byte[] copyContent(long copyId) {
         return jdbc.sql("SELECT content FROM record_copy WHERE id = ?").param(copyId).query(byte[].class).single();
     }

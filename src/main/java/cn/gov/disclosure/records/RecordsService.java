@@ -24,12 +24,13 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import cn.gov.disclosure.casefile.ApplicationCase;
 import cn.gov.disclosure.casefile.CaseFileService;
 import cn.gov.disclosure.common.FieldError;
 import cn.gov.disclosure.common.InvalidInputException;
 import cn.gov.disclosure.common.NotFoundException;
 import cn.gov.disclosure.common.Texts;
+import cn.gov.disclosure.delivery.DeliveryChannel;
+import cn.gov.disclosure.delivery.DeliveryService;
 import cn.gov.disclosure.seal.Fingerprints;
 
 /**
@@ -63,9 +64,12 @@ public class RecordsService {
     private final ObjectProvider<ItemOutcomes> outcomes;
     private final Clock clock;
     private final PdfRedactor redactor;
+    private final DeliveryService deliveries;
 
     public RecordsService(RecordRepository repo, CaseFileService caseFiles, RecordSettings settings,
-                          RedactionGrounds grounds, ObjectProvider<ItemOutcomes> outcomes, Clock clock) {
+                          RedactionGrounds grounds, ObjectProvider<ItemOutcomes> outcomes, Clock clock,
+                          DeliveryService deliveries) {
+        this.deliveries = deliveries;
         this.repo = repo;
         this.caseFiles = caseFiles;
         this.settings = settings;
@@ -547,7 +551,7 @@ public class RecordsService {
 
     /**
      * Releases the approved set with the reply notice {@code noticeId}: each copy recorded with its expiry; attached
-     * to the e-mail when the applicant has an address and the total stays under the limit.
+     * to the e-mail when the notice goes by e-mail and the total stays under the limit.
      *
      * @throws IllegalStateException when the set is not approved as it is (callers check first)
      */
@@ -560,9 +564,7 @@ public class RecordsService {
         if (set.isEmpty()) {
             return List.of();
         }
-        ApplicationCase c = caseFiles.get(caseNo);
-        long total = set.stream().mapToLong(SetEntry::sizeBytes).sum();
-        boolean byMail = c.email() != null && !c.email().isBlank() && total <= settings.mailAttachmentBytes();
+        boolean byMail = attachable(caseNo, noticeId, set);
         Instant now = clock.instant();
         Instant expires = now.plus(settings.downloadPeriod());
         for (SetEntry e : set) {
@@ -575,11 +577,29 @@ public class RecordsService {
         return repo.releasesOfNotice(noticeId);
     }
 
-    /** The files that went to the applicant (for a print package): name, pages, SHA-256 and content. */
+    /**
+     * Whether the set rides along with the notice's e-mail: only when the notice is actually served by e-mail (not
+     * when the applicant, having an address, asked for post or collection) and the total stays under the limit.
+     */
+    boolean attachable(String caseNo, Long noticeId, List<SetEntry> set) {
+        long total = set.stream().mapToLong(SetEntry::sizeBytes).sum();
+        return !set.isEmpty() && total <= settings.mailAttachmentBytes()
+                && deliveries.applicantChannel(caseNo, noticeId) == DeliveryChannel.EMAIL;
+    }
+
+    /** The files that went to the applicant: name, pages, SHA-256 and content of the released copies. */
     public List<ReleasedFile> releasedCopies(String caseNo) {
-        return repo.releases(caseNo).stream()
-                .map(r -> new ReleasedFile(r.fileName(), r.pages(), r.sha256(), repo.copyContent(r.copyId())))
-                .toList();
+        return repo.releases(caseNo).stream().map(this::releasedFile).toList();
+    }
+
+    /** The files released with one notice (for its print package), in the order the notice lists them. */
+    public List<ReleasedFile> releasedWith(long noticeId) {
+        return repo.releasesOfNotice(noticeId).stream().map(this::releasedFile).toList();
+    }
+
+    private ReleasedFile releasedFile(RecordRepository.Release r) {
+        return new ReleasedFile(r.itemNo(), r.fileName(), r.pages(), r.sha256(), r.sizeBytes(),
+                repo.copyMediaType(r.copyId()), repo.copyContent(r.copyId()));
     }
 
     public List<RecordRepository.Release> releases(String caseNo) {
