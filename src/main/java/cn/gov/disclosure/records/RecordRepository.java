@@ -75,6 +75,10 @@ public class RecordRepository {
                 .params(Timestamp.from(at), actor, id).update();
     }
 
+    void moveToItem(long id, int itemNo) {
+        jdbc.sql("UPDATE record_file SET item_no = ? WHERE id = ?").params(itemNo, id).update();
+    }
+
     void setWithheld(long id, String ground) {
         jdbc.sql("UPDATE record_file SET withheld_ground = ? WHERE id = ?").params(ground, id).update();
     }

@@ -31,6 +31,9 @@ import cn.gov.disclosure.common.NotFoundException;
 import cn.gov.disclosure.common.Texts;
 import cn.gov.disclosure.delivery.DeliveryChannel;
 import cn.gov.disclosure.delivery.DeliveryService;
+import cn.gov.disclosure.items.CaseItem;
+import cn.gov.disclosure.items.CaseItems;
+import cn.gov.disclosure.items.ItemFiles;
 import cn.gov.disclosure.seal.Fingerprints;
 
 /**
@@ -39,7 +42,7 @@ import cn.gov.disclosure.seal.Fingerprints;
  * release with the reply. Every change is a case event; any change after an approval withdraws it.
  */
 @Service
-public class RecordsService {
+public class RecordsService implements ItemFiles {
 
     private static final Logger log = LoggerFactory.getLogger(RecordsService.class);
     public static final int MAX_ITEM = 30;
@@ -65,11 +68,13 @@ public class RecordsService {
     private final Clock clock;
     private final PdfRedactor redactor;
     private final DeliveryService deliveries;
+    private final CaseItems items;
 
     public RecordsService(RecordRepository repo, CaseFileService caseFiles, RecordSettings settings,
                           RedactionGrounds grounds, ObjectProvider<ItemOutcomes> outcomes, Clock clock,
-                          DeliveryService deliveries) {
+                          DeliveryService deliveries, CaseItems items) {
         this.deliveries = deliveries;
+        this.items = items;
         this.repo = repo;
         this.caseFiles = caseFiles;
         this.settings = settings;
@@ -103,6 +108,8 @@ public class RecordsService {
         List<FieldError> errors = new ArrayList<>();
         if (itemNo < 1 || itemNo > MAX_ITEM) {
             errors.add(FieldError.of("itemNo", "records.upload.itemNo", MAX_ITEM));
+        } else {
+            openItemProblem(caseNo, itemNo).ifPresent(errors::add);
         }
         if (files.isEmpty()) {
             errors.add(FieldError.of("files", "records.upload.none"));
@@ -185,6 +192,59 @@ public class RecordsService {
         }
         changed(caseNo, actor);
         return stored;
+    }
+
+    /** Files belong to an item the reply answers: not to one that does not exist or was split or merged away. */
+    private Optional<FieldError> openItemProblem(String caseNo, int itemNo) {
+        List<CaseItem> all = items.list(caseNo);
+        if (all.isEmpty()) {
+            // A case registered before items existed is its own single item.
+            return itemNo == 1 ? Optional.empty() : Optional.of(FieldError.of("itemNo", "records.upload.itemUnknown", itemNo));
+        }
+        Optional<CaseItem> item = all.stream().filter(i -> i.no() == itemNo).findFirst();
+        if (item.isEmpty()) {
+            return Optional.of(FieldError.of("itemNo", "records.upload.itemUnknown", itemNo));
+        }
+        if (!item.get().open()) {
+            return Optional.of(FieldError.of("itemNo", "records.upload.itemRetired", itemNo,
+                    item.get().replacedBy().stream().map(String::valueOf)
+                            .reduce((a, b) -> a + Texts.get("records.listSeparator") + b).orElse("")));
+        }
+        return Optional.empty();
+    }
+
+    // ---- items (port for split and merge) ----
+
+    @Override
+    public List<String> names(String caseNo, int itemNo) {
+        return repo.forCase(caseNo).stream().filter(r -> r.itemNo() == itemNo).map(RecordFile::fileName).toList();
+    }
+
+    /**
+     * Merge: the duplicate's files go to the item kept (each a case event); a file whose content the kept item
+     * already holds is removed instead, so the applicant does not get it twice. Any approval of the set is withdrawn.
+     */
+    @Override
+    public void move(String caseNo, int from, int to, String actor) {
+        List<RecordFile> all = repo.forCase(caseNo);
+        List<RecordFile> moving = all.stream().filter(r -> r.itemNo() == from).toList();
+        if (moving.isEmpty()) {
+            return;
+        }
+        java.util.Set<String> held = new java.util.HashSet<>();
+        all.stream().filter(r -> r.itemNo() == to).forEach(r -> held.add(r.sha256() + r.internalOnly()));
+        for (RecordFile r : moving) {
+            if (!held.add(r.sha256() + r.internalOnly())) {
+                repo.markDeleted(r.id(), actor, clock.instant());
+                caseFiles.recordEvent(caseNo, "RECORD_REMOVED", "record", r.fileName(), null, actor,
+                        Texts.get("records.event.mergedDuplicate", from, r.fileName(), to, r.sha256()));
+                continue;
+            }
+            repo.moveToItem(r.id(), to);
+            caseFiles.recordEvent(caseNo, "RECORD_MOVED", "record." + r.id() + ".item", String.valueOf(from),
+                    String.valueOf(to), actor, Texts.get("records.event.moved", r.fileName(), from, to));
+        }
+        changed(caseNo, actor);
     }
 
     private static int readablePdf(String name, byte[] bytes) throws IOException {
