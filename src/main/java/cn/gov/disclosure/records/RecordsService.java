@@ -529,8 +529,9 @@ public class RecordsService implements ItemFiles {
     }
 
     /**
-     * Problems that stop the reply: an item answered 部分公开 whose records (those held here) have neither a cut
-     * nor a withheld record. Empty when none.
+     * Problems that stop the reply, per item answered 部分公开: records (those held here) with neither a cut nor a
+     * withheld record would go out whole; no record at all, without a recorded reason (e.g. the information exists
+     * on paper only), would leave the applicant with nothing. Empty when none.
      */
     public List<String> redactionProblems(String caseNo) {
         Map<Integer, List<RecordFile>> byItem = new LinkedHashMap<>();
@@ -540,13 +541,84 @@ public class RecordsService implements ItemFiles {
             }
         }
         List<String> problems = new ArrayList<>();
-        byItem.forEach((item, files) -> {
-            if (outcomeOf(caseNo, item).filter("PARTIALLY_DISCLOSED"::equals).isPresent()
-                    && files.stream().noneMatch(f -> f.withheldGround() != null || !repo.cuts(f.id()).isEmpty())) {
+        for (int item : answeredItems(caseNo)) {
+            if (outcomeOf(caseNo, item).filter("PARTIALLY_DISCLOSED"::equals).isEmpty()) {
+                continue;
+            }
+            List<RecordFile> files = byItem.getOrDefault(item, List.of());
+            if (files.isEmpty()) {
+                if (noFilesReason(caseNo, item).isEmpty()) {
+                    problems.add(Texts.get("records.check.partialWithoutFiles", item));
+                }
+            } else if (files.stream().noneMatch(f -> f.withheldGround() != null || !repo.cuts(f.id()).isEmpty())) {
                 problems.add(Texts.get("records.check.partialWithoutCut", item));
             }
-        });
+        }
         return problems;
+    }
+
+    /** The numbers of the items the reply answers (a case registered before items existed is item 1). */
+    private List<Integer> answeredItems(String caseNo) {
+        List<CaseItem> all = items.list(caseNo);
+        return all.isEmpty() ? List.of(1) : all.stream().filter(CaseItem::open).map(CaseItem::no).toList();
+    }
+
+    private static String noFilesField(int itemNo) {
+        return "item." + itemNo + ".noFiles";
+    }
+
+    /** Why an item has no file to upload (e.g. 信息仅有纸质件，以纸质复印件提供), as last recorded; empty when none. */
+    public Optional<String> noFilesReason(String caseNo, int itemNo) {
+        String field = noFilesField(itemNo);
+        List<cn.gov.disclosure.casefile.CaseEvent> events = caseFiles.events(caseNo);
+        for (int i = events.size() - 1; i >= 0; i--) {
+            if (field.equals(events.get(i).field())) {
+                return Optional.ofNullable(events.get(i).newValue()).filter(v -> !v.isBlank());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The reasons recorded for the items the reply answers, by item number. */
+    public Map<Integer, String> noFilesReasons(String caseNo) {
+        Map<Integer, String> out = new LinkedHashMap<>();
+        for (int item : answeredItems(caseNo)) {
+            noFilesReason(caseNo, item).ifPresent(r -> out.put(item, r));
+        }
+        return out;
+    }
+
+    /**
+     * Records (blank: withdraws) why an item has no file to upload, so a 部分公开 reply for it can go out without
+     * one; a case event with the old and the new reason. Any approval of the set is withdrawn.
+     */
+    @Transactional
+    public void explainNoFiles(String caseNo, int itemNo, String reason, String actor) {
+        if (!repo.lockCase(caseNo)) {
+            throw new NotFoundException();
+        }
+        List<FieldError> errors = new ArrayList<>();
+        if (itemNo < 1 || itemNo > MAX_ITEM) {
+            errors.add(FieldError.of("itemNo", "records.upload.itemNo", MAX_ITEM));
+        } else {
+            openItemProblem(caseNo, itemNo).ifPresent(errors::add);
+        }
+        String text = reason == null ? "" : reason.strip();
+        if (text.length() > 500 || text.chars().anyMatch(ch -> Character.isISOControl(ch) && ch != '\n')) {
+            errors.add(FieldError.of("reason", "records.noFiles.reason"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        String old = noFilesReason(caseNo, itemNo).orElse(null);
+        String now = text.isEmpty() ? null : text;
+        if (java.util.Objects.equals(old, now)) {
+            return;
+        }
+        caseFiles.recordEvent(caseNo, "RECORDS_NONE_EXPLAINED", noFilesField(itemNo), old, now, actor,
+                now == null ? Texts.get("records.event.noFilesWithdrawn", itemNo)
+                        : Texts.get("records.event.noFiles", itemNo, now));
+        changed(caseNo, actor);
     }
 
     /** Empty when the set is empty or approved as it is now; otherwise what is missing. */

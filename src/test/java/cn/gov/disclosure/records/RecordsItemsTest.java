@@ -34,6 +34,7 @@ class RecordsItemsTest extends IntegrationTest {
     @Autowired RuntimeService runtime;
     @Autowired ManagementService management;
     @Autowired ItemOutcomes outcomes;
+    @Autowired org.springframework.boot.test.web.client.TestRestTemplate http;
 
     private String newCase(String... descriptions) {
         String caseNo = intake.submit(TestApplications.onlineItems(descriptions), "applicant", false).caseNo();
@@ -101,5 +102,40 @@ class RecordsItemsTest extends IntegrationTest {
                     assertThat(e.oldValue()).isEqualTo("2");
                     assertThat(e.newValue()).isEqualTo("1");
                 });
+    }
+
+    /** 部分公开 with nothing uploaded would give the applicant nothing: it needs a file or a recorded reason. */
+    @Test
+    void aPartialItemNeedsAFileOrAReasonWhyThereIsNone() {
+        String caseNo = intake.submit(TestApplications.online("2025年某路段拓宽工程的征收补偿协议"), "applicant", false)
+                .caseNo();
+        AsyncJobs.executeAll(management, runtime, caseNo);
+        String pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNo).singleResult().getId();
+        runtime.setVariable(pi, "replyType", "PARTIALLY_DISCLOSED");
+        assertThat(records.redactionProblems(caseNo)).singleElement().asString().contains("第 1 项")
+                .contains("没有上传提供给申请人的文件");
+        assertThatThrownBy(() -> records.approve(caseNo, "secrecy")).isInstanceOf(InvalidInputException.class);
+
+        assertThatThrownBy(() -> records.explainNoFiles(caseNo, 1, "纸".repeat(501), "clerk"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("没有电子文件的原因");
+        assertThatThrownBy(() -> records.explainNoFiles(caseNo, 2, "仅有纸质件", "clerk"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("没有第 2 项");
+        String reason = "信息仅有纸质件，以遮盖后的纸质复印件提供";
+        records.explainNoFiles(caseNo, 1, reason, "clerk");
+        assertThat(records.redactionProblems(caseNo)).isEmpty();
+        assertThat(records.noFilesReasons(caseNo)).containsEntry(1, reason);
+        assertThat(caseFiles.events(caseNo)).filteredOn(e -> e.type().equals("RECORDS_NONE_EXPLAINED")).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.oldValue()).isNull();
+                    assertThat(e.newValue()).isEqualTo(reason);
+                    assertThat(e.actor()).isEqualTo("clerk");
+                });
+        // The records page shows the reason.
+        assertThat(http.withBasicAuth("clerk", "demo").getForObject("/staff/records/cases/" + caseNo, String.class))
+                .contains("没有电子文件的事项").contains(reason);
+
+        // Withdrawn: the reply is held again.
+        records.explainNoFiles(caseNo, 1, " ", "clerk");
+        assertThat(records.redactionProblems(caseNo)).singleElement().asString().contains("第 1 项");
     }
 }
