@@ -122,6 +122,20 @@ public class DeliveryService {
         };
     }
 
+    /**
+     * The channel the applicant's copy of a notice goes by: as recorded for the issued notice (the latest attempt,
+     * so a fallback counts), else — before it is issued — as the applicant's choice gives it today.
+     */
+    public DeliveryChannel applicantChannel(String caseNo, Long noticeId) {
+        if (noticeId != null) {
+            List<DeliveryRecord> rows = deliveries.forNotice(noticeId).stream().filter(d -> !d.letter()).toList();
+            if (!rows.isEmpty()) {
+                return rows.get(rows.size() - 1).channel();
+            }
+        }
+        return channelFor(caseFiles.get(caseNo), NoticeType.REPLY, today());
+    }
+
     /** A letter goes by the channel the agency directory records, else by e-mail when known, else by post. */
     DeliveryChannel letterChannel(NoticeIssued notice) {
         if (notice.type() == NoticeType.AGENCY_CONSULTATION) {

@@ -63,8 +63,9 @@ public class PrintPackage {
         ApplicationCase c = caseFiles.get(caseFiles.caseNoOf(d.caseId()));
         byte[] notice = notices.pdf(d.noticeId()).orElseThrow(NotFoundException::new);
         boolean reply = !d.letter() && "REPLY".equals(deliveries.noticeType(d.noticeId()));
-        List<byte[]> released = reply ? records.getIfAvailable(() -> ReleasedRecords.NONE).pdfsFor(c.caseNo())
-                : List.of();
+        ReleasedRecords.Enclosure released = reply
+                ? records.getIfAvailable(() -> ReleasedRecords.NONE).forNotice(c.caseNo(), d.noticeId())
+                : ReleasedRecords.Enclosure.EMPTY;
         String title = deliveries.noticeTitle(d.noticeId());
         Map<String, Object> model = new HashMap<>();
         model.put("title", title);
@@ -79,12 +80,12 @@ public class PrintPackage {
         model.put("recipientPhone", d.letter() ? null : c.phone());
         model.put("post", d.channel() == DeliveryChannel.POST);
         model.put("issuedOnText", NoticeService.chineseDate(caseFiles.today()));
-        model.put("releasedCount", released.size());
+        model.put("releasedCount", released.files());
         byte[] cover = renderer.render(templates.notice("delivery-cover", model), title);
         List<byte[]> parts = new ArrayList<>();
         parts.add(cover);
         parts.add(notice);
-        parts.addAll(released);
+        parts.addAll(released.pdfs());
         return merge(parts);
     }
 

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,6 +41,7 @@ public class CaseItems {
     private final int maxItems;
     private final Set<String> searchRequiredFor;
     private final MixedItemsRule mixedRule;
+    private ObjectProvider<ItemFiles> files;
 
     public CaseItems(CaseItemRepository items, CaseFileService caseFiles, ReplyCatalogue catalogue, Clock clock,
                      @Value("${disclosure.items.max:30}") int maxItems,
@@ -52,6 +54,16 @@ public class CaseItems {
         this.maxItems = maxItems;
         this.searchRequiredFor = Set.copyOf(searchRequiredFor);
         this.mixedRule = mixedRule;
+    }
+
+    /** The records feature's files per item (looked up late: that feature itself asks which items are open). */
+    @org.springframework.beans.factory.annotation.Autowired
+    void setFiles(ObjectProvider<ItemFiles> files) {
+        this.files = files;
+    }
+
+    private ItemFiles files() {
+        return files == null ? ItemFiles.NONE : files.getIfAvailable(() -> ItemFiles.NONE);
     }
 
     public int maxItems() {
@@ -108,6 +120,12 @@ public class CaseItems {
         List<CaseItem> all = items.list(c.id(), caseNo);
         CaseItem item = openItem(all, no);
         List<FieldError> errors = new ArrayList<>();
+        // Which found file answers which part only the clerk knows: refuse rather than guess, naming the files.
+        List<String> attached = files().names(caseNo, no);
+        if (!attached.isEmpty()) {
+            errors.add(FieldError.of("itemNo", "items.split.hasFiles", no, attached.size(),
+                    String.join(Texts.get("items.listSeparator"), attached)));
+        }
         if (parts == null || parts.size() < 2) {
             errors.add(FieldError.of("parts", "items.split.tooFew"));
         } else {
@@ -172,6 +190,8 @@ public class CaseItems {
         }
         for (CaseItem m : merged) {
             items.retire(c.id(), m.no(), ItemState.MERGED, List.of(keep));
+            // The duplicate's found records are answered under the item kept, like its request.
+            files().move(caseNo, m.no(), keep, actor);
         }
         List<CaseItem> before = new ArrayList<>(merged);
         before.add(0, kept);

@@ -75,6 +75,10 @@ public class RecordRepository {
                 .params(Timestamp.from(at), actor, id).update();
     }
 
+    void moveToItem(long id, int itemNo) {
+        jdbc.sql("UPDATE record_file SET item_no = ? WHERE id = ?").params(itemNo, id).update();
+    }
+
     void setWithheld(long id, String ground) {
         jdbc.sql("UPDATE record_file SET withheld_ground = ? WHERE id = ?").params(ground, id).update();
     }
@@ -125,6 +129,10 @@ public class RecordRepository {
                         + "WHERE record_id = ? AND current_copy = TRUE").param(recordId)
                 .query((rs, n) -> new Copy(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                         rs.getLong(5), rs.getString(6), rs.getObject(7, Integer.class))).optional();
+    }
+
+    String copyMediaType(long copyId) {
+        return jdbc.sql("SELECT media_type FROM record_copy WHERE id = ?").param(copyId).query(String.class).single();
     }
 
     byte[] copyContent(long copyId) {

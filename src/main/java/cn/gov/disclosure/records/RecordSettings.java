@@ -18,6 +18,14 @@ public class RecordSettings {
     private final DataSize mailAttachmentLimit;
     private final Duration downloadPeriod;
     private final Set<String> releasingOutcomes;
+    private final OriginalsOnPaper originalsOnPaper;
+
+    /**
+     * How an applicant served on paper (post, collection) obtains the office files released as originals, which
+     * cannot be printed into the package: on a storage medium the clerk encloses (default), by collecting that
+     * medium at the office, or only by download with the tracking code. The package's sheet says which.
+     */
+    public enum OriginalsOnPaper { MEDIUM, COLLECTION, DOWNLOAD }
 
     public RecordSettings(@Value("${disclosure.records.max-file-size:50MB}") DataSize maxFileSize,
                           @Value("${disclosure.records.max-case-size:500MB}") DataSize maxCaseSize,
@@ -26,7 +34,8 @@ public class RecordSettings {
                           @Value("${disclosure.records.mail-attachment-limit:10MB}") DataSize mailAttachmentLimit,
                           @Value("${disclosure.records.download-days:90}") int downloadDays,
                           @Value("${disclosure.records.releasing-outcomes:DISCLOSED,PARTIALLY_DISCLOSED}")
-                          Set<String> releasingOutcomes) {
+                          Set<String> releasingOutcomes,
+                          @Value("${disclosure.records.originals-on-paper:MEDIUM}") OriginalsOnPaper originalsOnPaper) {
         this.maxFileSize = maxFileSize;
         this.maxCaseSize = maxCaseSize;
         this.redactionDpi = redactionDpi;
@@ -34,6 +43,11 @@ public class RecordSettings {
         this.mailAttachmentLimit = mailAttachmentLimit;
         this.downloadPeriod = Duration.ofDays(downloadDays);
         this.releasingOutcomes = Set.copyOf(releasingOutcomes);
+        this.originalsOnPaper = originalsOnPaper;
+    }
+
+    public OriginalsOnPaper originalsOnPaper() {
+        return originalsOnPaper;
     }
 
     public long maxFileBytes() {

@@ -24,12 +24,16 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import cn.gov.disclosure.casefile.ApplicationCase;
 import cn.gov.disclosure.casefile.CaseFileService;
 import cn.gov.disclosure.common.FieldError;
 import cn.gov.disclosure.common.InvalidInputException;
 import cn.gov.disclosure.common.NotFoundException;
 import cn.gov.disclosure.common.Texts;
+import cn.gov.disclosure.delivery.DeliveryChannel;
+import cn.gov.disclosure.delivery.DeliveryService;
+import cn.gov.disclosure.items.CaseItem;
+import cn.gov.disclosure.items.CaseItems;
+import cn.gov.disclosure.items.ItemFiles;
 import cn.gov.disclosure.seal.Fingerprints;
 
 /**
@@ -38,7 +42,7 @@ import cn.gov.disclosure.seal.Fingerprints;
  * release with the reply. Every change is a case event; any change after an approval withdraws it.
  */
 @Service
-public class RecordsService {
+public class RecordsService implements ItemFiles {
 
     private static final Logger log = LoggerFactory.getLogger(RecordsService.class);
     public static final int MAX_ITEM = 30;
@@ -63,9 +67,14 @@ public class RecordsService {
     private final ObjectProvider<ItemOutcomes> outcomes;
     private final Clock clock;
     private final PdfRedactor redactor;
+    private final DeliveryService deliveries;
+    private final CaseItems items;
 
     public RecordsService(RecordRepository repo, CaseFileService caseFiles, RecordSettings settings,
-                          RedactionGrounds grounds, ObjectProvider<ItemOutcomes> outcomes, Clock clock) {
+                          RedactionGrounds grounds, ObjectProvider<ItemOutcomes> outcomes, Clock clock,
+                          DeliveryService deliveries, CaseItems items) {
+        this.deliveries = deliveries;
+        this.items = items;
         this.repo = repo;
         this.caseFiles = caseFiles;
         this.settings = settings;
@@ -99,6 +108,8 @@ public class RecordsService {
         List<FieldError> errors = new ArrayList<>();
         if (itemNo < 1 || itemNo > MAX_ITEM) {
             errors.add(FieldError.of("itemNo", "records.upload.itemNo", MAX_ITEM));
+        } else {
+            openItemProblem(caseNo, itemNo).ifPresent(errors::add);
         }
         if (files.isEmpty()) {
             errors.add(FieldError.of("files", "records.upload.none"));
@@ -181,6 +192,59 @@ public class RecordsService {
         }
         changed(caseNo, actor);
         return stored;
+    }
+
+    /** Files belong to an item the reply answers: not to one that does not exist or was split or merged away. */
+    private Optional<FieldError> openItemProblem(String caseNo, int itemNo) {
+        List<CaseItem> all = items.list(caseNo);
+        if (all.isEmpty()) {
+            // A case registered before items existed is its own single item.
+            return itemNo == 1 ? Optional.empty() : Optional.of(FieldError.of("itemNo", "records.upload.itemUnknown", itemNo));
+        }
+        Optional<CaseItem> item = all.stream().filter(i -> i.no() == itemNo).findFirst();
+        if (item.isEmpty()) {
+            return Optional.of(FieldError.of("itemNo", "records.upload.itemUnknown", itemNo));
+        }
+        if (!item.get().open()) {
+            return Optional.of(FieldError.of("itemNo", "records.upload.itemRetired", itemNo,
+                    item.get().replacedBy().stream().map(String::valueOf)
+                            .reduce((a, b) -> a + Texts.get("records.listSeparator") + b).orElse("")));
+        }
+        return Optional.empty();
+    }
+
+    // ---- items (port for split and merge) ----
+
+    @Override
+    public List<String> names(String caseNo, int itemNo) {
+        return repo.forCase(caseNo).stream().filter(r -> r.itemNo() == itemNo).map(RecordFile::fileName).toList();
+    }
+
+    /**
+     * Merge: the duplicate's files go to the item kept (each a case event); a file whose content the kept item
+     * already holds is removed instead, so the applicant does not get it twice. Any approval of the set is withdrawn.
+     */
+    @Override
+    public void move(String caseNo, int from, int to, String actor) {
+        List<RecordFile> all = repo.forCase(caseNo);
+        List<RecordFile> moving = all.stream().filter(r -> r.itemNo() == from).toList();
+        if (moving.isEmpty()) {
+            return;
+        }
+        java.util.Set<String> held = new java.util.HashSet<>();
+        all.stream().filter(r -> r.itemNo() == to).forEach(r -> held.add(r.sha256() + r.internalOnly()));
+        for (RecordFile r : moving) {
+            if (!held.add(r.sha256() + r.internalOnly())) {
+                repo.markDeleted(r.id(), actor, clock.instant());
+                caseFiles.recordEvent(caseNo, "RECORD_REMOVED", "record", r.fileName(), null, actor,
+                        Texts.get("records.event.mergedDuplicate", from, r.fileName(), to, r.sha256()));
+                continue;
+            }
+            repo.moveToItem(r.id(), to);
+            caseFiles.recordEvent(caseNo, "RECORD_MOVED", "record." + r.id() + ".item", String.valueOf(from),
+                    String.valueOf(to), actor, Texts.get("records.event.moved", r.fileName(), from, to));
+        }
+        changed(caseNo, actor);
     }
 
     private static int readablePdf(String name, byte[] bytes) throws IOException {
@@ -465,8 +529,9 @@ public class RecordsService {
     }
 
     /**
-     * Problems that stop the reply: an item answered 部分公开 whose records (those held here) have neither a cut
-     * nor a withheld record. Empty when none.
+     * Problems that stop the reply, per item answered 部分公开: records (those held here) with neither a cut nor a
+     * withheld record would go out whole; no record at all, without a recorded reason (e.g. the information exists
+     * on paper only), would leave the applicant with nothing. Empty when none.
      */
     public List<String> redactionProblems(String caseNo) {
         Map<Integer, List<RecordFile>> byItem = new LinkedHashMap<>();
@@ -476,13 +541,84 @@ public class RecordsService {
             }
         }
         List<String> problems = new ArrayList<>();
-        byItem.forEach((item, files) -> {
-            if (outcomeOf(caseNo, item).filter("PARTIALLY_DISCLOSED"::equals).isPresent()
-                    && files.stream().noneMatch(f -> f.withheldGround() != null || !repo.cuts(f.id()).isEmpty())) {
+        for (int item : answeredItems(caseNo)) {
+            if (outcomeOf(caseNo, item).filter("PARTIALLY_DISCLOSED"::equals).isEmpty()) {
+                continue;
+            }
+            List<RecordFile> files = byItem.getOrDefault(item, List.of());
+            if (files.isEmpty()) {
+                if (noFilesReason(caseNo, item).isEmpty()) {
+                    problems.add(Texts.get("records.check.partialWithoutFiles", item));
+                }
+            } else if (files.stream().noneMatch(f -> f.withheldGround() != null || !repo.cuts(f.id()).isEmpty())) {
                 problems.add(Texts.get("records.check.partialWithoutCut", item));
             }
-        });
+        }
         return problems;
+    }
+
+    /** The numbers of the items the reply answers (a case registered before items existed is item 1). */
+    private List<Integer> answeredItems(String caseNo) {
+        List<CaseItem> all = items.list(caseNo);
+        return all.isEmpty() ? List.of(1) : all.stream().filter(CaseItem::open).map(CaseItem::no).toList();
+    }
+
+    private static String noFilesField(int itemNo) {
+        return "item." + itemNo + ".noFiles";
+    }
+
+    /** Why an item has no file to upload (e.g. 信息仅有纸质件，以纸质复印件提供), as last recorded; empty when none. */
+    public Optional<String> noFilesReason(String caseNo, int itemNo) {
+        String field = noFilesField(itemNo);
+        List<cn.gov.disclosure.casefile.CaseEvent> events = caseFiles.events(caseNo);
+        for (int i = events.size() - 1; i >= 0; i--) {
+            if (field.equals(events.get(i).field())) {
+                return Optional.ofNullable(events.get(i).newValue()).filter(v -> !v.isBlank());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The reasons recorded for the items the reply answers, by item number. */
+    public Map<Integer, String> noFilesReasons(String caseNo) {
+        Map<Integer, String> out = new LinkedHashMap<>();
+        for (int item : answeredItems(caseNo)) {
+            noFilesReason(caseNo, item).ifPresent(r -> out.put(item, r));
+        }
+        return out;
+    }
+
+    /**
+     * Records (blank: withdraws) why an item has no file to upload, so a 部分公开 reply for it can go out without
+     * one; a case event with the old and the new reason. Any approval of the set is withdrawn.
+     */
+    @Transactional
+    public void explainNoFiles(String caseNo, int itemNo, String reason, String actor) {
+        if (!repo.lockCase(caseNo)) {
+            throw new NotFoundException();
+        }
+        List<FieldError> errors = new ArrayList<>();
+        if (itemNo < 1 || itemNo > MAX_ITEM) {
+            errors.add(FieldError.of("itemNo", "records.upload.itemNo", MAX_ITEM));
+        } else {
+            openItemProblem(caseNo, itemNo).ifPresent(errors::add);
+        }
+        String text = reason == null ? "" : reason.strip();
+        if (text.length() > 500 || text.chars().anyMatch(ch -> Character.isISOControl(ch) && ch != '\n')) {
+            errors.add(FieldError.of("reason", "records.noFiles.reason"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        String old = noFilesReason(caseNo, itemNo).orElse(null);
+        String now = text.isEmpty() ? null : text;
+        if (java.util.Objects.equals(old, now)) {
+            return;
+        }
+        caseFiles.recordEvent(caseNo, "RECORDS_NONE_EXPLAINED", noFilesField(itemNo), old, now, actor,
+                now == null ? Texts.get("records.event.noFilesWithdrawn", itemNo)
+                        : Texts.get("records.event.noFiles", itemNo, now));
+        changed(caseNo, actor);
     }
 
     /** Empty when the set is empty or approved as it is now; otherwise what is missing. */
@@ -547,7 +683,7 @@ public class RecordsService {
 
     /**
      * Releases the approved set with the reply notice {@code noticeId}: each copy recorded with its expiry; attached
-     * to the e-mail when the applicant has an address and the total stays under the limit.
+     * to the e-mail when the notice goes by e-mail and the total stays under the limit.
      *
      * @throws IllegalStateException when the set is not approved as it is (callers check first)
      */
@@ -560,9 +696,7 @@ public class RecordsService {
         if (set.isEmpty()) {
             return List.of();
         }
-        ApplicationCase c = caseFiles.get(caseNo);
-        long total = set.stream().mapToLong(SetEntry::sizeBytes).sum();
-        boolean byMail = c.email() != null && !c.email().isBlank() && total <= settings.mailAttachmentBytes();
+        boolean byMail = attachable(caseNo, noticeId, set);
         Instant now = clock.instant();
         Instant expires = now.plus(settings.downloadPeriod());
         for (SetEntry e : set) {
@@ -575,11 +709,29 @@ public class RecordsService {
         return repo.releasesOfNotice(noticeId);
     }
 
-    /** The files that went to the applicant (for a print package): name, pages, SHA-256 and content. */
+    /**
+     * Whether the set rides along with the notice's e-mail: only when the notice is actually served by e-mail (not
+     * when the applicant, having an address, asked for post or collection) and the total stays under the limit.
+     */
+    boolean attachable(String caseNo, Long noticeId, List<SetEntry> set) {
+        long total = set.stream().mapToLong(SetEntry::sizeBytes).sum();
+        return !set.isEmpty() && total <= settings.mailAttachmentBytes()
+                && deliveries.applicantChannel(caseNo, noticeId) == DeliveryChannel.EMAIL;
+    }
+
+    /** The files that went to the applicant: name, pages, SHA-256 and content of the released copies. */
     public List<ReleasedFile> releasedCopies(String caseNo) {
-        return repo.releases(caseNo).stream()
-                .map(r -> new ReleasedFile(r.fileName(), r.pages(), r.sha256(), repo.copyContent(r.copyId())))
-                .toList();
+        return repo.releases(caseNo).stream().map(this::releasedFile).toList();
+    }
+
+    /** The files released with one notice (for its print package), in the order the notice lists them. */
+    public List<ReleasedFile> releasedWith(long noticeId) {
+        return repo.releasesOfNotice(noticeId).stream().map(this::releasedFile).toList();
+    }
+
+    private ReleasedFile releasedFile(RecordRepository.Release r) {
+        return new ReleasedFile(r.itemNo(), r.fileName(), r.pages(), r.sha256(), r.sizeBytes(),
+                repo.copyMediaType(r.copyId()), repo.copyContent(r.copyId()));
     }
 
     public List<RecordRepository.Release> releases(String caseNo) {

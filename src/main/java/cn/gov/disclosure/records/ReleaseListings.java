@@ -4,7 +4,6 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
-import cn.gov.disclosure.casefile.CaseFileService;
 import cn.gov.disclosure.mail.MailAttachments;
 import cn.gov.disclosure.notice.ReplyFiles;
 
@@ -17,12 +16,10 @@ class ReleaseListings implements ReplyFiles, MailAttachments {
 
     private final RecordsService records;
     private final RecordSettings settings;
-    private final CaseFileService caseFiles;
 
-    ReleaseListings(RecordsService records, RecordSettings settings, CaseFileService caseFiles) {
+    ReleaseListings(RecordsService records, RecordSettings settings) {
         this.records = records;
         this.settings = settings;
-        this.caseFiles = caseFiles;
     }
 
     @Override
@@ -35,9 +32,8 @@ class ReleaseListings implements ReplyFiles, MailAttachments {
                 .map(w -> new Withheld(w.itemNo(), w.fileName(), w.what(), w.groundLabel(), w.article())).toList();
         List<File> files = set.stream().map(e -> new File(e.record().itemNo(), e.fileName(), e.pages(), e.sha256()))
                 .toList();
-        long total = set.stream().mapToLong(RecordsService.SetEntry::sizeBytes).sum();
-        String email = caseFiles.get(caseNo).email();
-        boolean byMail = !files.isEmpty() && email != null && !email.isBlank() && total <= settings.mailAttachmentBytes();
+        // Drafted before the notice exists: the channel its delivery will take.
+        boolean byMail = records.attachable(caseNo, null, set);
         return new Listing(files, withheld, (int) settings.downloadPeriod().toDays(), byMail);
     }
 

@@ -95,6 +95,7 @@ public class StaffRecordsController {
         model.addAttribute("set", records.releaseSet(caseNo));
         model.addAttribute("approvalProblem", records.approvalProblem(caseNo).orElse(null));
         model.addAttribute("redactionProblems", records.redactionProblems(caseNo));
+        model.addAttribute("noFiles", records.noFilesReasons(caseNo));
         model.addAttribute("releases", records.releases(caseNo));
         model.addAttribute("errors", errors);
         model.addAttribute("notice", notice);
@@ -129,6 +130,21 @@ public class StaffRecordsController {
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return render(caseNo, model, e.errors(), Texts.get("records.upload.failed"));
+        }
+    }
+
+    @Operation(summary = "Say why an item has no file to upload (blank withdraws it)")
+    @PostMapping("/staff/records/cases/{caseNo}/no-files")
+    public String explainNoFiles(@PathVariable String caseNo, @RequestParam(defaultValue = "0") String itemNo,
+                                 @RequestParam(defaultValue = "") String reason, Authentication user, Model model,
+                                 HttpServletResponse response) {
+        requireClerk(user);
+        try {
+            records.explainNoFiles(caseNo, parseInt(itemNo, "itemNo"), reason, user.getName());
+            return "redirect:/staff/records/cases/" + caseNo;
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return render(caseNo, model, e.errors(), null);
         }
     }
 

@@ -1331,6 +1331,10 @@ class DisclosureProcessTest extends ProcessTest {
             extra.add("earlierCaseNo");
             extra.add(earlier.getBusinessKey());
         }
+        if ("PARTIALLY_DISCLOSED".equals(code)) {
+            // No file uploaded here: a partial reply then needs the clerk's reason (records/, issue 13).
+            records.explainNoFiles(pi.getBusinessKey(), 1, "信息仅有纸质件，以遮盖后的纸质复印件提供", "clerk");
+        }
         if ("EXCESSIVE".equals(code)) {
             // Art. 35: only after reasons were asked for and the clerk decided not to process.
             askForReasonsAndRefuse(pi);

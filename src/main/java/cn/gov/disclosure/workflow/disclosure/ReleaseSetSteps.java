@@ -93,9 +93,15 @@ public class ReleaseSetSteps implements ItemOutcomes {
 
     @Override
     public Optional<String> outcome(String caseNo, int itemNo) {
-        // The item's own decision (items page, or the form's for a single item); before it, the case's.
-        Optional<String> decided = items.find(caseNo, itemNo)
-                .map(cn.gov.disclosure.items.CaseItem::decision).map(cn.gov.disclosure.items.ItemDecision::replyType);
+        // The item's own decision (items page, or the form's for a single item); before it, the case's. An item
+        // that does not exist or was split or merged away is not answered: nothing of it goes out.
+        List<cn.gov.disclosure.items.CaseItem> all = items.list(caseNo);
+        Optional<cn.gov.disclosure.items.CaseItem> item = all.stream().filter(i -> i.no() == itemNo).findFirst();
+        if (all.isEmpty() ? itemNo != 1 : item.filter(cn.gov.disclosure.items.CaseItem::open).isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> decided = item.map(cn.gov.disclosure.items.CaseItem::decision)
+                .map(cn.gov.disclosure.items.ItemDecision::replyType);
         if (decided.isPresent()) {
             return decided;
         }
