@@ -111,11 +111,11 @@ public class AppealService {
         List<FieldError> errors = new ArrayList<>();
         String caseNo = text(form.caseNo());
         ApplicationCase c = caseNo == null ? null : caseFiles.find(caseNo).orElse(null);
+        // A closed case too: a court may accept a late lawsuit (行政诉讼法 Arts. 46, 48: the period runs from when the
+        // plaintiff knew; time lost without fault does not count), a reconsideration body a late application with
+        // good reason (行政复议法 Art. 20). The agency must answer it all the same.
         if (c == null) {
             errors.add(new FieldError("caseNo", Texts.get("appeal.caseNo.unknown")));
-        } else if (c.status() == CaseStatus.CLOSED) {
-            // The case's process has ended: nothing would keep the case open or reopen it.
-            errors.add(new FieldError("caseNo", Texts.get("appeal.caseNo.closed", caseNo)));
         }
         String appellantType = text(form.appellantType()) == null ? APPLICANT : text(form.appellantType());
         String appellantName = text(form.appellantName());
@@ -173,7 +173,8 @@ public class AppealService {
         caseFiles.recordEvent(caseNo, "APPEAL_REGISTERED", "appeal", null, kind, actor,
                 Texts.get(reconsideration ? "appeal.event.registered.reconsideration"
                         : "appeal.event.registered.lawsuit", label, body, due.due())
-                        + groundText(ground, appellantName));
+                        + groundText(ground, appellantName)
+                        + (c.status() == CaseStatus.CLOSED ? Texts.get("appeal.event.registered.onClosedCase") : ""));
         return new Registered(id, caseNo, kind, label, c.applicantName(), due.due(), deadlines.nextWorkingDay(decision));
     }
 
@@ -235,6 +236,42 @@ public class AppealService {
                 SELECT COUNT(*) FROM appeal a JOIN application_case c ON c.id = a.case_id
                 WHERE c.case_no = ? AND a.outcome = ?
                 """).params(caseNo, PENDING).query(Integer.class).single();
+    }
+
+    /**
+     * Serialises what happens to a case's process between appeals: two decisions on one closed case concluding at
+     * once (two nodes) must not both start a new handling; the second waits here and then finds the first's.
+     */
+    @Transactional
+    public void lockCase(String caseNo) {
+        jdbc.sql("SELECT id FROM application_case WHERE case_no = ? FOR UPDATE").param(caseNo).query(Long.class)
+                .optional();
+    }
+
+    /** Whether the case is closed (its process ended after the appeal window). */
+    public boolean closed(String caseNo) {
+        return caseFiles.get(caseNo).status() == CaseStatus.CLOSED;
+    }
+
+    /**
+     * An appeal registered on a closed case: no process of the case is running, so the appeal's own process keeps
+     * its clock; the case records how many of its appeals are now undecided (old and new value).
+     */
+    @Transactional
+    public void recordReceivedOnClosedCase(String caseNo) {
+        int open = openAppeals(caseNo);
+        caseFiles.recordEvent(caseNo, "APPEAL_ON_CLOSED_CASE", "openAppeals", String.valueOf(open - 1),
+                String.valueOf(open), "system", Texts.get("appeal.event.onClosedCase", open));
+    }
+
+    /**
+     * A decision on a closed case orders new handling: noted before the case's handling starts again (the
+     * reopening itself records the superseded reply, the status and the new due date).
+     */
+    @Transactional
+    public void recordReopeningAfterClose(String caseNo, long appealId, String outcome) {
+        caseFiles.recordEvent(caseNo, "APPEAL_DECIDED", "appealOutcome", null, outcome, "system",
+                Texts.get("appeal.event.decidedAfterCloseReopens", appealId));
     }
 
     /** The case's process took a newly registered appeal: noted with the number still undecided. */

@@ -20,7 +20,7 @@ class ArchitectureTest {
     /** Feature packages that hold the rules of the case and must not know the engine or the web layer. */
     private static final String[] DOMAIN = java.util.stream.Stream.of("calendar", "common", "casefile", "intake", "acknowledgment",
             "consultation", "correction", "appeal", "notice", "mail", "report", "ratelimit", "items", "records",
-            "delivery", "fees", "excessive")
+            "delivery", "fees", "excessive", "rectification")
             .map(p -> ROOT + "." + p + "..").toArray(String[]::new);
 
     private static JavaClasses classes;

@@ -892,32 +892,241 @@ class DisclosureProcessTest extends ProcessTest {
         assertThat(issuedReplyText(c)).contains("第三十六条第六项").contains(earlier);
     }
 
-    /** Art. 41: a request to correct records about oneself is handled as such, with its own reply wording. */
+    private String ownRecordsRow(ProcessInstance pi) {
+        return jdbc.sql("SELECT outcome || '/' || COALESCE(corrected_content, '') || '/' || COALESCE(competent_agency, '')"
+                + " || '/' || COALESCE(refusal_reasons, '') FROM own_record_correction WHERE case_id = ?")
+                .param(caseOf(pi).id()).query(String.class).single();
+    }
+
+    /**
+     * Art. 41: a request to correct records about oneself has its own route — marked at 审查申请内容, verified and
+     * corrected at 核实并更正信息 (clerk, the case's 20-working-day clock), then the reply citing Art. 41 after legal
+     * review; no search, no 拟定答复意见.
+     */
     @Test
-    void art41_aRequestToCorrectRecordsAboutOneselfGetsItsOwnHandlingAndReply() {
+    void art41_aRequestToCorrectRecordsAboutOneselfIsVerifiedAndCorrectedOnItsOwnRoute() {
         ProcessInstance pi = submit("请更正本人2024年社会保险缴费记录中错误的缴费基数（附单位工资表）");
-        decide(pi, "RECORD_CORRECTION", "disclosureDetails", "经核实工资表，已将2024年缴费基数由3000元更正为5000元。");
+        String caseNo = pi.getBusinessKey();
+        complete(pi, "ReviewCompleteness", "completeness", "CORRECTION_OF_OWN_RECORDS");
+        assertThat(pi).hasPassed("CompletenessGateway").isWaitingAt("VerifyOwnRecords");
+        Task verify = task(pi, "VerifyOwnRecords");
+        assertThat(candidateGroup(verify)).isEqualTo("clerk");
+        assertThat(verify.getDueDate()).isEqualTo(StatutoryDeadlines.endOfDay(caseOf(pi).dueOn()));
+        assertThat(caseFiles.events(caseNo)).filteredOn(e -> e.type().equals("REQUEST_KIND_CHANGED"))
+                .extracting(CaseEvent::field, CaseEvent::oldValue, CaseEvent::newValue)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("requestKind", "DISCLOSURE",
+                        "CORRECTION_OF_OWN_RECORDS"));
+
+        assertThatThrownBy(() -> complete(pi, "VerifyOwnRecords", "ownRecordsOutcome", "CORRECTED"))
+                .hasRootCauseInstanceOf(cn.gov.disclosure.common.InvalidInputException.class)
+                .satisfies(e -> assertThat(((cn.gov.disclosure.common.InvalidInputException)
+                        org.assertj.core.util.Throwables.getRootCause(e)).errors())
+                        .extracting(cn.gov.disclosure.common.FieldError::field)
+                        .containsExactly("verificationNotes", "correctedContent"));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM own_record_correction WHERE case_id = ? AND outcome IS NOT NULL")
+                .param(caseOf(pi).id()).query(Integer.class).single()).as("nothing half-stored").isZero();
+
+        complete(pi, "VerifyOwnRecords", "ownRecordsOutcome", "CORRECTED",
+                "verificationNotes", "申请人提供的单位工资表显示2024年月工资为5000元，与本机关记录的缴费基数3000元不符。",
+                "correctedContent", "2024年缴费基数由3000元更正为5000元");
+        assertThat(pi).hasPassed("VerifyOwnRecords", "PrepareReplyDraft").hasNotPassed("SearchInformation", "DecideReply")
+                .isWaitingAt("ConfirmReply");
+        assertThat(caseFiles.events(caseNo)).filteredOn(e -> e.type().equals("OWN_RECORDS_VERIFIED"))
+                .extracting(CaseEvent::oldValue, CaseEvent::newValue)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(null, "CORRECTED"));
+        assertThat(ownRecordsRow(pi)).isEqualTo("CORRECTED/2024年缴费基数由3000元更正为5000元//");
         complete(pi, "ConfirmReply", "confirmation", "SUBMIT");
         assertThat(pi).as("a correction of records is reviewed by legal").isWaitingAt("LegalReview");
         complete(pi, "LegalReview", "legalOutcome", "APPROVED");
         assertThat(pi).isWaitingAt("AppealWindowGateway");
         assertThat(caseOf(pi).replyType()).isEqualTo("RECORD_CORRECTION");
-        assertThat(issuedReplyText(caseOf(pi))).contains("第四十一条").contains("更正为5000元")
-                .doesNotContain("第三十六条");
+        assertThat(catalogue.require("RECORD_CORRECTION").annualReportRow()).as("counted under 其他处理—其他")
+                .isEqualTo("OTHER_OTHER");
+        assertThat(issuedReplyText(caseOf(pi)).replaceAll("\\s+", "")).contains("第四十一条")
+                .contains("更正为5000元").contains("工资表").doesNotContain("第三十六条");
     }
 
+    /** Art. 41: an agency without the authority to correct transfers the request and tells the applicant whereto. */
     @Test
-    void anAppealOnAClosedCaseIsRefusedAndNothingIsStored() {
-        ProcessInstance pi = submit("某镇2025年农村道路建设项目清单");
-        toDecision(pi, "DISCLOSED");
+    void art41_aRecordTheAgencyMayNotCorrectIsTransferredToTheCompetentAgency() {
+        ProcessInstance pi = submit("请更正本人不动产登记簿中错误的身份证号码");
+        complete(pi, "ReviewCompleteness", "completeness", "CORRECTION_OF_OWN_RECORDS");
+        assertThatThrownBy(() -> complete(pi, "VerifyOwnRecords", "ownRecordsOutcome", "TRANSFERRED",
+                "verificationNotes", "不动产登记簿由不动产登记机构制作和保存。"))
+                .hasRootCauseInstanceOf(cn.gov.disclosure.common.InvalidInputException.class)
+                .hasMessageContaining("competentAgency");
+        complete(pi, "VerifyOwnRecords", "ownRecordsOutcome", "TRANSFERRED",
+                "verificationNotes", "不动产登记簿由不动产登记机构制作和保存，不属于本机关更正职权。",
+                "competentAgency", "示例市不动产登记中心", "correctedContent", "不应保存");
+        assertThat(ownRecordsRow(pi)).as("only what the outcome needs is kept")
+                .isEqualTo("TRANSFERRED//示例市不动产登记中心/");
+        complete(pi, "ConfirmReply", "confirmation", "SUBMIT");
+        complete(pi, "LegalReview", "legalOutcome", "APPROVED");
+        assertThat(issuedReplyText(caseOf(pi)).replaceAll("\\s+", "")).contains("第四十一条")
+                .contains("转送").contains("示例市不动产登记中心");
+    }
+
+    /** Art. 41: an unfounded request is refused with reasons, on the same notice. */
+    @Test
+    void art41_anUnfoundedRequestIsRefusedWithReasons() {
+        ProcessInstance pi = submit("请更正本人档案中的出生日期");
+        complete(pi, "ReviewCompleteness", "completeness", "CORRECTION_OF_OWN_RECORDS");
+        complete(pi, "VerifyOwnRecords", "ownRecordsOutcome", "REFUSED",
+                "verificationNotes", "申请人未提供证明出生日期记录不准确的证据，本机关记录与户籍登记一致。",
+                "refusalReasons", "本机关记录与公安机关户籍登记一致，申请人未提供相反证据");
+        complete(pi, "ConfirmReply", "confirmation", "SUBMIT");
+        complete(pi, "LegalReview", "legalOutcome", "APPROVED");
+        assertThat(caseFiles.events(pi.getBusinessKey())).anyMatch(e -> e.type().equals("OWN_RECORDS_VERIFIED")
+                && "REFUSED".equals(e.newValue()));
+        assertThat(issuedReplyText(caseOf(pi)).replaceAll("\\s+", "")).contains("第四十一条").contains("不予更正")
+                .contains("户籍登记一致");
+    }
+
+    /** A case answered, archived and closed after its appeal window. */
+    private ProcessInstance closedCase(String description, String replyType) {
+        ProcessInstance pi = submit(description);
+        toDecision(pi, replyType);
+        if (tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("LegalReview").count() == 1) {
+            complete(pi, "LegalReview", "legalOutcome", "APPROVED");
+        }
         fireOnTime(timer(pi, "AppealWindowExpired"));
         assertThat(pi).isEnded();
-        assertThatThrownBy(() -> registerAppeal(pi.getBusinessKey(), "LAWSUIT", caseFiles.today(), false, false))
-                .hasRootCauseInstanceOf(cn.gov.disclosure.common.InvalidInputException.class)
-                .hasMessageContaining("caseNo").hasMessageContaining("已结案");
-        assertThat(appealRows(pi)).isZero();
+        assertThat(caseOf(pi).status()).isEqualTo(CaseStatus.CLOSED);
+        return pi;
+    }
+
+    /** The case's process now running (a new one after a closed case was reopened), or null. */
+    private ProcessInstance caseProcess(String caseNo) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey(DisclosureVars.PROCESS_KEY)
+                .processInstanceBusinessKey(caseNo).singleResult();
+    }
+
+    /**
+     * Art. 51 with 行政诉讼法 Arts. 46, 48 (行政复议法 Art. 20): a court may accept a lawsuit after the case was
+     * closed (the period runs from when the plaintiff knew). It is registered with its own clock — the defence due
+     * in 15 days — and the case records it; a decision that orders nothing new leaves the case closed.
+     */
+    @Test
+    void art51_aLateLawsuitOnAClosedCaseIsRegisteredWithItsOwnClock() {
+        ProcessInstance pi = closedCase("某镇2025年农村道路建设项目清单", "DISCLOSED");
+        String caseNo = pi.getBusinessKey();
+        LocalDate served = caseFiles.today();
+        ProcessInstance appeal = registerAppeal(caseNo, "LAWSUIT", served, false, false);
+        assertThat(appealRows(pi)).isEqualTo(1);
+        assertThat(task(appeal, "PrepareAnswer").getDueDate())
+                .isEqualTo(StatutoryDeadlines.endOfDay(deadlines.periods().courtDefence(served).due()));
+        assertThat(jdbc.sql("SELECT ground FROM appeal WHERE case_id = ?").param(caseOf(pi).id())
+                .query(String.class).single()).isEqualTo("AGAINST_REPLY");
+        assertThat(caseFiles.events(caseNo)).anyMatch(e -> e.type().equals("APPEAL_REGISTERED")
+                && e.note().contains("已结案"));
+        assertThat(caseFiles.events(caseNo)).filteredOn(e -> e.type().equals("APPEAL_ON_CLOSED_CASE"))
+                .extracting(CaseEvent::field, CaseEvent::oldValue, CaseEvent::newValue)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("openAppeals", "0", "1"));
+        assertThat(caseOf(pi).status()).as("the appeal runs on its own; the case stays closed")
+                .isEqualTo(CaseStatus.CLOSED);
+        assertThat(caseProcess(caseNo)).isNull();
+
+        decideAppeal(appeal, "UPHELD", caseFiles.today());
+        assertThat(caseProcess(caseNo)).as("an upholding decision opens nothing").isNull();
+        assertThat(caseOf(pi).status()).isEqualTo(CaseStatus.CLOSED);
+        assertThat(caseFiles.events(caseNo)).anyMatch(e -> e.type().equals("APPEAL_DECIDED")
+                && "UPHELD".equals(e.newValue()));
+        assertThat(jdbc.sql("SELECT outcome FROM appeal WHERE case_id = ?").param(caseOf(pi).id())
+                .query(String.class).single()).isEqualTo("UPHELD");
+    }
+
+    /**
+     * Art. 51 (行政复议法 Art. 20): a late reconsideration of a closed case whose decision orders a new reply
+     * (撤销、责令重新答复) starts the case's handling again at 重新办理案件, straight to the search; the original
+     * reply stays in the case history, and the new reply goes through legal review and a new appeal window.
+     */
+    @Test
+    void art51_aCorrectingDecisionOnAClosedCaseReopensItsHandling() {
+        ProcessInstance pi = closedCase("某小区2024年维修基金使用明细", "NOT_HELD");
+        String caseNo = pi.getBusinessKey();
+        ApplicationCase closed = caseOf(pi);
+        LocalDate firstReply = closed.repliedOn();
+        ProcessInstance appeal = registerAppeal(caseNo, "RECONSIDERATION", caseFiles.today(), false, false);
+        LocalDate decided = caseFiles.today();
+        decideAppeal(appeal, "CORRECTED", decided, "correctionWorkingDays", 15L);
+
+        ProcessInstance reopened = caseProcess(caseNo);
+        assertThat(reopened).as("a new handling of the closed case").isNotNull();
+        assertThat(reopened.getId()).isNotEqualTo(pi.getId());
+        assertThat(reopened).hasPassed("ClosedCaseReopened", "ReopenCase", "ReopenedGateway")
+                .hasNotPassed("RegisterApplication", "ReviewCompleteness").isWaitingAt("SearchInformation");
+        ApplicationCase c = caseOf(pi);
+        LocalDate newDue = deadlines.calendar().addWorkingDays(decided, 15).due();
+        assertThat(c.status()).isEqualTo(CaseStatus.IN_PROGRESS);
+        assertThat(c.repliedOn()).isNull();
+        assertThat(c.dueOn()).isEqualTo(newDue);
+        assertThat(task(reopened, "SearchInformation").getDueDate()).isEqualTo(StatutoryDeadlines.endOfDay(newDue));
+        List<CaseEvent> events = caseFiles.events(caseNo);
+        assertThat(events).anyMatch(e -> e.type().equals("APPEAL_DECIDED") && "CORRECTED".equals(e.newValue()));
+        assertThat(events).anyMatch(e -> e.type().equals("REPLY_SUPERSEDED") && "NOT_HELD".equals(e.oldValue()));
+        assertThat(events).anyMatch(e -> e.type().equals("STATUS_CHANGED") && "CLOSED".equals(e.oldValue())
+                && "IN_PROGRESS".equals(e.newValue()));
+        assertThat(events).anyMatch(e -> e.type().equals("REOPENED")
+                && closed.dueOn().toString().equals(e.oldValue()) && newDue.toString().equals(e.newValue()));
+        // The original reply stays: its notice, and on the appeal that reopened the case.
+        assertThat(notices.listForCase(c.id())).anyMatch(n -> n.type().equals("REPLY"));
+        assertThat(jdbc.sql("SELECT superseded_reply_type || '/' || superseded_replied_on FROM appeal "
+                + "WHERE case_id = ? AND reopened_at IS NOT NULL").param(c.id()).query(String.class).single())
+                .isEqualTo("NOT_HELD/" + firstReply);
+
+        complete(reopened, "SearchInformation", "searchNotes", "重新检索档案室，找到维修基金台账");
+        completeDecision(reopened, "DISCLOSED");
+        complete(reopened, "ConfirmReply", "confirmation", "SUBMIT");
+        assertThat(reopened).as("the new reply goes through legal review").isWaitingAt("LegalReview");
+        complete(reopened, "LegalReview", "legalOutcome", "APPROVED");
+        complete(reopened, "SecrecyReview", "secrecyOutcome", "CLEARED");
+        assertThat(reopened).isWaitingAt("AppealWindowGateway");
+        assertThat(caseOf(pi).replyType()).isEqualTo("DISCLOSED");
+        assertThat(notices.listForCase(c.id())).filteredOn(n -> n.type().equals("REPLY")).hasSize(2);
+    }
+
+    /**
+     * Art. 51: two appeals on the same closed case — neither is lost. Both are stored with their own processes;
+     * the first decision reopens the case, the second reaches the new handling as an ordinary decision and the
+     * case waits for it before it closes again.
+     */
+    @Test
+    void art51_aSecondAppealOnTheSameClosedCaseIsNotLost() {
+        ProcessInstance pi = closedCase("某街道2024年财政预算执行情况", "DISCLOSED");
+        String caseNo = pi.getBusinessKey();
+        LocalDate today = caseFiles.today();
+        ProcessInstance first = registerAppeal(caseNo, "RECONSIDERATION", today, false, false);
+        ProcessInstance second = registerAppeal(caseNo, "LAWSUIT", today, false, false);
+        assertThat(appealRows(pi)).isEqualTo(2);
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("appeal")
-                .processInstanceBusinessKey(pi.getBusinessKey()).count()).isZero();
+                .processInstanceBusinessKey(caseNo).count()).isEqualTo(2);
+        assertThat(caseFiles.events(caseNo)).filteredOn(e -> e.type().equals("APPEAL_ON_CLOSED_CASE"))
+                .extracting(CaseEvent::oldValue, CaseEvent::newValue)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("0", "1"),
+                        org.assertj.core.groups.Tuple.tuple("1", "2"));
+
+        decideAppeal(first, "CORRECTED", today, "correctionWorkingDays", 10L);
+        ProcessInstance reopened = caseProcess(caseNo);
+        assertThat(reopened).isWaitingAt("SearchInformation");
+        assertThat(openAppeals(reopened)).as("the second appeal still counts").isEqualTo(1);
+
+        decideAppeal(second, "UPHELD", today);
+        assertThat(passes(reopened, "ApplyAppealOutcome")).as("the second decision reached the new handling")
+                .isEqualTo(1);
+        assertThat(openAppeals(reopened)).isEqualTo(0);
+        assertThat(reopened).isWaitingAt("SearchInformation");
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(DisclosureVars.PROCESS_KEY)
+                .processInstanceBusinessKey(caseNo).count()).as("one handling, not two").isEqualTo(1);
+
+        complete(reopened, "SearchInformation", "searchNotes", "重新检索，找到预算执行报告");
+        completeDecision(reopened, "DISCLOSED");
+        complete(reopened, "ConfirmReply", "confirmation", "SUBMIT");
+        complete(reopened, "LegalReview", "legalOutcome", "APPROVED");
+        clearSecrecyIfAsked(reopened);
+        assertThat(reopened).isWaitingAt("AppealWindowGateway");
+        fireOnTime(timer(reopened, "AppealWindowExpired"));
+        assertThat(reopened).hasPassed("CloseCase").isEnded();
+        assertThat(caseOf(pi).status()).isEqualTo(CaseStatus.CLOSED);
     }
 
     @Test

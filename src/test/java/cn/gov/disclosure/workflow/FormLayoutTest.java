@@ -31,7 +31,9 @@ class FormLayoutTest {
     private static final Map<String, Set<String>> MATTER = Map.of(
             "review-completeness", Set.of("requestDescription", "requestedFormLabel"),
             "search-information", Set.of("requestDescription"),
-            "decide-reply", Set.of("requestDescription"));
+            "decide-reply", Set.of("requestDescription"),
+            // Art. 41: what the applicant asks to have corrected is the matter verified.
+            "verify-own-records", Set.of("requestDescription"));
     private static final Set<String> INPUTS = Set.of("textfield", "textarea", "number", "select", "radio",
             "checkbox", "checklist", "taglist", "datetime");
 
@@ -74,6 +76,6 @@ class FormLayoutTest {
         }
         assertThat(checked).contains("decide-reply", "legal-review", "review-completeness", "search-information", "approve-extension",
                 "confirm-reply", "secrecy-review", "record-secrecy-determination", "await-correction",
-                "decide-abandonment", "decide-excessive-request");
+                "decide-abandonment", "decide-excessive-request", "verify-own-records");
     }
 }

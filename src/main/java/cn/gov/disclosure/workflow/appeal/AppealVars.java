@@ -16,6 +16,8 @@ public final class AppealVars {
     /** Messages caught by disclosure-application.bpmn. */
     public static final String APPEAL_RECEIVED = "AppealReceived";
     public static final String APPEAL_CONCLUDED = "AppealConcluded";
+    /** Message start event of disclosure-application.bpmn: a decision orders new handling of a closed case. */
+    public static final String CLOSED_CASE_REOPENED = "ClosedCaseReopened";
 
     public static final VarKey<String> CASE_NO = CaseVars.CASE_NO;
     public static final VarKey<String> APPLICANT_NAME = CaseVars.APPLICANT_NAME;

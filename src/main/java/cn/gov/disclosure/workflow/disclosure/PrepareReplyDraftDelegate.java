@@ -77,10 +77,10 @@ public class PrepareReplyDraftDelegate implements JavaDelegate {
         }
     }
 
-    /** Who completed 拟定答复意见 last (this step runs as a job, without the clerk's sign-in). */
+    /** Who completed 拟定答复意见 (or, for Art. 41, 核实并更正信息) last (this step runs as a job, without the clerk's sign-in). */
     private String decidedBy(DelegateExecution execution) {
         return history.createHistoricTaskInstanceQuery().processInstanceId(execution.getProcessInstanceId())
-                .taskDefinitionKey("DecideReply").finished().orderByHistoricTaskInstanceEndTime().desc().list()
+                .taskDefinitionKeyIn("DecideReply", "VerifyOwnRecords").finished().orderByHistoricTaskInstanceEndTime().desc().list()
                 .stream().map(t -> t.getAssignee()).filter(java.util.Objects::nonNull).findFirst().orElse("system");
     }
 }
