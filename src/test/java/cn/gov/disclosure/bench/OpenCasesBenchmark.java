@@ -96,12 +96,15 @@ public final class OpenCasesBenchmark {
     private static void run(String db, int cases, int threads, String[] extra) throws Exception {
         Map<String, Object> props = new LinkedHashMap<>();
         Path dir = null;
+        // -Dbench.h2.dir=<dir>: the H2 file stays there (to EXPLAIN its queries, or to measure again after a change);
+        // a later run on the same directory skips the generation and measures what is there (migrations run first).
+        String keep = System.getProperty("bench.h2.dir", "");
         if (db.equals("postgres")) {
             props.putAll(EmbeddedPostgresSupport.springProperties(EmbeddedPostgresSupport.freshDatabase("opencases")));
         } else {
-            dir = Files.createTempDirectory("open-cases-bench");
-            props.put("spring.datasource.url", "jdbc:h2:file:" + dir.resolve("bench")
-                    + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000");
+            Path file = keep.isBlank() ? (dir = Files.createTempDirectory("open-cases-bench")).resolve("bench")
+                    : Files.createDirectories(Path.of(keep)).resolve("bench");
+            props.put("spring.datasource.url", "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000");
         }
         props.put("server.port", "0");
         props.put("camunda.bpm.job-execution.enabled", "false");
@@ -121,9 +124,17 @@ public final class OpenCasesBenchmark {
         try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(DisclosureApplication.class)
                 .profiles("test").run(cli)) {
             System.out.printf("product started in %,d ms%n", ms(boot));
-            generate(ctx, cases, threads);
-            Map<String, String> users = users(ctx);
-            claim(ctx, users);
+            long existing = ctx.getBean(CaseRepository.class).count();
+            Map<String, String> users;
+            if (existing == 0) {
+                generate(ctx, cases, threads);
+                users = users(ctx);
+                claim(ctx, users);
+            } else {
+                System.out.printf("kept database: %,d cases already there, measuring them%n", existing);
+                users = users(ctx);
+                ctx.getBean(JdbcTemplate.class).execute("ANALYZE");
+            }
             measure(ctx, db, users);
         } finally {
             if (dir != null) {
