@@ -38,12 +38,31 @@ public class OnTheSpotReplies {
         this.allowedTypes = Set.copyOf(allowedTypes);
     }
 
-    /** The reply type to record; refuses (all field errors at once, nothing stored) what cannot be answered so. */
+    /**
+     * The reply type to record; refuses (all field errors at once, nothing stored) what cannot be answered so.
+     * {@code actor} null: the member of staff who registered the case (the step runs in the job that continues the
+     * intake, where nobody is signed in; the reply was given by whoever registered the application at the counter).
+     */
     @Transactional
     public String record(String caseNo, String replyType, String replyGiven, String actor) {
         ApplicationCase c = caseFiles.get(caseNo);
+        check(c.channel(), replyType, replyGiven);
+        String type = replyType.strip();
+        String text = replyGiven.strip();
+        String by = actor != null ? actor : caseFiles.events(caseNo).stream()
+                .filter(e -> "REGISTERED".equals(e.type())).map(e -> e.actor()).findFirst().orElse("system");
+        caseFiles.recordEvent(caseNo, EVENT, "onSpotReply", null, text, by,
+                Texts.get("onthespot.event", c.receivedOn(), Texts.get("onthespot.typeLabel." + type)));
+        return type;
+    }
+
+    /**
+     * The same checks without storing anything: at registration, so the clerk's start form is refused with the
+     * fields named (and nothing registered) before the case's process continues in the background.
+     */
+    public void check(Channel channel, String replyType, String replyGiven) {
         List<FieldError> errors = new ArrayList<>();
-        if (c.channel() != Channel.IN_PERSON) {
+        if (channel != Channel.IN_PERSON) {
             errors.add(FieldError.of("repliedOnSpot", "onthespot.channel"));
         }
         String type = replyType == null ? null : replyType.strip();
@@ -57,9 +76,6 @@ public class OnTheSpotReplies {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        caseFiles.recordEvent(caseNo, EVENT, "onSpotReply", null, text, actor,
-                Texts.get("onthespot.event", c.receivedOn(), Texts.get("onthespot.typeLabel." + type)));
-        return type;
     }
 
     /** What was answered at the counter, for the acknowledgment; empty if the case was not answered on the spot. */

@@ -171,6 +171,7 @@ class EndToEndTest extends IntegrationTest {
                 json(TestApplications.DESIGN_EXAMPLE_JSON.replace("立项批复文件", "可行性研究报告")), Map.class);
         String caseNo = (String) receipt.get("caseNo");
         String dueBefore = (String) receipt.get("dueOn");
+        AsyncJobs.continueIntake(management, runtime, caseNo);
         completeOnlyTask("clerk", caseNo, "审查申请内容", "{\"completeness\": {\"value\": \"COMPLETE\"}}");
 
         ResponseEntity<String> started = as("clerk").postForEntity(

@@ -30,6 +30,8 @@ class ItemsPageBrowserTest extends BrowserTest {
     @Autowired IntakeService intake;
     @Autowired CaseItems items;
     @Autowired CaseFileService caseFiles;
+    @Autowired org.camunda.bpm.engine.ManagementService management;
+    @Autowired org.camunda.bpm.engine.RuntimeService runtime;
 
     private void signIn() {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
@@ -48,6 +50,7 @@ class ItemsPageBrowserTest extends BrowserTest {
     void aClerkDecidesItemsOnThePageInTheTasklistSession() throws Exception {
         String caseNo = intake.submit(TestApplications.onlineItems("2025年某路段道路拓宽工程的立项批复文件",
                 "该工程2024年的环境影响评价批复"), "applicant", false).caseNo();
+        cn.gov.disclosure.workflow.AsyncJobs.continueIntake(management, runtime, caseNo);
         signIn();
         browser.get(url("/staff/cases/" + caseNo + "/items"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains(caseNo);

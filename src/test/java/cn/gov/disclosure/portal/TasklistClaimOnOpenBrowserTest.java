@@ -55,6 +55,7 @@ class TasklistClaimOnOpenBrowserTest extends BrowserTest {
     /** A new case's first task, unassigned, with the clerks as candidates; the most urgent card of every list. */
     private Task newReviewTask(String subject) {
         String caseNo = intake.submit(TestApplications.online(subject), "applicant", false).caseNo();
+        AsyncJobs.continueIntake(management, runtime, caseNo);
         Task review = tasks.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult();
         review.setDueDate(Date.from(Instant.parse("2020-01-01T00:00:00Z")));
         tasks.saveTask(review);

@@ -32,6 +32,8 @@ class RefusedInputLoggingTest extends IntegrationTest {
     @Autowired TestRestTemplate http;
     @Autowired IntakeService intake;
     @Autowired TaskService tasks;
+    @Autowired org.camunda.bpm.engine.ManagementService management;
+    @Autowired org.camunda.bpm.engine.RuntimeService runtime;
 
     private static HttpEntity<String> json(String body) {
         HttpHeaders headers = new HttpHeaders();
@@ -40,6 +42,7 @@ class RefusedInputLoggingTest extends IntegrationTest {
     }
 
     private Task review(String caseNo) {
+        AsyncJobs.continueIntake(management, runtime, caseNo);
         return tasks.createTaskQuery().processInstanceBusinessKey(caseNo).taskDefinitionKey("ReviewCompleteness")
                 .singleResult();
     }

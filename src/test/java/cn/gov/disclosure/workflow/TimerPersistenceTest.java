@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.Date;
 
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,7 +20,10 @@ import cn.gov.disclosure.casefile.CaseFileService;
 import cn.gov.disclosure.intake.IntakeService;
 import cn.gov.disclosure.mail.MailOutbox;
 
-/** Reminder timers are jobs in the database: they outlive the application that created them. */
+/**
+ * Reminder timers are jobs in the database: they outlive the application that created them. So does the job that
+ * continues an intake after 登记申请: an application answered 201 reaches the clerks even if the node stops first.
+ */
 class TimerPersistenceTest {
 
     @TempDir
@@ -49,6 +54,7 @@ class TimerPersistenceTest {
         try (ConfigurableApplicationContext first = start(db)) {
             caseNo = first.getBean(IntakeService.class)
                     .submit(TestApplications.online("某路段交通信号灯设置方案"), "applicant", false).caseNo();
+            AsyncJobs.continueIntake(first.getBean(ManagementService.class), first.getBean(RuntimeService.class), caseNo);
             Job job = first.getBean(ManagementService.class).createJobQuery().activityId("FirstReminderDue")
                     .singleResult();
             jobId = job.getId();
@@ -65,6 +71,34 @@ class TimerPersistenceTest {
             long caseId = second.getBean(CaseFileService.class).get(caseNo).id();
             assertThat(second.getBean(MailOutbox.class).forCase(caseId))
                     .anyMatch(m -> m.subject().startsWith("【临近答复期限】"));
+        }
+    }
+
+    @Test
+    void anIntakeStoppedBeforeItsContinuationReachesTheClerksAfterARestart() throws Exception {
+        Path db = Files.createDirectories(dir.resolve("data")).resolve("disclosure");
+        String caseNo;
+        try (ConfigurableApplicationContext first = start(db)) {
+            caseNo = first.getBean(IntakeService.class)
+                    .submit(TestApplications.online("某路段公交站台迁移方案"), "applicant", false).caseNo();
+            // Committed with the case: its number, the pending acknowledgment and one job; no task, no timer yet.
+            assertThat(first.getBean(TaskService.class).createTaskQuery().processInstanceBusinessKey(caseNo).count())
+                    .isZero();
+            assertThat(first.getBean(ManagementService.class).createJobQuery().activityId(AsyncJobs.INTAKE_STEP)
+                    .count()).isOne();
+        }
+        try (ConfigurableApplicationContext second = start(db)) {
+            ManagementService management = second.getBean(ManagementService.class);
+            RuntimeService runtime = second.getBean(RuntimeService.class);
+            assertThat(AsyncJobs.continueIntake(management, runtime, caseNo)).isOne();
+            assertThat(second.getBean(TaskService.class).createTaskQuery().processInstanceBusinessKey(caseNo)
+                    .taskDefinitionKey("ReviewCompleteness").count()).isOne();
+            String pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNo).singleResult().getId();
+            assertThat(management.createJobQuery().processInstanceId(pi).timers().count()).as("three reminders")
+                    .isEqualTo(3);
+            AsyncJobs.executeAll(management, runtime, caseNo);
+            long caseId = second.getBean(CaseFileService.class).get(caseNo).id();
+            assertThat(second.getBean(MailOutbox.class).forCase(caseId)).as("the acknowledgment followed").isNotEmpty();
         }
     }
 }

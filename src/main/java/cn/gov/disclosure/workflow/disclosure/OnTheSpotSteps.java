@@ -36,9 +36,17 @@ public class OnTheSpotSteps {
                 && !Boolean.TRUE.equals(execution.getVariable(DisclosureVars.REOPENED.name()));
     }
 
+    /** At 登记申请 (before the intake continues asynchronously): refuses the start form as the step would. */
+    public void check(DelegateExecution execution, cn.gov.disclosure.casefile.Channel channel) {
+        if (answeredOnTheSpot(execution)) {
+            replies.check(channel, REPLY_TYPE.text(execution), REPLY_GIVEN.text(execution));
+        }
+    }
+
     public void record(DelegateExecution execution) {
+        // Runs in the job continuing the intake: nobody signed in there, the registering clerk is recorded.
         String type = replies.record(DisclosureVars.CASE_NO.get(execution), REPLY_TYPE.text(execution),
-                REPLY_GIVEN.text(execution), Actors.current(identity, "system"));
+                REPLY_GIVEN.text(execution), Actors.current(identity, null));
         DisclosureVars.REPLY_TYPE.set(execution, type);
     }
 }

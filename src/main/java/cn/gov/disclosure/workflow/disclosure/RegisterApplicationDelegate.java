@@ -23,8 +23,11 @@ public class RegisterApplicationDelegate implements JavaDelegate {
     private final IntakeService intake;
     private final StatutoryDeadlines deadlines;
     private final IdentityService identity;
+    private final OnTheSpotSteps onTheSpot;
 
-    public RegisterApplicationDelegate(IntakeService intake, StatutoryDeadlines deadlines, IdentityService identity) {
+    public RegisterApplicationDelegate(IntakeService intake, StatutoryDeadlines deadlines, IdentityService identity,
+                                       OnTheSpotSteps onTheSpot) {
+        this.onTheSpot = onTheSpot;
         this.intake = intake;
         this.deadlines = deadlines;
         this.identity = identity;
@@ -38,6 +41,9 @@ public class RegisterApplicationDelegate implements JavaDelegate {
         String actor = Actors.current(identity);
         CaseFileService.Registration r = intake.register(
                 IntakeService.fromFormVariables(execution.getVariables()), actor, true);
+        // The process continues after this step in a job (asyncAfter): what the steps behind it would refuse must
+        // be refused now, while the clerk's start form can still show it and nothing is stored.
+        onTheSpot.check(execution, r.caseFile().channel());
         execution.setProcessBusinessKey(r.caseFile().caseNo());
         execution.setVariables(DisclosureVars.forNewCase(r.caseFile(), deadlines));
         // The tracking code stays out of the engine: the receipt (receiptUrl, 受理回执) prints it, sealed until then.

@@ -81,6 +81,7 @@ class ParallelAnswersTest {
     void twoAgenciesAnsweringAtTheSameMomentBothLand() throws Exception {
         String caseNo = intake.submit(TestApplications.online("市自然资源局与发改委联合印发的片区开发方案"), "applicant",
                 false).caseNo();
+        AsyncJobs.continueIntake(management, runtime, caseNo);
         ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNo)
                 .processDefinitionKey("disclosure-application").singleResult();
         complete(pi, "ReviewCompleteness", Map.of("completeness", "COMPLETE"));
