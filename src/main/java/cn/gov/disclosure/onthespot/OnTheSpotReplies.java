@@ -27,6 +27,7 @@ public class OnTheSpotReplies {
 
     /** The case event that records the reply given at the counter. */
     public static final String EVENT = "REPLIED_ON_THE_SPOT";
+    private static final String TYPE_FIELD = "onSpotReplyType";
 
     private final CaseFileService caseFiles;
     private final Set<String> allowedTypes;
@@ -49,10 +50,16 @@ public class OnTheSpotReplies {
         check(c.channel(), replyType, replyGiven);
         String type = replyType.strip();
         String text = replyGiven.strip();
+        if (caseFiles.events(caseNo).stream().anyMatch(e -> EVENT.equals(e.type()))) {
+            // Recorded at registration; the process step that follows in a job only confirms it.
+            return type;
+        }
         String by = actor != null ? actor : caseFiles.events(caseNo).stream()
                 .filter(e -> "REGISTERED".equals(e.type())).map(e -> e.actor()).findFirst().orElse("system");
         caseFiles.recordEvent(caseNo, EVENT, "onSpotReply", null, text, by,
                 Texts.get("onthespot.event", c.receivedOn(), Texts.get("onthespot.typeLabel." + type)));
+        caseFiles.recordEvent(caseNo, EVENT, TYPE_FIELD, null, type, by,
+                Texts.get("onthespot.typeLabel." + type));
         return type;
     }
 
@@ -85,10 +92,14 @@ public class OnTheSpotReplies {
     /** The reply given on the spot for this case, as recorded with the receipt (the latest, should there be two). */
     public java.util.Optional<Given> given(String caseNo) {
         ApplicationCase c = caseFiles.get(caseNo);
-        return caseFiles.events(caseNo).stream().filter(e -> EVENT.equals(e.type()) && e.newValue() != null)
-                .reduce((first, second) -> second)
-                .map(e -> new Given(e.newValue(), c.replyType() == null || !allowedTypes.contains(c.replyType())
-                        ? null : Texts.get("onthespot.typeLabel." + c.replyType())));
+        List<cn.gov.disclosure.casefile.CaseEvent> events = caseFiles.events(caseNo).stream()
+                .filter(e -> EVENT.equals(e.type()) && e.newValue() != null).toList();
+        // The type as recorded at the counter; the case's reply type for cases recorded before it was.
+        String type = events.stream().filter(e -> TYPE_FIELD.equals(e.field())).map(e -> e.newValue())
+                .reduce((first, second) -> second).orElse(c.replyType());
+        return events.stream().filter(e -> !TYPE_FIELD.equals(e.field())).reduce((first, second) -> second)
+                .map(e -> new Given(e.newValue(), type == null || !allowedTypes.contains(type)
+                        ? null : Texts.get("onthespot.typeLabel." + type)));
     }
 
     private List<String> labels() {

@@ -110,6 +110,41 @@ class ReceiptOnEveryPathTest extends IntegrationTest {
         java.nio.file.Files.write(java.nio.file.Path.of("target", "screenshots", "walk-in-receipt.pdf"), receipt);
     }
 
+    /**
+     * Art. 33(1): the clerk prints the receipt of a walk-in answered at the counter straight away, before the job
+     * that continues the intake has run: it states the reply given and promises no reply period. The step that
+     * follows in the job records nothing twice.
+     */
+    @Test
+    void art33_1_aReceiptPrintedBeforeTheIntakeContinuesStatesTheCounterReply() throws Exception {
+        Map<String, Object> form = walkIn();
+        form.put("repliedOnSpot", true);
+        form.put("onSpotReplyType", "ALREADY_PUBLIC");
+        form.put("onSpotReply", "已告知申请人：该名单已在本机关门户网站公开。");
+        identity.setAuthentication(clerk, List.of("clerk"));
+        ProcessInstance pi;
+        try {
+            pi = runtime.startProcessInstanceByKey(DisclosureVars.PROCESS_KEY, form);
+        } finally {
+            identity.clearAuthentication();
+        }
+        String caseNo = pi.getBusinessKey();
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
+                .activityId("RecordOnTheSpotReply").count()).as("the intake has not continued yet").isZero();
+
+        byte[] receipt = assertReceiptNamesCaseAndItsCode(caseNo, TasklistSessions.signIn(http, clerk));
+        String text = NoticeChecker.textOf(receipt).replaceAll("\\s+", "");
+        assertThat(text).contains("该名单已在本机关门户网站公开").contains("第三十三条第一款")
+                .doesNotContain("二十个工作日内");
+
+        AsyncJobs.executeAll(management, runtime, caseNo);
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
+                .activityId("ArchiveCase").count()).as("archived").isOne();
+        assertThat(caseFiles.events(caseNo).stream().filter(e -> "REPLIED_ON_THE_SPOT".equals(e.type())
+                && "onSpotReply".equals(e.field()))).as("recorded once, by the registering clerk").singleElement()
+                .satisfies(e -> assertThat(e.actor()).isEqualTo(clerk));
+    }
+
     @Test
     void aDefectiveLetterWaitingForItsCorrectionShowsTheReceiptInTheTaskAndOnTheClerksPage() throws Exception {
         Map<String, Object> form = walkIn();

@@ -22,7 +22,7 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import cn.gov.disclosure.IntegrationTest;
+import cn.gov.disclosure.DisclosureApplication;
 import cn.gov.disclosure.casefile.CaseFileService;
 import cn.gov.disclosure.common.InvalidInputException;
 import cn.gov.disclosure.intake.IntakeService;
@@ -46,11 +46,34 @@ import jakarta.mail.internet.MimeUtility;
  * over the e-mail attachment limit are not attached (download only, and the reply does not claim otherwise), and
  * pictures (PNG, JPEG) go out as one-page PDFs.
  */
+// Not an IntegrationTest: its properties make a context of its own, and with the shared context's SMTP port (the
+// base class registers it dynamically, which nothing here can override) this context's demo mail server found the
+// port taken by the shared context's, still open in this JVM, and the mail this test waits for went there — it
+// passed alone and failed inside the whole suite.
+@org.springframework.boot.test.context.SpringBootTest(
+        webEnvironment = org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT,
+        classes = DisclosureApplication.class)
+@org.springframework.test.context.ActiveProfiles({"demo", "test"})
 @TestPropertySource(properties = {
         "disclosure.records.max-file-size=400KB",
         "disclosure.records.max-case-size=500KB",
         "disclosure.records.mail-attachment-limit=100KB"})
-class RecordLimitsTest extends IntegrationTest {
+class RecordLimitsTest {
+
+    private static final int OWN_SMTP_PORT = freePort();
+
+    @org.springframework.test.context.DynamicPropertySource
+    static void ownMailServer(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.port", () -> OWN_SMTP_PORT);
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     @Autowired RecordsService records;
     @Autowired IntakeService intake;
@@ -142,6 +165,7 @@ class RecordLimitsTest extends IntegrationTest {
     }
 
     private MimeMessage awaitMail(String caseNo, String subjectPart) throws Exception {
+        assertThat(mailbox.running()).as("this context's own mail server listens").isTrue();
         long until = System.currentTimeMillis() + 20_000;
         while (System.currentTimeMillis() < until) {
             for (MimeMessage m : mailbox.received()) {

@@ -43,6 +43,15 @@ public class OnTheSpotSteps {
         }
     }
 
+    /** At 登记申请, in the registering transaction: the counter reply recorded with the case (refused as in check). */
+    public void recordAtRegistration(DelegateExecution execution, String actor) {
+        if (answeredOnTheSpot(execution)) {
+            DisclosureVars.REPLY_TYPE.set(execution, replies.record(DisclosureVars.CASE_NO.get(execution),
+                    REPLY_TYPE.text(execution), REPLY_GIVEN.text(execution), actor));
+        }
+    }
+
+    /** 登记当场答复: recorded at registration already (then only confirmed); cases registered before that record here. */
     public void record(DelegateExecution execution) {
         // Runs in the job continuing the intake: nobody signed in there, the registering clerk is recorded.
         String type = replies.record(DisclosureVars.CASE_NO.get(execution), REPLY_TYPE.text(execution),

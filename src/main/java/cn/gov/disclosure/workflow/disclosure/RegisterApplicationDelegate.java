@@ -46,6 +46,9 @@ public class RegisterApplicationDelegate implements JavaDelegate {
         onTheSpot.check(execution, r.caseFile().channel());
         execution.setProcessBusinessKey(r.caseFile().caseNo());
         execution.setVariables(DisclosureVars.forNewCase(r.caseFile(), deadlines));
+        // A reply given at the counter is on record with the case itself: the receipt the clerk prints at once (before
+        // the job that continues the intake has run) must state it, not promise a reply within 20 working days.
+        onTheSpot.recordAtRegistration(execution, actor);
         // The tracking code stays out of the engine: the receipt (receiptUrl, 受理回执) prints it, sealed until then.
         // The raw form fields (identity number among them) live in the case record only.
         for (String field : new String[] {"channel", "receivedOn", "applicantType", "idType", "idNumber",
