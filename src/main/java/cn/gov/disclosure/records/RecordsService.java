@@ -102,15 +102,7 @@ public class RecordsService implements ItemFiles {
      */
     @Transactional
     public List<RecordFile> upload(String caseNo, int itemNo, List<Upload> files, boolean internalOnly, String actor) {
-        if (!repo.lockCase(caseNo)) {
-            throw new NotFoundException();
-        }
-        List<FieldError> errors = new ArrayList<>();
-        if (itemNo < 1 || itemNo > MAX_ITEM) {
-            errors.add(FieldError.of("itemNo", "records.upload.itemNo", MAX_ITEM));
-        } else {
-            openItemProblem(caseNo, itemNo).ifPresent(errors::add);
-        }
+        List<FieldError> errors = lockCaseAndCheckItem(caseNo, itemNo);
         if (files.isEmpty()) {
             errors.add(FieldError.of("files", "records.upload.none"));
         }
@@ -588,12 +580,8 @@ public class RecordsService implements ItemFiles {
         return out;
     }
 
-    /**
-     * Records (blank: withdraws) why an item has no file to upload, so a 部分公开 reply for it can go out without
-     * one; a case event with the old and the new reason. Any approval of the set is withdrawn.
-     */
-    @Transactional
-    public void explainNoFiles(String caseNo, int itemNo, String reason, String actor) {
+    /** Locks the case (404 if there is none) and lists what is wrong with the item number given. */
+    private List<FieldError> lockCaseAndCheckItem(String caseNo, int itemNo) {
         if (!repo.lockCase(caseNo)) {
             throw new NotFoundException();
         }
@@ -603,6 +591,16 @@ public class RecordsService implements ItemFiles {
         } else {
             openItemProblem(caseNo, itemNo).ifPresent(errors::add);
         }
+        return errors;
+    }
+
+    /**
+     * Records (blank: withdraws) why an item has no file to upload, so a 部分公开 reply for it can go out without
+     * one; a case event with the old and the new reason. Any approval of the set is withdrawn.
+     */
+    @Transactional
+    public void explainNoFiles(String caseNo, int itemNo, String reason, String actor) {
+        List<FieldError> errors = lockCaseAndCheckItem(caseNo, itemNo);
         String text = reason == null ? "" : reason.strip();
         if (text.length() > 500 || text.chars().anyMatch(ch -> Character.isISOControl(ch) && ch != '\n')) {
             errors.add(FieldError.of("reason", "records.noFiles.reason"));

@@ -46,15 +46,18 @@ import jakarta.mail.internet.MimeUtility;
  * over the e-mail attachment limit are not attached (download only, and the reply does not claim otherwise), and
  * pictures (PNG, JPEG) go out as one-page PDFs.
  */
-// Not an IntegrationTest: its properties make a context of its own, and with the shared context's SMTP port (the
-// base class registers it dynamically, which nothing here can override) this context's demo mail server found the
-// port taken by the shared context's, still open in this JVM, and the mail this test waits for went there — it
-// passed alone and failed inside the whole suite.
+// Not an IntegrationTest: its properties make a context of its own, which must not share the other contexts' mail
+// server nor their in-memory database — with the shared SMTP port its demo mail server found the port taken, and on
+// the shared database each context's outbox sender sends the other's mail to its own server. Either way mail went
+// to the wrong server: this test passed alone and failed in the suite, or EndToEndTest waited in vain for its mail.
 @org.springframework.boot.test.context.SpringBootTest(
         webEnvironment = org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT,
         classes = DisclosureApplication.class)
 @org.springframework.test.context.ActiveProfiles({"demo", "test"})
 @TestPropertySource(properties = {
+        "spring.autoconfigure.exclude=org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappAutoConfiguration",
+        "camunda.bpm.generate-unique-process-engine-name=true",
+        "spring.datasource.url=jdbc:h2:mem:record-limits;DB_CLOSE_DELAY=-1",
         "disclosure.records.max-file-size=400KB",
         "disclosure.records.max-case-size=500KB",
         "disclosure.records.mail-attachment-limit=100KB"})
