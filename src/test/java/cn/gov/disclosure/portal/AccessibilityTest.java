@@ -105,7 +105,9 @@ class AccessibilityTest extends BrowserTest {
         assertThat(browser.findElement(By.id("status")).getText()).isNotBlank();
         check("status", found);
 
-        // An open correction adds its items, the deadline and the correction form.
+        // An open correction adds its items, the deadline and the correction form (the clerk's review exists once the
+        // job continuing the intake has run; no job executor in tests).
+        AsyncJobs.continueIntake(management, runtime, caseNo);
         Task review = tasks.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult();
         tasks.complete(review.getId(), Map.of("completeness", "NEEDS_CORRECTION",
                 "reviewNotes", "1. 请写明所需文件的名称\n2. 请写明文件的形成时间"));

@@ -77,7 +77,9 @@ class PortalBrowserTest extends BrowserTest {
         assertThat(receipt[0]).matches("GK-\\d{4}-\\d{5}");
         screenshot("03-receipt");
 
-        // The clerk finds the request unclear and asks, once, for a correction.
+        // The clerk finds the request unclear and asks, once, for a correction (the review exists once the job
+        // continuing the intake has run).
+        cn.gov.disclosure.workflow.AsyncJobs.continueIntake(management, runtime, receipt[0]);
         Task review = tasks.createTaskQuery().processInstanceBusinessKey(receipt[0]).singleResult();
         tasks.complete(review.getId(), Map.of("completeness", "NEEDS_CORRECTION",
                 "reviewNotes", "请写明所需文件的名称、文号或形成时间"));

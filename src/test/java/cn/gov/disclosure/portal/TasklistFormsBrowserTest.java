@@ -67,6 +67,7 @@ class TasklistFormsBrowserTest extends TasklistBrowserTest {
     void aDateTypedIntoATasklistFormIsStoredExactlyAsTyped() throws Exception {
         browser.manage().window().setSize(new Dimension(1440, 900));
         String caseNo = intake.submit(TestApplications.online("关于那个文件"), "applicant", false).caseNo();
+        cn.gov.disclosure.workflow.AsyncJobs.continueIntake(management, runtime, caseNo);
         Task review = tasks.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult();
         tasks.complete(review.getId(), Map.of("completeness", "NEEDS_CORRECTION",
                 "reviewNotes", "请写明文件名称或文号，以便检索"));
@@ -117,6 +118,7 @@ class TasklistFormsBrowserTest extends TasklistBrowserTest {
     @Test
     void aNoticeLinkedFromAFormOpensInTheTasklistSession() throws Exception {
         String caseNo = intake.submit(TestApplications.online("关于那份材料"), "applicant", false).caseNo();
+        cn.gov.disclosure.workflow.AsyncJobs.continueIntake(management, runtime, caseNo);
         Task review = tasks.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult();
         tasks.complete(review.getId(), Map.of("completeness", "NEEDS_CORRECTION",
                 "reviewNotes", "请写明文件名称或文号，以便检索"));
