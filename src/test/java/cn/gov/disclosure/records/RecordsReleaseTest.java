@@ -181,6 +181,15 @@ class RecordsReleaseTest extends IntegrationTest {
         records.addCut(file.id(), 2, 60, 80, 300, 30, "PROCESS_INFORMATION", "clerk");
         assertThat(records.approvalProblem(caseNo)).get().asString().contains("重新保密审查");
         assertThat(eventTypes(caseNo)).contains("RELEASE_APPROVED", "RELEASE_APPROVAL_WITHDRAWN", "RECORD_REDACTED");
+        // The redaction log: one entry per cut with page, region, ground and its article, who and when.
+        assertThat(caseFiles.events(caseNo)).filteredOn(e -> "RECORD_REDACTED".equals(e.type())).hasSize(3)
+                .allSatisfy(e -> assertThat(e.actor()).isEqualTo("clerk"))
+                .allSatisfy(e -> assertThat(e.occurredAt()).isNotNull())
+                .anySatisfy(e -> assertThat(e.newValue()).startsWith("第 1 页，距左")
+                        .contains("宽 ").contains("高 "))
+                .anySatisfy(e -> assertThat(e.note()).contains("第 2 页").contains("第十六条"))
+                .anySatisfy(e -> assertThat(e.note()).contains("第十四条"))
+                .anySatisfy(e -> assertThat(e.note()).contains("第十五条").contains(RedactionTest.SECRET));
         records.approve(caseNo, "secrecy");
 
         List<RecordsService.SetEntry> set = records.releaseSet(caseNo);
