@@ -135,7 +135,8 @@ public class NoticeChecker {
         if (model.get("type") instanceof ReplyCatalogue.ReplyType type && !itemized) {
             replyChecks(text, title, type, model, problems);
         }
-        if (rules.remedies(noticeType)) {
+        // The row of this very notice decides (an on-the-spot acknowledgment carries them, an ordinary one not).
+        if (rule != null ? rule.remedies() : rules.remedies(noticeType)) {
             remedies(text, title, Boolean.TRUE.equals(model.get("reconsiderationFirst")), problems);
         } else if (text.contains(Texts.get("notice.check.reconsiderationWord"))
                 || text.contains(Texts.get("notice.check.lawsuitWord"))) {

@@ -61,7 +61,7 @@ public class NoticeRules {
      * The acknowledgment of an application answered on the spot: it states that reply (Art. 33(1)) and must not
      * promise a reply within twenty working days (Art. 33(2)), nor announce that consultation time is not counted.
      */
-    private static final Rule ACKNOWLEDGMENT_ON_THE_SPOT = new Rule(false, articles("ACKNOWLEDGMENT_ON_THE_SPOT"),
+    private static final Rule ACKNOWLEDGMENT_ON_THE_SPOT = new Rule(true, articles("ACKNOWLEDGMENT_ON_THE_SPOT"),
             REQUEST, List.of("receivedOnText", ON_THE_SPOT_REPLY), List.of("trackingCode", "onSpotTypeLabel"),
             articles("ACKNOWLEDGMENT_ON_THE_SPOT.forbidden"));
 
@@ -141,7 +141,9 @@ public class NoticeRules {
     /** The rule of a notice rendered from {@code model}: an acknowledgment of a reply given on the spot has its own. */
     public Optional<Rule> rule(NoticeType type, Map<String, Object> model) {
         if (type == NoticeType.ACKNOWLEDGMENT && model != null && model.get(ON_THE_SPOT_REPLY) != null) {
-            return Optional.of(withRemedies(type, ACKNOWLEDGMENT_ON_THE_SPOT));
+            // The only written form of a reply given at the counter, an administrative act like any reply: it
+            // always tells the applicant how to challenge it (Art. 51), whatever the acknowledgment's own row says.
+            return Optional.of(ACKNOWLEDGMENT_ON_THE_SPOT);
         }
         return rule(type);
     }

@@ -442,7 +442,8 @@ public class NoticeService {
         model.put("verifyUrl", keys.enabled() ? verifyUrl : null);
         // What the notice quotes as the request; a feature that quotes it otherwise (e.g. item lists) may set it.
         model.putIfAbsent(NoticeRules.REQUEST, c.description());
-        model.put("remedies", rules.remedies(type));
+        // The row of this very notice: the acknowledgment of a reply given on the spot has its own.
+        model.put("remedies", rules.rule(type, extra).map(NoticeRules.Rule::remedies).orElse(rules.remedies(type)));
         model.put("docNumberDraft", Texts.get("notice.docNumber.draft"));
         for (String optional : new String[] {"trackingCode", "addressee", "answerByText", "correctByText",
                 "payByText", "abandonment", "actName", "reconsiderationFirst", "answerLink", "draft", "docNumber",

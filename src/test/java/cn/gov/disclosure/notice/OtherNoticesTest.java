@@ -160,7 +160,9 @@ class OtherNoticesTest extends IntegrationTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        noRemedies(t);
+        // The only written form of the reply given at the counter: it tells the applicant how to challenge it.
+        remedies(t);
+        assertThat(t).contains("第五十一条");
         assertThat(t).contains("第三十三条第一款").contains("当场").contains("门户网站").contains("已主动公开")
                 .doesNotContain("二十个工作日").doesNotContain("第三十三条第二款").doesNotContain("。。");
         notices.breakHtmlForTests((m, html) -> html.replace("当场对您的申请作出答复",
@@ -172,6 +174,15 @@ class OtherNoticesTest extends IntegrationTest {
         } finally {
             notices.breakHtmlForTests(null);
         }
+        // Without the remedies it is refused; an ordinary acknowledgment carries none.
+        notices.breakHtmlForTests((m, html) -> html.replace("六个月", "若干月"));
+        try {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> notices.issueAcknowledgment(other.caseNo(), null,
+                    "该清单已在本机关门户网站公开。", null)).isInstanceOf(NoticeIncompleteException.class);
+        } finally {
+            notices.breakHtmlForTests(null);
+        }
+        noRemedies(text(notices.issueAcknowledgment(other.caseNo(), null)));
     }
 
     @Test
