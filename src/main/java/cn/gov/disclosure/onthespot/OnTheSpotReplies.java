@@ -50,11 +50,12 @@ public class OnTheSpotReplies {
         check(c.channel(), replyType, replyGiven);
         String type = replyType.strip();
         String text = replyGiven.strip();
-        if (caseFiles.events(caseNo).stream().anyMatch(e -> EVENT.equals(e.type()))) {
+        List<cn.gov.disclosure.casefile.CaseEvent> events = caseFiles.events(caseNo);
+        if (events.stream().anyMatch(e -> EVENT.equals(e.type()))) {
             // Recorded at registration; the process step that follows in a job only confirms it.
             return type;
         }
-        String by = actor != null ? actor : caseFiles.events(caseNo).stream()
+        String by = actor != null ? actor : events.stream()
                 .filter(e -> "REGISTERED".equals(e.type())).map(e -> e.actor()).findFirst().orElse("system");
         caseFiles.recordEvent(caseNo, EVENT, "onSpotReply", null, text, by,
                 Texts.get("onthespot.event", c.receivedOn(), Texts.get("onthespot.typeLabel." + type)));

@@ -169,17 +169,7 @@ class RecordLimitsTest {
 
     private MimeMessage awaitMail(String caseNo, String subjectPart) throws Exception {
         assertThat(mailbox.running()).as("this context's own mail server listens").isTrue();
-        long until = System.currentTimeMillis() + 20_000;
-        while (System.currentTimeMillis() < until) {
-            for (MimeMessage m : mailbox.received()) {
-                String subject = MimeUtility.decodeText(m.getSubject());
-                if (subject.contains(caseNo) && subject.contains(subjectPart)) {
-                    return m;
-                }
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("no mail " + subjectPart + " for " + caseNo);
+        return RecordsReleaseTest.awaitMail(mailbox, caseNo, subjectPart);
     }
 
     private static void collect(Multipart mp, List<String> names) throws Exception {

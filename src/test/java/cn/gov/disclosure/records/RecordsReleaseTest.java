@@ -307,6 +307,12 @@ class RecordsReleaseTest extends IntegrationTest {
     }
 
     private MimeMessage awaitMail(String caseNo, String subjectPart) throws Exception {
+        return awaitMail(mailbox, caseNo, subjectPart);
+    }
+
+    /** The first message in the demo mailbox whose subject names the case and {@code subjectPart}; 20 s at most. */
+    static MimeMessage awaitMail(cn.gov.disclosure.mail.DemoMailServer mailbox, String caseNo, String subjectPart)
+            throws Exception {
         long until = System.currentTimeMillis() + 20_000;
         while (System.currentTimeMillis() < until) {
             for (MimeMessage m : mailbox.received()) {
