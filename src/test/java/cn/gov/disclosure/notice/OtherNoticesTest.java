@@ -185,6 +185,21 @@ class OtherNoticesTest extends IntegrationTest {
         noRemedies(text(notices.issueAcknowledgment(other.caseNo(), null)));
     }
 
+    /** Several items are quoted one per line, not run together into one paragraph. */
+    @Test
+    void theItemsOfAnApplicationAreQuotedOnePerLine() {
+        ApplicationCase several = caseFiles.get(intake.submit(TestApplications.onlineItems(
+                "2025年某路段道路拓宽工程的立项批复文件", "该工程2024年的环境影响评价批复"), "applicant", false).caseNo());
+        String t;
+        try (org.apache.pdfbox.pdmodel.PDDocument d = org.apache.pdfbox.Loader.loadPDF(repository.pdf(
+                notices.issueAcknowledgment(several.caseNo(), null).id()).orElseThrow())) {
+            t = new org.apache.pdfbox.text.PDFTextStripper().getText(d); // line by line, as printed
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertThat(t).containsPattern("(?m)^\\s*1\\. 2025年某路段").containsPattern("(?m)^\\s*2\\. 该工程2024年");
+    }
+
     @Test
     void extensionNoticeStatesReasonDaysAndNewDate() {
         String t = text(notices.issueExtension(c.caseNo(), 10, "需要调取的档案分散在多个科室"));
