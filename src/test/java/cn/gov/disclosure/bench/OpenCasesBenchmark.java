@@ -100,7 +100,9 @@ public final class OpenCasesBenchmark {
         // a later run on the same directory skips the generation and measures what is there (migrations run first).
         String keep = System.getProperty("bench.h2.dir", "");
         if (db.equals("postgres")) {
-            props.putAll(EmbeddedPostgresSupport.springProperties(EmbeddedPostgresSupport.freshDatabase("opencases")));
+            // -Dbench.pg.dir=<dir>: the same for PostgreSQL (its data directory; the database is named opencases).
+            props.putAll(EmbeddedPostgresSupport.springProperties(System.getProperty("bench.pg.dir", "").isBlank()
+                    ? EmbeddedPostgresSupport.freshDatabase("opencases") : EmbeddedPostgresSupport.database("opencases")));
         } else {
             Path file = keep.isBlank() ? (dir = Files.createTempDirectory("open-cases-bench")).resolve("bench")
                     : Files.createDirectories(Path.of(keep)).resolve("bench");

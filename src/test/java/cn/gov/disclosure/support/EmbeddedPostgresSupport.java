@@ -47,12 +47,18 @@ public final class EmbeddedPostgresSupport {
     public static synchronized EmbeddedPostgres server() {
         if (server == null) {
             try {
-                server = EmbeddedPostgres.builder()
+                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                         // A busy 2-core machine can take longer than the library's 10 s.
                         .setPGStartupWait(Duration.ofSeconds(90))
                         // Our own hook below: the library's would stop the server under Spring's contexts.
-                        .setRegisterShutdownHook(false)
-                        .start();
+                        .setRegisterShutdownHook(false);
+                // Benchmarks only: -Dbench.pg.dir keeps the server's data for a later run (generate once, measure
+                // again when the machine is quiet).
+                String keep = System.getProperty("bench.pg.dir", "");
+                if (!keep.isBlank()) {
+                    builder.setDataDirectory(java.nio.file.Path.of(keep)).setCleanDataDirectory(false);
+                }
+                server = builder.start();
             } catch (IOException e) {
                 throw new IllegalStateException("The embedded PostgreSQL did not start", e);
             }
