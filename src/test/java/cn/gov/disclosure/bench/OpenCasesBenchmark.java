@@ -149,6 +149,21 @@ public final class OpenCasesBenchmark {
 
     // ---------------------------------------------------------------- generation
 
+    /** Applicants in the generated cases: most file once, some several times (as in a land-requisition campaign). */
+    private static final int APPLICANTS = 40_000;
+
+    /** A valid GB 11643 number for applicant {@code n}: birth date and sequence from n, then the check character. */
+    static String residentId(int n) {
+        String first17 = "110105" + LocalDate.of(1950, 1, 1).plusDays(n / 1000).format(
+                java.time.format.DateTimeFormatter.BASIC_ISO_DATE) + String.format("%03d", n % 1000);
+        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (first17.charAt(i) - '0') * weights[i];
+        }
+        return first17 + "10X98765432".charAt(sum % 11);
+    }
+
     private static void generate(ConfigurableApplicationContext ctx, int cases, int threads) throws Exception {
         JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
         LocalDate today = LocalDate.now();
@@ -165,7 +180,7 @@ public final class OpenCasesBenchmark {
             LocalDate due = received.plusDays(28 + (random.nextInt(10) == 0 ? 28 : 0));
             rows.add(new Object[] {"BENCH-" + i, hash, random.nextBoolean() ? "ONLINE" : "LETTER",
                     Date.valueOf(received), types[random.nextInt(types.length)], "申请人" + i, "RESIDENT_ID_CARD",
-                    "11010519491231002X", "请公开本区" + (i % 300) + "号地块的征收补偿方案及相关批复文件", "ELECTRONIC",
+                    residentId(i % APPLICANTS), "请公开本区" + (i % 300) + "号地块的征收补偿方案及相关批复文件", "ELECTRONIC",
                     "EMAIL", false, status(stage(i, total)), Date.valueOf(due), Timestamp.from(Instant.now()), "bench"});
             if (rows.size() == BATCH * 10 || i == cases) {
                 jdbc.batchUpdate("""

@@ -57,7 +57,7 @@ class OpenCaseIndexesTest extends IntegrationTest {
     @Test
     void indexesExist() throws Exception {
         assertThat(indexes("ACT_RU_JOB")).contains("IX_DSC_JOB_DUEDATE");
-        assertThat(indexes("APPLICATION_CASE")).contains("IX_DSC_CASE_OVERDUE");
+        assertThat(indexes("APPLICATION_CASE")).contains("IX_DSC_CASE_OVERDUE", "IX_DSC_CASE_APPLICANT");
         assertThat(indexes("ACT_RU_TASK")).contains("IX_DSC_TASK_DUE", "IX_DSC_TASK_FOLLOW_UP");
     }
 
@@ -198,6 +198,44 @@ class OpenCaseIndexesTest extends IntegrationTest {
                     tasks.createTaskQuery().processInstanceIdIn(both))).isEmpty();
         } finally {
             identity.clearAuthentication();
+        }
+    }
+
+    /**
+     * The repeat-application check runs on every 拟定答复意见 and the fee threshold counts an applicant's cases: both
+     * look cases up by identity number, which must go through V57's index, not read every case (the database's own
+     * plan, on H2 and PostgreSQL).
+     */
+    @Test
+    void casesOfOneApplicantAreFoundThroughTheIndex() throws Exception {
+        try (Connection c = dataSource.getConnection()) {
+            boolean h2 = c.getMetaData().getDatabaseProductName().equals("H2");
+            // PostgreSQL would scan a table this small whatever its indexes; the plan is asked without that option.
+            if (!h2) {
+                try (var s = c.createStatement()) {
+                    s.execute("SET enable_seqscan = off");
+                }
+            }
+            try (PreparedStatement explain = c.prepareStatement("EXPLAIN SELECT case_no FROM application_case "
+                    + "WHERE id_type = ? AND id_number = ? AND id <> ? AND replied_on IS NOT NULL AND received_on <= ?")) {
+                explain.setString(1, "RESIDENT_ID_CARD");
+                explain.setString(2, "11010519491231002X");
+                explain.setLong(3, 0);
+                explain.setDate(4, java.sql.Date.valueOf("2026-01-01"));
+                StringBuilder plan = new StringBuilder();
+                try (ResultSet rs = explain.executeQuery()) {
+                    while (rs.next()) {
+                        plan.append(rs.getString(1)).append('\n');
+                    }
+                }
+                assertThat(plan.toString().toUpperCase()).contains("IX_DSC_CASE_APPLICANT");
+            } finally {
+                if (!h2) {
+                    try (var s = c.createStatement()) {
+                        s.execute("RESET enable_seqscan");
+                    }
+                }
+            }
         }
     }
 
