@@ -38,7 +38,7 @@ import cn.gov.disclosure.notice.ReplyDraft;
 public final class NoticeRenderBenchmark {
 
     public static void main(String[] args) throws Exception {
-        int warmup = args.length > 0 ? Integer.parseInt(args[0]) : 30;
+        int warmup = args.length > 0 ? Integer.parseInt(args[0]) : 300; // the JIT needs a few hundred
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 100;
         long seconds = args.length > 2 ? Long.parseLong(args[2]) : Long.getLong("bench.render.seconds", 10);
         com.openhtmltopdf.util.XRLog.setLoggingEnabled(false);
