@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
@@ -40,7 +42,9 @@ final class NoticeLayout {
         Document doc = parse(xhtml);
         dissolvePlainSpans(doc);
         keepLastParagraphWithSignOff(doc);
-        doc.normalizeDocument();
+        // Merges the text nodes the dissolved spans left side by side (normalizeDocument would also redo namespaces
+        // and costs several times as much).
+        doc.getDocumentElement().normalize();
         return doc;
     }
 
@@ -105,7 +109,16 @@ final class NoticeLayout {
         return (Element) c;
     }
 
-    private static Document parse(String xhtml) {
+    /**
+     * Made once: {@code DocumentBuilderFactory.newInstance()} searches the class path for a provider on every call,
+     * and making a builder sets up a whole parser configuration; together they cost more than parsing the notice.
+     * A factory is not thread-safe, so builders are made under its lock; idle builders wait here, each used by one
+     * parse at a time and reset after it (at most as many as notices were ever parsed at once).
+     */
+    private static final DocumentBuilderFactory FACTORY = factory();
+    private static final Queue<DocumentBuilder> IDLE = new ConcurrentLinkedQueue<>();
+
+    private static DocumentBuilderFactory factory() {
         try {
             DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
             f.setNamespaceAware(true);
@@ -114,8 +127,26 @@ final class NoticeLayout {
             f.setFeature("http://xml.org/sax/features/external-general-entities", false);
             f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
             f.setExpandEntityReferences(false);
-            DocumentBuilder b = f.newDocumentBuilder();
-            return b.parse(new InputSource(new StringReader(xhtml)));
+            return f;
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("XML parser lacks a required feature", e);
+        }
+    }
+
+    private static Document parse(String xhtml) {
+        try {
+            DocumentBuilder b = IDLE.poll();
+            if (b == null) {
+                synchronized (FACTORY) {
+                    b = FACTORY.newDocumentBuilder();
+                }
+            }
+            try {
+                return b.parse(new InputSource(new StringReader(xhtml)));
+            } finally {
+                b.reset();
+                IDLE.add(b);
+            }
         } catch (ParserConfigurationException | SAXException | IOException e) {
             throw new IllegalArgumentException("Notice template is not well-formed XHTML: " + e.getMessage(), e);
         }

@@ -5,11 +5,17 @@ import java.awt.color.ICC_Profile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.BitSet;
 
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.TransformerFactory;
+
+import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+import org.w3c.dom.Document;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PDFontSupplier;
@@ -22,6 +28,23 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 /** XHTML to PDF through openhtmltopdf on PDFBox, with the shared, subset-embedded Chinese fonts. */
 @Component
 public class PdfRenderer {
+
+    static {
+        // Why: xmpbox (the PDF/A metadata, inside openhtmltopdf) calls DocumentBuilderFactory.newInstance() and
+        // TransformerFactory.newInstance() for every notice, and with the system property unset each call searches
+        // every jar on the class path for a provider (META-INF/services): 4 % of a notice's CPU. Where that search
+        // finds none and falls back to the JDK's own implementation, naming that class in the standard property
+        // gives every later caller the same class without the search. Nothing changes where a provider is installed
+        // or the property is set.
+        pinJdkDefault("javax.xml.parsers.DocumentBuilderFactory", DocumentBuilderFactory.newInstance().getClass());
+        pinJdkDefault("javax.xml.transform.TransformerFactory", TransformerFactory.newInstance().getClass());
+    }
+
+    private static void pinJdkDefault(String property, Class<?> found) {
+        if (System.getProperty(property) == null && "java.xml".equals(found.getModule().getName())) {
+            System.setProperty(property, found.getName());
+        }
+    }
 
     /** The CSS font-family the notice templates use. */
     public static final String FONT_FAMILY = "NoticeSerif";
@@ -60,20 +83,25 @@ public class PdfRenderer {
     }
 
     private byte[] render(String xhtml, String title, NoticeFonts.Pair pair) {
-        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        Document dom = NoticeLayout.prepare(xhtml);
+        BitSet chars = NoticeCharacters.of(dom);
+        // The fonts cut down to this notice's characters (see NoticeCharacters); PDFBox then embeds the glyphs used.
+        try (TrueTypeFont regular = NoticeCharacters.cut(pair.regular(), chars);
+             TrueTypeFont bold = NoticeCharacters.cut(pair.bold(), chars);
+             PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             doc.getDocumentInformation().setTitle(title);
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.usePDDocument(doc);
-            builder.useFont(new PDFontSupplier(PDType0Font.load(doc, pair.regular(), true)), FONT_FAMILY, 400,
+            builder.useFont(new PDFontSupplier(PDType0Font.load(doc, regular, true)), FONT_FAMILY, 400,
                     FontStyle.NORMAL, true);
-            builder.useFont(new PDFontSupplier(PDType0Font.load(doc, pair.bold(), true)), FONT_FAMILY, 700,
+            builder.useFont(new PDFontSupplier(PDType0Font.load(doc, bold, true)), FONT_FAMILY, 700,
                     FontStyle.NORMAL, true);
             // PDF/A-2a for the archive, tagged (PDF/UA) for applicants using screen readers (Art. 43).
             builder.usePdfAConformance(PdfRendererBuilder.PdfAConformance.PDFA_2_A);
             builder.usePdfUaAccessibility(true);
             builder.useColorProfile(colorProfile);
             builder.withProducer("disclosure-workflow");
-            builder.withW3cDocument(NoticeLayout.prepare(xhtml), null);
+            builder.withW3cDocument(dom, null);
             builder.toStream(out);
             builder.run();
             return out.toByteArray();

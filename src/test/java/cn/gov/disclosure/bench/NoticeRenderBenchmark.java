@@ -1,5 +1,7 @@
 package cn.gov.disclosure.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,14 +30,17 @@ import cn.gov.disclosure.notice.ReplyCatalogue;
 import cn.gov.disclosure.notice.ReplyDraft;
 
 /**
- * Time to render a one-page reply (答复书, 予以公开) after warm-up, and its size. Not a test: run with
- * {@code mvn -Pbench verify -DskipTests} and copy the figures into the README.
+ * Time and CPU to render a reply (答复书, 予以公开) after warm-up, and its size, with one and two threads. Not a
+ * test: run with {@code mvn -Pbench verify -DskipTests} (or only this one:
+ * {@code mvn -Pbench exec:java@notice-render-benchmark}) and copy the figures into the README. Arguments: warm-up
+ * renders, runs for the single-thread figure, seconds per throughput phase.
  */
 public final class NoticeRenderBenchmark {
 
     public static void main(String[] args) throws Exception {
-        int warmup = args.length > 0 ? Integer.parseInt(args[0]) : 30;
+        int warmup = args.length > 0 ? Integer.parseInt(args[0]) : 300; // the JIT needs a few hundred
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+        long seconds = args.length > 2 ? Long.parseLong(args[2]) : Long.getLong("bench.render.seconds", 10);
         com.openhtmltopdf.util.XRLog.setLoggingEnabled(false);
         long fontStart = System.nanoTime();
         NoticeFonts fonts = new NoticeFonts();
@@ -65,13 +70,6 @@ public final class NoticeRenderBenchmark {
         for (int i = 0; i < warmup; i++) {
             pdf = notices.previewReply(c, draft);
         }
-        List<Long> micros = new ArrayList<>();
-        for (int i = 0; i < runs; i++) {
-            long t = System.nanoTime();
-            pdf = notices.previewReply(c, draft);
-            micros.add((System.nanoTime() - t) / 1_000);
-        }
-        Collections.sort(micros);
         int pages;
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             pages = doc.getNumberOfPages();
@@ -79,26 +77,52 @@ public final class NoticeRenderBenchmark {
         System.out.printf("font parse (once, both weights): %d ms%n", fontMillis);
         System.out.printf("reply notice: %d page(s), %d bytes (%.1f KB), PDF/A-2a + PDF/UA, subset Noto Serif SC%n",
                 pages, pdf.length, pdf.length / 1024.0);
-        System.out.printf("render after %d warm-up runs, %d runs: median %.1f ms, p90 %.1f ms, min %.1f ms%n",
-                warmup, runs, micros.get(runs / 2) / 1000.0, micros.get(runs * 9 / 10) / 1000.0, micros.get(0) / 1000.0);
+        Phase single = measure(notices, c, draft, 1, runs, Long.MAX_VALUE);
+        single.print("render after " + warmup + " warm-up runs, " + runs + " runs");
         // 1, 2, then again 1, 2: the first round still warms the JIT up; the second is the figure to quote.
         for (int threads : new int[] {1, 2, 1, 2}) {
-            throughput(notices, c, draft, threads, 10_000);
+            measure(notices, c, draft, threads, Integer.MAX_VALUE, seconds * 1_000L).print(threads + " thread(s)");
         }
         fonts.close();
     }
 
-    /** Notices rendered per second by {@code threads} threads rendering flat out for {@code millis}. */
-    private static void throughput(NoticeService notices, ApplicationCase c, ReplyDraft draft, int threads,
-                                   long millis) throws InterruptedException {
-        java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
-        long end = System.nanoTime() + millis * 1_000_000;
+    /** What one phase measured: per notice wall and thread CPU time, and the whole process's CPU over the phase. */
+    private record Phase(int threads, long[] wallMicros, long[] cpuMicros, long elapsedNanos, long processCpuNanos) {
+
+        void print(String label) {
+            int n = wallMicros.length;
+            double perSecond = n * 1e9 / elapsedNanos;
+            System.out.printf("%s: %d notices, %.1f notices/s | wall p50 %.1f ms, p90 %.1f ms | thread CPU/notice "
+                            + "p50 %.1f ms, mean %.1f ms | process CPU/notice (incl. GC, JIT) %.1f ms | load %.2f%n",
+                    label, n, perSecond, wallMicros[n / 2] / 1000.0, wallMicros[n * 9 / 10] / 1000.0,
+                    cpuMicros[n / 2] / 1000.0, java.util.Arrays.stream(cpuMicros).average().orElse(0) / 1000.0,
+                    processCpuNanos / 1e6 / n, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
+    }
+
+    /**
+     * {@code threads} threads render until {@code runsPerThread} notices each or {@code millis} have passed,
+     * whichever comes first. Thread CPU time (ThreadMXBean) counts only the rendering thread; the process CPU
+     * time (all threads over the phase, divided by the notices) adds what GC and JIT spend on their behalf.
+     */
+    private static Phase measure(NoticeService notices, ApplicationCase c, ReplyDraft draft, int threads,
+                                 int runsPerThread, long millis) throws InterruptedException {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        List<long[]> samples = Collections.synchronizedList(new ArrayList<>());
+        long start = System.nanoTime();
+        long end = millis == Long.MAX_VALUE ? Long.MAX_VALUE : start + millis * 1_000_000;
+        long cpuStart = os.getProcessCpuTime();
         List<Thread> workers = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
             Thread t = new Thread(() -> {
-                while (System.nanoTime() < end) {
+                for (int r = 0; r < runsPerThread && System.nanoTime() < end; r++) {
+                    long cpu = mx.getCurrentThreadCpuTime();
+                    long wall = System.nanoTime();
                     notices.previewReply(c, draft);
-                    done.incrementAndGet();
+                    samples.add(new long[] {(System.nanoTime() - wall) / 1_000,
+                            (mx.getCurrentThreadCpuTime() - cpu) / 1_000});
                 }
             });
             workers.add(t);
@@ -107,7 +131,10 @@ public final class NoticeRenderBenchmark {
         for (Thread t : workers) {
             t.join();
         }
-        System.out.printf("%d thread(s): %.1f notices/s over %d s%n", threads, done.get() * 1000.0 / millis,
-                millis / 1000);
+        long elapsed = System.nanoTime() - start;
+        long processCpu = os.getProcessCpuTime() - cpuStart;
+        long[] wall = samples.stream().mapToLong(s -> s[0]).sorted().toArray();
+        long[] cpu = samples.stream().mapToLong(s -> s[1]).sorted().toArray();
+        return new Phase(threads, wall, cpu, elapsed, processCpu);
     }
 }
