@@ -54,7 +54,10 @@ public enum SealAlgorithm {
                 && ec.getParams().getCurve().getA().toString(16).startsWith("fffffffeffffffff")) {
             return SM2;
         }
-        if (key instanceof org.bouncycastle.jce.interfaces.ECKey bc && bc.getParameters() != null
+        // Only a key Bouncy Castle made can be one of its classes: checking the name first keeps a JDK key from loading
+        // (and verifying) the signed Bouncy Castle jar at start-up.
+        if (key.getClass().getName().startsWith("org.bouncycastle.")
+                && key instanceof org.bouncycastle.jce.interfaces.ECKey bc && bc.getParameters() != null
                 && bc.getParameters().getCurve().getA().toBigInteger().toString(16).startsWith("fffffffeffffffff")) {
             return SM2;
         }

@@ -101,24 +101,36 @@ public class SealKeys {
             throw new IllegalStateException("disclosure.seal.keystores[].path is empty");
         }
         char[] password = k.password() == null ? new char[0] : k.password().toCharArray();
-        try (InputStream in = Files.newInputStream(Path.of(k.path()))) {
-            KeyStore store = KeyStore.getInstance("PKCS12", BouncyCastle.provider());
-            store.load(in, password);
-            String alias = k.alias();
-            if (alias == null || alias.isBlank()) {
-                alias = Collections.list(store.aliases()).stream().filter(a -> isKey(store, a)).findFirst()
-                        .orElseThrow(() -> new IllegalStateException("No key entry in keystore " + k.path()));
+        // The JDK reads PKCS#12 with RSA and P-256 keys itself. Bouncy Castle only for what it cannot read (SM2 keys):
+        // building its provider and its PKCS#12 key derivation cost about two seconds of every start on two cores.
+        try {
+            return load(k, KeyStore.getInstance("PKCS12"), password);
+        } catch (IOException | GeneralSecurityException | IllegalStateException jdkCannot) {
+            try {
+                return load(k, KeyStore.getInstance("PKCS12", BouncyCastle.provider()), password);
+            } catch (IOException | GeneralSecurityException e) {
+                throw new IllegalStateException("Cannot read keystore " + k.path() + ": " + e.getMessage(), e);
             }
-            PrivateKey key = (PrivateKey) store.getKey(alias, password);
-            Certificate[] chain = store.getCertificateChain(alias);
-            if (key == null || chain == null || chain.length == 0) {
-                throw new IllegalStateException("No key entry '" + alias + "' in keystore " + k.path());
-            }
-            List<X509Certificate> certs = Arrays.stream(chain).map(X509Certificate.class::cast).toList();
-            return new SealKey(key, certs, SealAlgorithm.of(key), k.revokedSince());
-        } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot read keystore " + k.path() + ": " + e.getMessage(), e);
         }
+    }
+
+    private static SealKey load(SealProperties.Keystore k, KeyStore store, char[] password)
+            throws IOException, GeneralSecurityException {
+        try (InputStream in = Files.newInputStream(Path.of(k.path()))) {
+            store.load(in, password);
+        }
+        String alias = k.alias();
+        if (alias == null || alias.isBlank()) {
+            alias = Collections.list(store.aliases()).stream().filter(a -> isKey(store, a)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("No key entry in keystore " + k.path()));
+        }
+        PrivateKey key = (PrivateKey) store.getKey(alias, password);
+        Certificate[] chain = store.getCertificateChain(alias);
+        if (key == null || chain == null || chain.length == 0) {
+            throw new IllegalStateException("No key entry '" + alias + "' in keystore " + k.path());
+        }
+        List<X509Certificate> certs = Arrays.stream(chain).map(X509Certificate.class::cast).toList();
+        return new SealKey(key, certs, SealAlgorithm.of(key), k.revokedSince());
     }
 
     private static boolean isKey(KeyStore store, String alias) {
@@ -185,10 +197,16 @@ public class SealKeys {
             builder.addExtension(Extension.keyUsage, true,
                     new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-            X509Certificate cert = new JcaX509CertificateConverter().setProvider(BouncyCastle.provider())
-                    .getCertificate(builder.build(new JcaContentSignerBuilder(algorithm.signatureAlgorithm())
-                            .setProvider(BouncyCastle.provider()).build(pair.getPrivate())));
-            KeyStore store = KeyStore.getInstance("PKCS12", BouncyCastle.provider());
+            // Bouncy Castle's provider only for SM2; the JDK signs and stores RSA and P-256 (see load).
+            boolean sm2 = algorithm == SealAlgorithm.SM2;
+            JcaContentSignerBuilder signer = new JcaContentSignerBuilder(algorithm.signatureAlgorithm());
+            JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
+            if (sm2) {
+                signer.setProvider(BouncyCastle.provider());
+                converter.setProvider(BouncyCastle.provider());
+            }
+            X509Certificate cert = converter.getCertificate(builder.build(signer.build(pair.getPrivate())));
+            KeyStore store = sm2 ? KeyStore.getInstance("PKCS12", BouncyCastle.provider()) : KeyStore.getInstance("PKCS12");
             store.load(null, password);
             store.setKeyEntry("seal", pair.getPrivate(), password, new Certificate[] {cert});
             return store;

@@ -15,6 +15,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -28,10 +33,6 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.TaskQuery;
-import org.camunda.bpm.model.bpmn.Bpmn;
-import org.camunda.bpm.model.bpmn.instance.Process;
-import org.camunda.bpm.model.bpmn.instance.UserTask;
-import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
@@ -61,6 +62,8 @@ public class AccessSetup implements InitializingBean {
             "consultation", "appeal", "fee", "delivery");
 
     private static final Logger log = LoggerFactory.getLogger(AccessSetup.class);
+    private static final String BPMN_MODEL = "http://www.omg.org/spec/BPMN/20100524/MODEL";
+    private static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
 
     private final IdentityService identity;
     private final AuthorizationService authorizations;
@@ -144,40 +147,56 @@ public class AccessSetup implements InitializingBean {
 
     /**
      * The candidate groups of the user tasks of each process model deployed from the classpath (bpmn/*.bpmn), by
-     * process key; a new model or a new group on a task gets its reading right without a change here.
+     * process key; a new model or a new group on a task gets its reading right without a change here. Read with a
+     * plain streaming parser: Camunda's model API validates each model against the BPMN schema, which cost over a
+     * second of every start (the engine checks the models itself when they are deployed).
      */
     static Map<String, Set<String>> candidateGroupsByProcess() {
         Map<String, Set<String>> groups = new TreeMap<>();
+        XMLInputFactory xml = XMLInputFactory.newFactory();
+        xml.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        xml.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
         try {
             for (org.springframework.core.io.Resource model : new PathMatchingResourcePatternResolver()
                     .getResources("classpath*:bpmn/*.bpmn")) {
                 try (InputStream in = model.getInputStream()) {
-                    for (UserTask task : Bpmn.readModelFromStream(in).getModelElementsByType(UserTask.class)) {
-                        ModelElementInstance parent = task.getParentElement();
-                        while (!(parent instanceof Process)) {
-                            parent = parent.getParentElement();
-                        }
-                        String candidates = task.getCamundaCandidateGroups();
-                        if (candidates == null || candidates.isBlank()) {
+                    XMLStreamReader reader = xml.createXMLStreamReader(in);
+                    String process = null;
+                    while (reader.hasNext()) {
+                        if (reader.next() != XMLStreamConstants.START_ELEMENT
+                                || !BPMN_MODEL.equals(reader.getNamespaceURI())) {
                             continue;
                         }
-                        for (String group : candidates.split(",")) {
-                            if (group.contains("${") || group.contains("#{")) {
-                                // Computed at run time: that group's rows must be granted by hand.
-                                log.warn("Candidate group {} of task {} is an expression; no READ_TASK granted for it",
-                                        group, task.getId());
-                            } else {
-                                groups.computeIfAbsent(((Process) parent).getId(), k -> new TreeSet<>())
-                                        .add(group.trim());
-                            }
+                        if ("process".equals(reader.getLocalName())) {
+                            process = reader.getAttributeValue(null, "id");
+                        } else if ("userTask".equals(reader.getLocalName()) && process != null) {
+                            addCandidates(groups, process, reader.getAttributeValue(null, "id"),
+                                    reader.getAttributeValue(CAMUNDA, "candidateGroups"));
                         }
                     }
+                    reader.close();
+                } catch (XMLStreamException e) {
+                    throw new IllegalStateException("Cannot read the process model " + model.getFilename(), e);
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return groups;
+    }
+
+    private static void addCandidates(Map<String, Set<String>> groups, String process, String task, String candidates) {
+        if (candidates == null || candidates.isBlank()) {
+            return;
+        }
+        for (String group : candidates.split(",")) {
+            if (group.contains("${") || group.contains("#{")) {
+                // Computed at run time: that group's rows must be granted by hand.
+                log.warn("Candidate group {} of task {} is an expression; no READ_TASK granted for it", group, task);
+            } else {
+                groups.computeIfAbsent(process, k -> new TreeSet<>()).add(group.trim());
+            }
+        }
     }
 
     private void ensureGroup(String id, String name, String type) {
