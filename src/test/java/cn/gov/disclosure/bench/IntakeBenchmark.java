@@ -81,36 +81,22 @@ public final class IntakeBenchmark {
         try (BareEngine engine = new BareEngine(jdbcUrl(db, dir, "bare"))) {
             app = product(jdbcUrl(db, dir, "product"));
             String base = "http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort();
-            JdbcClient jdbc = app.getBean(JdbcClient.class);
             for (int round = 1; round <= rounds; round++) {
                 System.out.printf("-- round %d of %d, load average %.2f%n", round, rounds,
                         java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
                 Result bare = load("bare engine", engine.url(), clients, warmup, seconds, false);
+                // Samples the intake's backlog and lock waits from here until its acknowledgments are all issued.
+                IntakeWatch watch = new IntakeWatch(List.of(app), db.equals("postgres"));
                 Result intake = load("product intake", base + "/api/applications", clients, warmup, seconds, true);
                 bareSum += bare.perSecond();
                 intakeSum += intake.perSecond();
-                long follow = System.nanoTime();
-                long pending;
-                // The jobs continuing each intake after 登记申请 (the clerk's task, the reminders): when the last ran.
-                long continued = -1;
-                while (true) {
-                    if (continued < 0 && jdbc.sql("SELECT count(*) FROM act_ru_job j JOIN act_ru_jobdef d ON d.id_ = j.job_def_id_ "
-                            + "WHERE d.act_id_ = 'RegisterApplication'")
-                            .query(Long.class).single() == 0) {
-                        continued = System.nanoTime();
-                    }
-                    pending = jdbc.sql("SELECT count(*) FROM pending_acknowledgment").query(Long.class).single();
-                    if ((pending == 0 && continued >= 0) || System.nanoTime() - follow > Duration.ofMinutes(10).toNanos()) {
-                        break;
-                    }
-                    Thread.sleep(200);
-                }
-                System.out.printf("clerks' tasks: all created %.1f s after the load ended%n",
-                        ((continued < 0 ? System.nanoTime() : continued) - follow) / 1e9);
-                System.out.printf("acknowledgments: all issued %.1f s after the load ended (%d still pending)%n",
-                        (System.nanoTime() - follow) / 1e9, pending);
-                System.out.printf("round %d ratio %.0f %%%n", round, 100 * intake.perSecond() / bare.perSecond());
+                watch.printPrometheus(base);
+                watch.follow(intake.ended());
+                System.out.printf("round %d ratio %.0f %%, load average %.2f%n", round,
+                        100 * intake.perSecond() / bare.perSecond(),
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             }
+            IntakeWatch.checkComplete(app.getBean(JdbcClient.class));
             if (renderToo) {
                 render(app, seconds);
             }
@@ -132,32 +118,46 @@ public final class IntakeBenchmark {
         return "jdbc:h2:file:" + dir.resolve(name) + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;LOCK_TIMEOUT=10000";
     }
 
-    record Result(double perSecond, double p50, double p95, Map<Integer, AtomicInteger> statuses) {
+    /** {@code ended}: System.nanoTime() when the measured window closed. */
+    record Result(double perSecond, double p50, double p95, Map<Integer, AtomicInteger> statuses, long ended) {
+
+        long serverErrors() {
+            return statuses.entrySet().stream().filter(e -> e.getKey() >= 500 || e.getKey() < 0)
+                    .mapToLong(e -> e.getValue().get()).sum();
+        }
     }
 
     /** N clients POSTing flat out; warm-up first, then the measured window. */
     static Result load(String what, String url, int clients, int warmup, int seconds, boolean product)
             throws Exception {
+        return load(what, List.of(url), clients, warmup, seconds);
+    }
+
+    /** The same, client i sending to {@code urls[i % urls.size()]} (two nodes: the clients split evenly). */
+    static Result load(String what, List<String> urls, int clients, int warmup, int seconds) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
-        run(http, url, clients, warmup, new ArrayList<>(), new ConcurrentSkipListMap<>());
+        run(http, urls, clients, warmup, new ArrayList<>(), new ConcurrentSkipListMap<>());
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         Map<Integer, AtomicInteger> statuses = new ConcurrentSkipListMap<>();
-        long accepted = run(http, url, clients, seconds, latencies, statuses);
+        long accepted = run(http, urls, clients, seconds, latencies, statuses);
+        long ended = System.nanoTime();
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
-        Result r = new Result(accepted / (double) seconds, percentile(sorted, 50), percentile(sorted, 95), statuses);
+        Result r = new Result(accepted / (double) seconds, percentile(sorted, 50), percentile(sorted, 95), statuses,
+                ended);
         System.out.printf("%-15s accepted %6.1f/s   p50 %7.1f ms   p95 %7.1f ms   answers %s%n", what,
                 r.perSecond(), r.p50(), r.p95(), statuses);
         return r;
     }
 
-    private static long run(HttpClient http, String url, int clients, int seconds, List<Long> latencies,
+    private static long run(HttpClient http, List<String> urls, int clients, int seconds, List<Long> latencies,
                             Map<Integer, AtomicInteger> statuses) throws InterruptedException {
         AtomicLong accepted = new AtomicLong();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
+            String url = urls.get(c % urls.size());
             Thread t = new Thread(() -> {
                 while (System.nanoTime() < end) {
                     long start = System.nanoTime();
@@ -200,14 +200,30 @@ public final class IntakeBenchmark {
 
     /** The product as deployed, on its own database, with the per-address limit out of the way. */
     private static ConfigurableApplicationContext product(String url) throws IOException {
-        return new SpringApplicationBuilder(DisclosureApplication.class).profiles("demo").run(
+        return product(url, "benchmark");
+    }
+
+    /** One node of the product, named {@code nodeName} (job locks, history), on the database at {@code url}. */
+    static ConfigurableApplicationContext product(String url, String nodeName) throws IOException {
+        List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
+                "--disclosure.node-name=" + nodeName,
+                // The backlog gauges are sampled every half second during the load.
+                "--disclosure.metrics.refresh=PT1S",
                 "--spring.datasource.username=" + (url.startsWith("jdbc:h2") ? "sa" : EmbeddedPostgresSupport.USER),
                 "--spring.datasource.url=" + url,
                 "--spring.mail.port=" + freePort(),
                 "--disclosure.portal.rate-limit.submissions-per-hour=100000000",
                 "--disclosure.acknowledgment.key=YmVuY2htYXJrLW9ubHkta2V5LWJlbmNobWFyay0zMmI=",
-                "--logging.level.root=warn");
+                "--logging.level.root=warn"));
+        // -Dbench.args="--a=b --c=d": settings to compare, e.g. --disclosure.acknowledgment.yield-to-intake=PT0S.
+        for (String extra : System.getProperty("bench.args", "").trim().split("\\s+")) {
+            if (!extra.isEmpty()) {
+                args.add(extra);
+            }
+        }
+        return new SpringApplicationBuilder(DisclosureApplication.class).profiles("demo")
+                .run(args.toArray(String[]::new));
     }
 
     /** (c) the product's notice rendering, 1 and 2 threads, on a case it registered. */

@@ -802,6 +802,34 @@ class DisclosureProcessTest extends ProcessTest {
         return form;
     }
 
+    /**
+     * Issue 17: a burst's clerks' tasks must not wait behind the acknowledgments' PDF rendering. The continuation after
+     * 登记申请 is not exclusive (Camunda runs a new exclusive job of the same instance right after an exclusive one,
+     * in the same thread, whatever its priority) and has the highest priority; the acknowledgment's job stays
+     * exclusive (never beside another job of its case) with the lowest; the engine takes jobs by priority.
+     */
+    @Test
+    void theIntakeContinuationGoesBeforeOtherJobsAndTheAcknowledgmentAfterThem() {
+        String caseNo = intake.submit(TestApplications.online("某项目的立项批复"), "applicant", false).caseNo();
+        ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNo).singleResult();
+        org.camunda.bpm.engine.impl.persistence.entity.JobEntity continuation =
+                (org.camunda.bpm.engine.impl.persistence.entity.JobEntity) management.createJobQuery()
+                        .processInstanceId(pi.getId()).activityId(AsyncJobs.INTAKE_STEP).singleResult();
+        assertThat(continuation.isExclusive()).as("continuation exclusive").isFalse();
+        assertThat(AsyncJobs.continueIntake(management, runtime, caseNo)).isEqualTo(1);
+        assertThat(task(pi, "ReviewCompleteness")).isNotNull();
+        org.camunda.bpm.engine.impl.persistence.entity.JobEntity acknowledgment =
+                (org.camunda.bpm.engine.impl.persistence.entity.JobEntity) management.createJobQuery()
+                        .processInstanceId(pi.getId()).activityId("IssueAcknowledgment").singleResult();
+        assertThat(acknowledgment.isExclusive()).as("acknowledgment exclusive").isTrue();
+        assertThat(continuation.getPriority()).isGreaterThan(0);
+        assertThat(acknowledgment.getPriority()).isLessThan(0);
+        assertThat(((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine
+                .getProcessEngineConfiguration()).isJobExecutorAcquireByPriority()).isTrue();
+        executeAsyncJobs();
+        assertThat(pi).hasPassed("IssueAcknowledgment", "AcknowledgmentIssued").isWaitingAt("ReviewCompleteness");
+    }
+
     /** Art. 33(1): a reply given on the spot at the counter is recorded with the receipt as the case's reply. */
     @Test
     void art33_aReplyGivenOnTheSpotAtTheCounterIsRecordedAsTheCasesReply() {
