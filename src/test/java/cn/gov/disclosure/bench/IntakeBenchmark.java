@@ -80,10 +80,10 @@ public final class IntakeBenchmark {
         ConfigurableApplicationContext app = null;
         try (BareEngine engine = new BareEngine(jdbcUrl(db, dir, "bare"))) {
             app = product(jdbcUrl(db, dir, "product"));
-            String base = "http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort();
+            String base = base(app);
             for (int round = 1; round <= rounds; round++) {
                 System.out.printf("-- round %d of %d, load average %.2f%n", round, rounds,
-                        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                        loadAverage());
                 Result bare = load("bare engine", engine.url(), clients, warmup, seconds, false);
                 // Samples the intake's backlog and lock waits from here until its acknowledgments are all issued.
                 IntakeWatch watch = new IntakeWatch(List.of(app), db.equals("postgres"));
@@ -94,7 +94,7 @@ public final class IntakeBenchmark {
                 watch.follow(intake.ended());
                 System.out.printf("round %d ratio %.0f %%, load average %.2f%n", round,
                         100 * intake.perSecond() / bare.perSecond(),
-                        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                        loadAverage());
             }
             IntakeWatch.checkComplete(app.getBean(JdbcClient.class));
             if (renderToo) {
@@ -189,6 +189,15 @@ public final class IntakeBenchmark {
             t.join();
         }
         return accepted.get();
+    }
+
+    /** The address of a started product (its random port). */
+    static String base(ConfigurableApplicationContext node) {
+        return "http://127.0.0.1:" + ((WebServerApplicationContext) node).getWebServer().getPort();
+    }
+
+    static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     private static double percentile(List<Long> sorted, int p) {

@@ -1,13 +1,11 @@
 package cn.gov.disclosure.bench;
 
-import java.lang.management.ManagementFactory;
 import java.time.LocalDate;
 import java.util.List;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -49,8 +47,8 @@ public final class TwoNodeIntakeBenchmark {
             // One after the other: Logback's set-up is not safe for two applications at the same instant.
             a = IntakeBenchmark.product(url, "node-a");
             b = IntakeBenchmark.product(url, "node-b");
-            String urlA = base(a) + "/api/applications";
-            String urlB = base(b) + "/api/applications";
+            String urlA = IntakeBenchmark.base(a) + "/api/applications";
+            String urlB = IntakeBenchmark.base(b) + "/api/applications";
             for (int round = 1; round <= rounds; round++) {
                 for (boolean two : new boolean[] {false, true}) {
                     JobExecutor jobsB = jobExecutor(b);
@@ -60,11 +58,11 @@ public final class TwoNodeIntakeBenchmark {
                         jobsB.shutdown();
                     }
                     System.out.printf("-- round %d of %d, %s, load average %.2f%n", round, rounds,
-                            two ? "two nodes" : "one node", loadAverage());
+                            two ? "two nodes" : "one node", IntakeBenchmark.loadAverage());
                     IntakeWatch watch = new IntakeWatch(two ? List.of(a, b) : List.of(a), true);
                     IntakeBenchmark.Result r = IntakeBenchmark.load(two ? "two nodes" : "one node",
                             two ? List.of(urlA, urlB) : List.of(urlA), clients, warmup, seconds);
-                    watch.printPrometheus(base(a));
+                    watch.printPrometheus(IntakeBenchmark.base(a));
                     watch.follow(r.ended());
                     serverErrors += r.serverErrors();
                     if (two) {
@@ -73,7 +71,7 @@ public final class TwoNodeIntakeBenchmark {
                         oneSum += r.perSecond();
                     }
                     System.out.printf("   (%s: 5xx or no answer %d; load average %.2f)%n",
-                            two ? "two nodes" : "one node", r.serverErrors(), loadAverage());
+                            two ? "two nodes" : "one node", r.serverErrors(), IntakeBenchmark.loadAverage());
                 }
             }
             problems = IntakeWatch.checkComplete(a.getBean(JdbcClient.class));
@@ -93,13 +91,5 @@ public final class TwoNodeIntakeBenchmark {
     private static JobExecutor jobExecutor(ConfigurableApplicationContext node) {
         return ((ProcessEngineConfigurationImpl) node.getBean(ProcessEngine.class).getProcessEngineConfiguration())
                 .getJobExecutor();
-    }
-
-    private static String base(ConfigurableApplicationContext node) {
-        return "http://127.0.0.1:" + ((WebServerApplicationContext) node).getWebServer().getPort();
-    }
-
-    private static double loadAverage() {
-        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 }

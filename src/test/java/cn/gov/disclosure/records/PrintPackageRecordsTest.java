@@ -40,7 +40,6 @@ import cn.gov.disclosure.notice.NoticeChecker;
 import cn.gov.disclosure.notice.NoticeRepository;
 import cn.gov.disclosure.notice.NoticeService;
 import cn.gov.disclosure.notice.ReplyDraft;
-import cn.gov.disclosure.workflow.AsyncJobs;
 
 /**
  * The released records reach an applicant served on paper: the print package of a posted reply holds the copies
@@ -72,11 +71,7 @@ class PrintPackageRecordsTest extends IntegrationTest {
     }
 
     private String newCase(String description, String replyType) {
-        String caseNo = intake.submit(byPost(description), "applicant", false).caseNo();
-        AsyncJobs.executeAll(management, runtime, caseNo);
-        String pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNo).singleResult().getId();
-        runtime.setVariable(pi, "replyType", replyType);
-        return caseNo;
+        return OpenCases.open(intake, runtime, management, byPost(description), replyType).caseNo();
     }
 
     private Notice replyAndRelease(String caseNo, ReplyDraft draft) {

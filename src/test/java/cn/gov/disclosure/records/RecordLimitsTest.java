@@ -32,7 +32,6 @@ import cn.gov.disclosure.notice.NoticeChecker;
 import cn.gov.disclosure.notice.NoticeRepository;
 import cn.gov.disclosure.notice.NoticeService;
 import cn.gov.disclosure.notice.ReplyDraft;
-import cn.gov.disclosure.workflow.AsyncJobs;
 import cn.gov.disclosure.workflow.TestApplications;
 
 import jakarta.mail.BodyPart;
@@ -89,13 +88,7 @@ class RecordLimitsTest {
     @Autowired PlatformTransactionManager transactions;
 
     private String newCase(String description, String replyType) {
-        String caseNo = intake.submit(TestApplications.online(description), "applicant", false).caseNo();
-        AsyncJobs.executeAll(management, runtime, caseNo);
-        if (replyType != null) {
-            String pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNo).singleResult().getId();
-            runtime.setVariable(pi, "replyType", replyType);
-        }
-        return caseNo;
+        return OpenCases.open(intake, runtime, management, TestApplications.online(description), replyType).caseNo();
     }
 
     /** A picture of noise: it does not compress, so its size is about width × height × 3 bytes. */

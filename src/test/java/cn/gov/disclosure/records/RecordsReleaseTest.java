@@ -45,7 +45,6 @@ import cn.gov.disclosure.notice.NoticeRepository;
 import cn.gov.disclosure.notice.NoticeService;
 import cn.gov.disclosure.notice.ReplyDraft;
 import cn.gov.disclosure.seal.Fingerprints;
-import cn.gov.disclosure.workflow.AsyncJobs;
 import cn.gov.disclosure.workflow.TestApplications;
 
 import jakarta.mail.BodyPart;
@@ -79,13 +78,7 @@ class RecordsReleaseTest extends IntegrationTest {
     }
 
     private IntakeService.Receipt newCase(String description, String replyType) {
-        IntakeService.Receipt r = intake.submit(TestApplications.online(description), "applicant", false);
-        AsyncJobs.executeAll(management, runtime, r.caseNo());
-        if (replyType != null) {
-            String pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(r.caseNo()).singleResult().getId();
-            runtime.setVariable(pi, "replyType", replyType);
-        }
-        return r;
+        return OpenCases.open(intake, runtime, management, TestApplications.online(description), replyType);
     }
 
     private List<String> eventTypes(String caseNo) {
