@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -533,13 +534,14 @@ public class RecordsService implements ItemFiles {
             }
         }
         List<String> problems = new ArrayList<>();
+        Map<Integer, String> reasons = latestNoFilesReasons(caseNo);
         for (int item : answeredItems(caseNo)) {
             if (outcomeOf(caseNo, item).filter("PARTIALLY_DISCLOSED"::equals).isEmpty()) {
                 continue;
             }
             List<RecordFile> files = byItem.getOrDefault(item, List.of());
             if (files.isEmpty()) {
-                if (noFilesReason(caseNo, item).isEmpty()) {
+                if (!reasons.containsKey(item)) {
                     problems.add(Texts.get("records.check.partialWithoutFiles", item));
                 }
             } else if (files.stream().noneMatch(f -> f.withheldGround() != null || !repo.cuts(f.id()).isEmpty())) {
@@ -561,23 +563,37 @@ public class RecordsService implements ItemFiles {
 
     /** Why an item has no file to upload (e.g. 信息仅有纸质件，以纸质复印件提供), as last recorded; empty when none. */
     public Optional<String> noFilesReason(String caseNo, int itemNo) {
-        String field = noFilesField(itemNo);
-        List<cn.gov.disclosure.casefile.CaseEvent> events = caseFiles.events(caseNo);
-        for (int i = events.size() - 1; i >= 0; i--) {
-            if (field.equals(events.get(i).field())) {
-                return Optional.ofNullable(events.get(i).newValue()).filter(v -> !v.isBlank());
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(latestNoFilesReasons(caseNo).get(itemNo));
     }
 
     /** The reasons recorded for the items the reply answers, by item number. */
     public Map<Integer, String> noFilesReasons(String caseNo) {
+        Map<Integer, String> all = latestNoFilesReasons(caseNo);
         Map<Integer, String> out = new LinkedHashMap<>();
         for (int item : answeredItems(caseNo)) {
-            noFilesReason(caseNo, item).ifPresent(r -> out.put(item, r));
+            if (all.containsKey(item)) {
+                out.put(item, all.get(item));
+            }
         }
         return out;
+    }
+
+    /** Every item's reason as last recorded (a withdrawn one absent), from one read of the case's events. */
+    private Map<Integer, String> latestNoFilesReasons(String caseNo) {
+        Map<Integer, String> latest = new HashMap<>();
+        for (cn.gov.disclosure.casefile.CaseEvent e : caseFiles.events(caseNo)) {
+            String field = e.field();
+            if (field == null || !field.startsWith("item.") || !field.endsWith(".noFiles")) {
+                continue;
+            }
+            int item = Integer.parseInt(field.substring("item.".length(), field.length() - ".noFiles".length()));
+            if (e.newValue() == null || e.newValue().isBlank()) {
+                latest.remove(item);
+            } else {
+                latest.put(item, e.newValue());
+            }
+        }
+        return latest;
     }
 
     /** Locks the case (404 if there is none) and lists what is wrong with the item number given. */
