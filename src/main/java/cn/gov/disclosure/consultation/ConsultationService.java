@@ -370,8 +370,7 @@ public class ConsultationService {
         if (items == null || items.isEmpty()) {
             return;
         }
-        String which = items.stream().filter(no -> no != null && no > 0).map(String::valueOf)
-                .collect(java.util.stream.Collectors.joining("、"));
+        String which = itemNumbers(items);
         ApplicationCase c = caseFiles.get(caseNo);
         List<ConsultationOutcome> answers = consultations.forCase(c.id()).stream()
                 .filter(k -> Consultation.THIRD_PARTY.equals(k.partyKind()) && k.outcome() != null)
@@ -421,10 +420,15 @@ public class ConsultationService {
         if (reasoned) {
             return List.of();
         }
-        String which = items.stream().filter(no -> no != null && no > 0).map(String::valueOf)
-                .collect(java.util.stream.Collectors.joining("、"));
+        String which = itemNumbers(items);
         return List.of(onItems(which, Texts.get(objected ? "consultation.error.objectionOverruled"
                 : "consultation.error.thirdParty.notConsulted")));
+    }
+
+    /** The items' numbers as the messages name them ({@code 0}, the single decision of a one-item reply, unnamed). */
+    private static String itemNumbers(List<Integer> items) {
+        return items.stream().filter(no -> no != null && no > 0).map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining("、"));
     }
 
     private static String onItems(String which, String message) {

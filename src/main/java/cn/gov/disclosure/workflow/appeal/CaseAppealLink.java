@@ -25,7 +25,7 @@ import cn.gov.disclosure.workflow.disclosure.DisclosureVars;
  * accept a late appeal (行政诉讼法 Arts. 46, 48; 行政复议法 Art. 20): the appeal is registered and runs on its own
  * clock in its own process; a decision ordering new handling starts the case's process again at 重新办理案件
  * (message start event {@code ClosedCaseReopened}); any other decision stays on the appeal row and the case.
- * A case that is not closed yet has no process is broken: registration is refused and nothing is stored.
+ * A case that is not closed yet and has no process is broken: registration is refused and nothing is stored.
  * Runs with the system's rights: a legal officer may register an appeal without rights on the case's process.
  */
 @Component
