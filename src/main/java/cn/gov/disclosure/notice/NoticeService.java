@@ -39,7 +39,8 @@ public class NoticeService {
     private final Clock clock;
     private final ReplyCatalogue catalogue;
     private final NoticeChecker checker;
-    private final SealImage seal;
+    /** The seal's {@code <img src>} in the templates (encoded once, see PreparedImage), or null without a seal. */
+    private final String sealImage;
     private final SealKeys keys;
     private final PdfSigner signer;
     private final String verifyUrl;
@@ -67,7 +68,7 @@ public class NoticeService {
         this.events = events;
         this.numbers = numbers;
         this.rules = rules;
-        this.seal = seal;
+        this.sealImage = seal.present() ? renderer.prepare(seal.png()).placeholderUri() : null;
         this.keys = keys;
         this.signer = signer;
         this.verifyUrl = publicBaseUrl.replaceAll("/+$", "") + "/verify";
@@ -438,7 +439,7 @@ public class NoticeService {
         // An extension notice brings its own (the clock's) due date; see issueExtension.
         model.putIfAbsent("dueOnText", chineseDate(c.dueOn()));
         model.put("issuedOnText", chineseDate(LocalDate.now(clock)));
-        model.put("sealImage", seal.dataUri());
+        model.put("sealImage", sealImage);
         model.put("verifyUrl", keys.enabled() ? verifyUrl : null);
         // What the notice quotes as the request; a feature that quotes it otherwise (e.g. item lists) may set it.
         model.putIfAbsent(NoticeRules.REQUEST, c.description());

@@ -6,6 +6,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.BitSet;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.TransformerFactory;
@@ -19,6 +21,7 @@ import org.w3c.dom.Document;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PDFontSupplier;
+import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -53,6 +56,9 @@ public class PdfRenderer {
     /** sRGB output intent, required by PDF/A. */
     private final byte[] colorProfile = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
 
+    /** Images encoded once for every notice (see {@link #prepare}). */
+    private final List<PreparedImage> prepared = new CopyOnWriteArrayList<>();
+
     /** {@code disclosure.notice.render}: time per rendered notice; its count is the notices rendered. */
     private final Timer renderTime;
 
@@ -67,6 +73,16 @@ public class PdfRenderer {
     /** Outside Spring (tests, benchmarks): figures go nowhere. */
     public PdfRenderer(NoticeFonts fonts) {
         this(fonts, new SimpleMeterRegistry());
+    }
+
+    /**
+     * An image every notice may carry (the seal), encoded for PDF now rather than in each notice; templates use
+     * its {@link PreparedImage#placeholderUri()} as the {@code <img src>}.
+     */
+    public PreparedImage prepare(byte[] png) {
+        PreparedImage image = PreparedImage.of(png);
+        prepared.add(image);
+        return image;
     }
 
     /**
@@ -102,8 +118,13 @@ public class PdfRenderer {
             builder.useColorProfile(colorProfile);
             builder.withProducer("disclosure-workflow");
             builder.withW3cDocument(dom, null);
-            builder.toStream(out);
-            builder.run();
+            try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
+                PDDocument rendered = renderer.createPDFKeepOpen();
+                for (PreparedImage image : prepared) {
+                    image.replaceIn(rendered);
+                }
+                rendered.save(out);
+            }
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot render notice " + title, e);

@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 
 import javax.imageio.ImageIO;
 
@@ -56,11 +55,6 @@ public class SealImage {
 
     public byte[] png() {
         return png == null ? null : png.clone();
-    }
-
-    /** For the notice templates: {@code data:image/png;base64,...}, or null without a seal. */
-    public String dataUri() {
-        return png == null ? null : "data:image/png;base64," + Base64.getEncoder().encodeToString(png);
     }
 
     private static byte[] read(Path file) {

@@ -50,9 +50,11 @@ public final class NoticeRenderBenchmark {
                 new AgencyProfile.Body("示例市人民政府", "示例省示例市人民路1号"),
                 new AgencyProfile.Body("示例市人民法院", "示例省示例市法院街2号"), null, null);
         ReplyCatalogue catalogue = new ReplyCatalogue();
-        // Rendering only: no seal image, no signing key.
+        // Rendering only: no signing key; the specimen seal image with -Dbench.render.seal=true (as every issued
+        // notice carries one), none otherwise (the figures before the seal was encoded once).
+        boolean withSeal = Boolean.getBoolean("bench.render.seal");
         cn.gov.disclosure.seal.SealProperties noSeal = new cn.gov.disclosure.seal.SealProperties(false,
-                cn.gov.disclosure.seal.SealAlgorithm.ECDSA_P256, false, "", null);
+                cn.gov.disclosure.seal.SealAlgorithm.ECDSA_P256, withSeal, "", null);
         cn.gov.disclosure.seal.SealKeys noKeys = new cn.gov.disclosure.seal.SealKeys(noSeal, agency.name());
         NoticeService notices = new NoticeService(null, new NoticeTemplates(), new PdfRenderer(fonts), null, null,
                 agency, Clock.system(CalendarConfiguration.CHINA), catalogue, new NoticeChecker(catalogue, agency, new cn.gov.disclosure.notice.NoticeRules()),
@@ -75,8 +77,8 @@ public final class NoticeRenderBenchmark {
             pages = doc.getNumberOfPages();
         }
         System.out.printf("font parse (once, both weights): %d ms%n", fontMillis);
-        System.out.printf("reply notice: %d page(s), %d bytes (%.1f KB), PDF/A-2a + PDF/UA, subset Noto Serif SC%n",
-                pages, pdf.length, pdf.length / 1024.0);
+        System.out.printf("reply notice: %d page(s), %d bytes (%.1f KB), PDF/A-2a + PDF/UA, subset Noto Serif SC, %s%n",
+                pages, pdf.length, pdf.length / 1024.0, withSeal ? "with the specimen seal" : "no seal");
         Phase single = measure(notices, c, draft, 1, runs, Long.MAX_VALUE);
         single.print("render after " + warmup + " warm-up runs, " + runs + " runs");
         // 1, 2, then again 1, 2: the first round still warms the JIT up; the second is the figure to quote.

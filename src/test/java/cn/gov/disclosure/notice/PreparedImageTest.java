@@ -1,0 +1,154 @@
+package cn.gov.disclosure.notice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.imageio.ImageIO;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import cn.gov.disclosure.seal.SealImage;
+
+/**
+ * The seal is encoded once and put into each notice in place of its placeholder: the notice shows exactly the
+ * seal's pixels and transparency, and no placeholder is left, also with two prepared images in one notice.
+ */
+class PreparedImageTest {
+
+    static NoticeFonts fonts;
+
+    @BeforeAll
+    static void loadFonts() {
+        fonts = new NoticeFonts();
+    }
+
+    @AfterAll
+    static void close() throws IOException {
+        fonts.close();
+    }
+
+    private static String page(String... sources) {
+        StringBuilder images = new StringBuilder();
+        for (String src : sources) {
+            images.append("<p>印章<img style=\"width: 42mm; height: 42mm;\" alt=\"印章\" src=\"").append(src)
+                    .append("\"/></p>");
+        }
+        return "<html lang=\"zh-CN\"><head><title>t</title><style>@page { size: A4; margin: 30mm; }"
+                + " body { font-family: NoticeSerif; font-size: 16pt; }</style></head><body>" + images
+                + "</body></html>";
+    }
+
+    private static List<PDImageXObject> images(PDDocument doc) throws IOException {
+        List<PDImageXObject> found = new ArrayList<>();
+        for (PDPage page : doc.getPages()) {
+            for (var name : page.getResources().getXObjectNames()) {
+                if (page.getResources().getXObject(name) instanceof PDImageXObject image) {
+                    found.add(image);
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Every pixel the same colour and opacity; fully transparent pixels only need to stay transparent. */
+    private static void assertSamePixels(BufferedImage actual, BufferedImage expected) {
+        assertThat(actual.getWidth()).isEqualTo(expected.getWidth());
+        assertThat(actual.getHeight()).isEqualTo(expected.getHeight());
+        int visible = 0;
+        for (int y = 0; y < expected.getHeight(); y++) {
+            for (int x = 0; x < expected.getWidth(); x++) {
+                int want = expected.getRGB(x, y);
+                int got = actual.getRGB(x, y);
+                if (want >>> 24 == 0) {
+                    assertThat(got >>> 24).as("alpha at %d,%d", x, y).isZero();
+                } else {
+                    visible++;
+                    assertThat(Integer.toHexString(got)).as("pixel at %d,%d", x, y)
+                            .isEqualTo(Integer.toHexString(want));
+                }
+            }
+        }
+        assertThat(visible).isGreaterThan(1000);
+    }
+
+    @Test
+    void theNoticeCarriesTheSealPixelForPixelAndNoPlaceholder() throws IOException {
+        byte[] png = SealImage.specimen("示例市人民政府办公室");
+        PdfRenderer renderer = new PdfRenderer(fonts);
+        PreparedImage seal = renderer.prepare(png);
+        assertThat(seal.placeholderUri()).startsWith("data:image/png;base64,").hasSizeLessThan(200);
+
+        byte[] pdf = renderer.render(page(seal.placeholderUri()), "t");
+
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            List<PDImageXObject> images = images(doc);
+            assertThat(images).hasSize(1);
+            PDImageXObject image = images.get(0);
+            assertThat(image.getSoftMask()).isNotNull();
+            assertSamePixels(image.getImage(), ImageIO.read(new ByteArrayInputStream(png)));
+        }
+    }
+
+    @Test
+    void twoPreparedImagesInOneNoticeEachGetTheirOwn() throws IOException {
+        byte[] first = SealImage.specimen("示例市人民政府办公室");
+        byte[] second = SealImage.specimen("示例市自然资源局");
+        PdfRenderer renderer = new PdfRenderer(fonts);
+        PreparedImage a = renderer.prepare(first);
+        PreparedImage b = renderer.prepare(second);
+        assertThat(a.placeholderUri()).isNotEqualTo(b.placeholderUri());
+
+        byte[] pdf = renderer.render(page(a.placeholderUri(), b.placeholderUri()), "t");
+
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            List<PDImageXObject> images = images(doc);
+            assertThat(images).hasSize(2).allMatch(i -> i.getWidth() == 600 && i.getHeight() == 600);
+            BufferedImage shownFirst = images.get(0).getImage();
+            BufferedImage shownSecond = images.get(1).getImage();
+            // Page resources are a map: match each shown image to its source by trying both.
+            BufferedImage wantFirst = ImageIO.read(new ByteArrayInputStream(first));
+            BufferedImage wantSecond = ImageIO.read(new ByteArrayInputStream(second));
+            try {
+                assertSamePixels(shownFirst, wantFirst);
+                assertSamePixels(shownSecond, wantSecond);
+            } catch (AssertionError swapped) {
+                assertSamePixels(shownFirst, wantSecond);
+                assertSamePixels(shownSecond, wantFirst);
+            }
+        }
+    }
+
+    @Test
+    void anImageWithoutTransparencyNeedsNoMask() throws IOException {
+        BufferedImage opaque = new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 30; y++) {
+            for (int x = 0; x < 40; x++) {
+                opaque.setRGB(x, y, (x * 6) << 16 | (y * 8) << 8 | 0x40);
+            }
+        }
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        ImageIO.write(opaque, "png", png);
+        PdfRenderer renderer = new PdfRenderer(fonts);
+        PreparedImage image = renderer.prepare(png.toByteArray());
+
+        byte[] pdf = renderer.render(page(image.placeholderUri()), "t");
+
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            PDImageXObject shown = images(doc).get(0);
+            assertThat(shown.getSoftMask()).isNull();
+            assertThat(shown.getWidth()).isEqualTo(40);
+            assertThat(shown.getImage().getRGB(39, 29) & 0xFFFFFF).isEqualTo(opaque.getRGB(39, 29) & 0xFFFFFF);
+        }
+    }
+}
