@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -23,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
@@ -60,6 +62,22 @@ import cn.gov.disclosure.workflow.TestApplications;
 public final class IntakeBenchmark {
 
     private static final String BODY = TestApplications.DESIGN_EXAMPLE_JSON;
+
+    /**
+     * The databases of a run take gigabytes (one run's two H2 files took 9.3 GB after two rounds of a few thousand applications);
+     * they are deleted afterwards unless {@code -Dbench.keep=true}.
+     */
+    private static void deleteUnlessKept(Path dir) throws IOException {
+        if (Boolean.getBoolean("bench.keep")) {
+            System.out.println("databases kept in " + dir);
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
 
     public static void main(String[] args) throws Exception {
         String db = args.length > 0 ? args[0] : "h2";
@@ -104,6 +122,7 @@ public final class IntakeBenchmark {
             if (app != null) {
                 app.close();
             }
+            deleteUnlessKept(dir);
         }
         System.out.printf("RATIO [%s] intake / bare engine = %.1f / %.1f = %.0f %%%n", db, intakeSum / rounds,
                 bareSum / rounds, 100 * intakeSum / bareSum);
