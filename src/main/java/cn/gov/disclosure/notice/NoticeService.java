@@ -4,10 +4,13 @@ import cn.gov.disclosure.common.Texts;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -29,6 +32,8 @@ import cn.gov.disclosure.seal.SealKeys;
  */
 @Service
 public class NoticeService {
+
+    private static final Logger log = LoggerFactory.getLogger(NoticeService.class);
 
     private final CaseFileService caseFiles;
     private final NoticeTemplates templates;
@@ -68,7 +73,7 @@ public class NoticeService {
         this.events = events;
         this.numbers = numbers;
         this.rules = rules;
-        this.sealImage = seal.present() ? renderer.prepare(seal.png()).placeholderUri() : null;
+        this.sealImage = seal.present() ? sealSource(renderer, seal.png()) : null;
         this.keys = keys;
         this.signer = signer;
         this.verifyUrl = publicBaseUrl.replaceAll("/+$", "") + "/verify";
@@ -82,6 +87,19 @@ public class NoticeService {
         this.outbox = outbox;
         this.agency = agency;
         this.clock = clock;
+    }
+
+    /**
+     * The seal encoded once for all notices (PreparedImage); an image whose encoding PDFBox ties to one document
+     * (a colour profile other than sRGB) goes into each notice as it is, and is encoded again every time.
+     */
+    static String sealSource(PdfRenderer renderer, byte[] png) {
+        try {
+            return renderer.prepare(png).placeholderUri();
+        } catch (IllegalArgumentException e) {
+            log.warn("The seal image is encoded again for every notice, which costs CPU: {}", e.getMessage());
+            return "data:image/png;base64," + Base64.getEncoder().encodeToString(png);
+        }
     }
 
     /** The records feature, when present, lists the released files (and what was withheld) in the reply. */

@@ -15,9 +15,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.imageio.ImageIO;
 
+import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSBoolean;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSNumber;
 import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -52,12 +55,15 @@ public final class PreparedImage {
         this.placeholderData = idat(placeholderPng);
     }
 
-    /** Encodes {@code png} (with or without transparency) for PDF; call once, keep the result. */
+    /**
+     * Encodes {@code png} (with or without transparency) for PDF; call once, keep the result. Throws
+     * IllegalArgumentException for an image whose encoding cannot be shared between documents.
+     */
     public static PreparedImage of(byte[] png) {
         try (PDDocument scratch = new PDDocument()) {
             BufferedImage picture = ImageIO.read(new ByteArrayInputStream(png));
             if (picture == null) {
-                throw new IllegalArgumentException("Not an image PNG/JPEG/GIF/BMP can read");
+                throw new IllegalArgumentException("Not a readable image (PNG, JPEG, GIF or BMP)");
             }
             PDImageXObject encoded = LosslessFactory.createFromImage(scratch, picture);
             PDImageXObject softMask = encoded.getSoftMask();
@@ -162,18 +168,26 @@ public final class PreparedImage {
             }
         }
 
-        /** Names and numbers are immutable; a dictionary (/DecodeParms) is copied one level deep. */
+        /**
+         * Names, numbers and booleans are immutable and shared by PDFBox anyway; a dictionary (/DecodeParms) or an
+         * array of such values is copied. Anything else (an ICC profile stream) belongs to one document: refused,
+         * and the caller keeps encoding the image per notice.
+         */
         private static COSBase copy(COSBase value) {
-            if (value instanceof COSDictionary d && !(value instanceof COSStream)) {
-                COSDictionary copy = new COSDictionary();
-                d.entrySet().forEach(e -> copy.setItem(e.getKey(), e.getValue()));
+            if (value instanceof COSName || value instanceof COSNumber || value instanceof COSBoolean) {
+                return value;
+            }
+            if (value instanceof COSArray array) {
+                COSArray copy = new COSArray();
+                array.forEach(element -> copy.add(copy(element)));
                 return copy;
             }
-            if (value instanceof COSStream || value instanceof org.apache.pdfbox.cos.COSArray
-                    || value instanceof org.apache.pdfbox.cos.COSObject) {
-                throw new IllegalStateException("Unexpected image entry " + value);
+            if (value instanceof COSDictionary d && !(value instanceof COSStream)) {
+                COSDictionary copy = new COSDictionary();
+                d.entrySet().forEach(e -> copy.setItem(e.getKey(), copy(e.getValue())));
+                return copy;
             }
-            return value;
+            throw new IllegalArgumentException("Image entry cannot be shared between documents: " + value);
         }
     }
 }

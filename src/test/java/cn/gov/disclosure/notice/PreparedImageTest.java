@@ -151,4 +151,17 @@ class PreparedImageTest {
             assertThat(shown.getImage().getRGB(39, 29) & 0xFFFFFF).isEqualTo(opaque.getRGB(39, 29) & 0xFFFFFF);
         }
     }
+
+    @Test
+    void anImageThatCannotBePreparedGoesIntoTheNoticeAsItIs() {
+        PdfRenderer renderer = new PdfRenderer(fonts);
+        byte[] notAnImage = "not a PNG".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PreparedImage.of(notAnImage))
+                .isInstanceOf(IllegalArgumentException.class);
+        // The notice service then puts the image itself into the template, encoded per notice as before.
+        assertThat(NoticeService.sealSource(renderer, notAnImage))
+                .isEqualTo("data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(notAnImage));
+        byte[] seal = SealImage.specimen("示例市人民政府办公室");
+        assertThat(NoticeService.sealSource(renderer, seal)).hasSizeLessThan(200);
+    }
 }
