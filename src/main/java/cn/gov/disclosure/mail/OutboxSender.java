@@ -33,7 +33,6 @@ import jakarta.activation.FileTypeMap;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.util.StreamProvider;
 
 /**
  * Delivers the outbox over SMTP with a small pool of sender threads ({@code disclosure.mail.senders}), each
@@ -50,16 +49,6 @@ import jakarta.mail.util.StreamProvider;
 public class OutboxSender implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
-
-    static {
-        // Why: Jakarta Mail looks up its StreamProvider for every multipart and body part, unless the standard
-        // system property names it, by searching every jar on the class path (META-INF/services); naming the one
-        // it finds gives each later lookup the same class without the search. A property already set is kept.
-        String property = StreamProvider.class.getName();
-        if (System.getProperty(property) == null) {
-            System.setProperty(property, StreamProvider.provider().getClass().getName());
-        }
-    }
 
     private final MailOutbox outbox;
     private final AttachmentSource notices;

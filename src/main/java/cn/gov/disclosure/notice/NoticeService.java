@@ -44,7 +44,7 @@ public class NoticeService {
     private final Clock clock;
     private final ReplyCatalogue catalogue;
     private final NoticeChecker checker;
-    /** The seal's {@code <img src>} in the templates (encoded once, see PreparedImage), or null without a seal. */
+    /** The seal's {@code <img src>} in the templates (see {@link #sealSource}), or null without a seal. */
     private final String sealImage;
     private final SealKeys keys;
     private final PdfSigner signer;
@@ -90,8 +90,8 @@ public class NoticeService {
     }
 
     /**
-     * The seal encoded once for all notices (PreparedImage); an image whose encoding PDFBox ties to one document
-     * (a colour profile other than sRGB) goes into each notice as it is, and is encoded again every time.
+     * The seal encoded once for all notices (PreparedImage). Should PDFBox encode an image in a form PreparedImage
+     * does not know, the seal goes into each notice as it is and is encoded again every time, as before.
      */
     static String sealSource(PdfRenderer renderer, byte[] png) {
         try {

@@ -77,9 +77,10 @@ public class PdfRenderer {
 
     /**
      * An image every notice may carry (the seal), encoded for PDF now rather than in each notice; templates use
-     * its {@link PreparedImage#placeholderUri()} as the {@code <img src>}.
+     * its {@link PreparedImage#placeholderUri()} as the {@code <img src>}. Once per image, at start-up: every
+     * render looks for each prepared image.
      */
-    public PreparedImage prepare(byte[] png) {
+    PreparedImage prepare(byte[] png) {
         PreparedImage image = PreparedImage.of(png);
         prepared.add(image);
         return image;
@@ -121,7 +122,10 @@ public class PdfRenderer {
             try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
                 PDDocument rendered = renderer.createPDFKeepOpen();
                 for (PreparedImage image : prepared) {
-                    image.replaceIn(rendered);
+                    // A placeholder left in would go out as a coloured square where the seal belongs.
+                    if (image.replaceIn(rendered) == 0 && xhtml.contains(image.placeholderUri())) {
+                        throw new IllegalStateException("Prepared image not found in the rendered notice " + title);
+                    }
                 }
                 rendered.save(out);
             }

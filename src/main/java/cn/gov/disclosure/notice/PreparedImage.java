@@ -1,15 +1,18 @@
 package cn.gov.disclosure.notice;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HashMap;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -20,12 +23,14 @@ import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSBoolean;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSNull;
 import org.apache.pdfbox.cos.COSNumber;
+import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.cos.COSStream;
+import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
-import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
 /**
@@ -37,45 +42,43 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
  * {@link #replaceIn} turns that image object into the seal from the bytes encoded at start-up. The layout does not
  * change: the notice's CSS gives the seal its size, and the page draws whatever image the object holds there.
  */
-public final class PreparedImage {
+final class PreparedImage {
 
     /** Each prepared image gets a placeholder of its own colour, so several can live in one notice. */
     private static final AtomicInteger PLACEHOLDERS = new AtomicInteger(0x5EA1);
 
     private final Encoded image;
-    private final Encoded mask;
     private final String placeholderUri;
     /** The placeholder's compressed pixel data, which PDFBox copies verbatim into the image object. */
     private final byte[] placeholderData;
 
-    private PreparedImage(Encoded image, Encoded mask, byte[] placeholderPng) {
+    private PreparedImage(Encoded image, byte[] placeholderPng) {
         this.image = image;
-        this.mask = mask;
         this.placeholderUri = "data:image/png;base64," + Base64.getEncoder().encodeToString(placeholderPng);
         this.placeholderData = idat(placeholderPng);
     }
 
     /**
-     * Encodes {@code png} (with or without transparency) for PDF; call once, keep the result. Throws
-     * IllegalArgumentException for an image whose encoding cannot be shared between documents.
+     * Encodes {@code png} for PDF exactly as PDFBox did for each notice (a palette PNG stays indexed, one with an
+     * alpha channel gets a soft mask); call once, keep the result. Throws IllegalArgumentException for bytes that
+     * are not an image PDFBox can read.
      */
-    public static PreparedImage of(byte[] png) {
+    static PreparedImage of(byte[] png) {
         try (PDDocument scratch = new PDDocument()) {
-            BufferedImage picture = ImageIO.read(new ByteArrayInputStream(png));
-            if (picture == null) {
-                throw new IllegalArgumentException("Not a readable image (PNG, JPEG, GIF or BMP)");
+            PDImageXObject encoded;
+            try {
+                encoded = PDImageXObject.createFromByteArray(scratch, png, "prepared.png");
+            } catch (IOException | IllegalArgumentException e) {
+                throw new IllegalArgumentException("Not an image PDFBox can read: " + e.getMessage(), e);
             }
-            PDImageXObject encoded = LosslessFactory.createFromImage(scratch, picture);
-            PDImageXObject softMask = encoded.getSoftMask();
-            return new PreparedImage(Encoded.of(encoded.getCOSObject()),
-                    softMask == null ? null : Encoded.of(softMask.getCOSObject()), placeholder());
+            return new PreparedImage(Encoded.of(encoded.getCOSObject()), placeholder());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare an image for the notices", e);
         }
     }
 
-    /** What the template puts in {@code <img src>}. */
-    public String placeholderUri() {
+    /** What the template puts in {@code <img src>}; the notice's CSS must give the image its width and height. */
+    String placeholderUri() {
         return placeholderUri;
     }
 
@@ -92,12 +95,7 @@ public final class PreparedImage {
             }
             for (COSName name : resources.getXObjectNames()) {
                 if (resources.getXObject(name) instanceof PDImageXObject x && isPlaceholder(x.getCOSObject())) {
-                    image.writeTo(x.getCOSObject());
-                    if (mask != null) {
-                        COSStream maskStream = doc.getDocument().createCOSStream();
-                        mask.writeTo(maskStream);
-                        x.getCOSObject().setItem(COSName.SMASK, maskStream);
-                    }
+                    image.writeTo(x.getCOSObject(), doc);
                     replaced++;
                 }
             }
@@ -130,7 +128,7 @@ public final class PreparedImage {
         while (at + 8 <= png.length) {
             int length = ((png[at] & 0xFF) << 24) | ((png[at + 1] & 0xFF) << 16) | ((png[at + 2] & 0xFF) << 8)
                     | (png[at + 3] & 0xFF);
-            String type = new String(png, at + 4, 4, java.nio.charset.StandardCharsets.US_ASCII);
+            String type = new String(png, at + 4, 4, StandardCharsets.US_ASCII);
             if (type.equals("IDAT")) {
                 data.write(png, at + 8, length);
             }
@@ -139,55 +137,98 @@ public final class PreparedImage {
         return data.toByteArray();
     }
 
-    /** An image stream's encoded bytes and the dictionary entries that describe them (without /Length, /SMask). */
-    private record Encoded(byte[] data, Map<COSName, COSBase> entries) {
+    /**
+     * A stream's encoded bytes and its dictionary, with every value held in a form no document owns: names,
+     * numbers and booleans as they are (immutable), arrays and dictionaries as templates, and streams inside
+     * (the soft mask, a palette, a colour profile) as nested Encoded. Each document gets its own objects.
+     */
+    private record Encoded(byte[] data, Map<COSName, Object> entries) {
 
         static Encoded of(COSStream stream) throws IOException {
-            Map<COSName, COSBase> entries = new HashMap<>();
+            Map<COSName, Object> entries = new LinkedHashMap<>();
             for (Map.Entry<COSName, COSBase> e : stream.entrySet()) {
-                if (!e.getKey().equals(COSName.LENGTH) && !e.getKey().equals(COSName.SMASK)) {
-                    entries.put(e.getKey(), copy(e.getValue()));
+                if (!e.getKey().equals(COSName.LENGTH)) {
+                    entries.put(e.getKey(), template(e.getValue()));
                 }
             }
             try (InputStream raw = stream.createRawInputStream()) {
-                return new Encoded(raw.readAllBytes(), Map.copyOf(entries));
+                return new Encoded(raw.readAllBytes(), Collections.unmodifiableMap(entries));
             }
         }
 
-        /** Replaces the stream's description and data with this one's. */
-        void writeTo(COSStream stream) throws IOException {
+        /** Replaces the stream's description and data with this one's, in {@code doc}'s own objects. */
+        void writeTo(COSStream stream, PDDocument doc) throws IOException {
             for (COSName key : stream.keySet().toArray(COSName[]::new)) {
                 if (!key.equals(COSName.LENGTH)) {
                     stream.removeItem(key);
                 }
             }
-            // Fresh COS objects for each document: documents are written on several threads at once.
-            entries.forEach((key, value) -> stream.setItem(key, copy(value)));
+            for (Map.Entry<COSName, Object> e : entries.entrySet()) {
+                stream.setItem(e.getKey(), build(e.getValue(), doc));
+            }
             try (OutputStream out = stream.createRawOutputStream()) {
                 out.write(data);
             }
         }
 
-        /**
-         * Names, numbers and booleans are immutable and shared by PDFBox anyway; a dictionary (/DecodeParms) or an
-         * array of such values is copied. Anything else (an ICC profile stream) belongs to one document: refused,
-         * and the caller keeps encoding the image per notice.
-         */
-        private static COSBase copy(COSBase value) {
-            if (value instanceof COSName || value instanceof COSNumber || value instanceof COSBoolean) {
-                return value;
+        private static Object template(COSBase value) throws IOException {
+            COSBase v = value instanceof COSObject reference ? reference.getObject() : value;
+            if (v instanceof COSName || v instanceof COSNumber || v instanceof COSBoolean || v instanceof COSNull) {
+                return v;
             }
-            if (value instanceof COSArray array) {
-                COSArray copy = new COSArray();
-                array.forEach(element -> copy.add(copy(element)));
-                return copy;
+            if (v instanceof COSStream nested) {
+                return of(nested);
             }
-            if (value instanceof COSDictionary d && !(value instanceof COSStream)) {
-                COSDictionary copy = new COSDictionary();
-                d.entrySet().forEach(e -> copy.setItem(e.getKey(), copy(e.getValue())));
-                return copy;
+            if (v instanceof COSArray array) {
+                List<Object> items = new ArrayList<>();
+                for (COSBase item : array) {
+                    items.add(template(item));
+                }
+                return List.copyOf(items);
             }
-            throw new IllegalArgumentException("Image entry cannot be shared between documents: " + value);
+            if (v instanceof COSDictionary d) {
+                Map<COSName, Object> items = new LinkedHashMap<>();
+                for (Map.Entry<COSName, COSBase> e : d.entrySet()) {
+                    items.put(e.getKey(), template(e.getValue()));
+                }
+                return new Dictionary(Collections.unmodifiableMap(items));
+            }
+            if (v instanceof COSString text) {
+                return new Text(text.getBytes().clone());
+            }
+            throw new IllegalArgumentException("Unexpected entry in an image: " + v);
         }
+
+        private static COSBase build(Object template, PDDocument doc) throws IOException {
+            if (template instanceof COSBase immutable) {
+                return immutable;
+            }
+            if (template instanceof Encoded nested) {
+                COSStream stream = doc.getDocument().createCOSStream();
+                nested.writeTo(stream, doc);
+                return stream;
+            }
+            if (template instanceof List<?> items) {
+                COSArray array = new COSArray();
+                for (Object item : items) {
+                    array.add(build(item, doc));
+                }
+                return array;
+            }
+            if (template instanceof Dictionary d) {
+                COSDictionary dictionary = new COSDictionary();
+                for (Map.Entry<COSName, Object> e : d.entries().entrySet()) {
+                    dictionary.setItem(e.getKey(), build(e.getValue(), doc));
+                }
+                return dictionary;
+            }
+            return new COSString(((Text) template).bytes().clone());
+        }
+    }
+
+    private record Dictionary(Map<COSName, Object> entries) {
+    }
+
+    private record Text(byte[] bytes) {
     }
 }

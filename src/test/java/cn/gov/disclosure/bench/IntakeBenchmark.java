@@ -64,8 +64,8 @@ public final class IntakeBenchmark {
     private static final String BODY = TestApplications.DESIGN_EXAMPLE_JSON;
 
     /**
-     * The databases of a run take gigabytes (one run's two H2 files took 9.3 GB after two rounds of a few thousand applications);
-     * they are deleted afterwards unless {@code -Dbench.keep=true}.
+     * The databases of a run take gigabytes (one run's two H2 files took 9.3 GB after two rounds of a few
+     * thousand applications); they are deleted after a run that ended normally unless {@code -Dbench.keep=true}.
      */
     private static void deleteUnlessKept(Path dir) throws IOException {
         if (Boolean.getBoolean("bench.keep")) {
@@ -122,8 +122,9 @@ public final class IntakeBenchmark {
             if (app != null) {
                 app.close();
             }
-            deleteUnlessKept(dir);
         }
+        // Not in the finally: a failed run keeps its databases for a look.
+        deleteUnlessKept(dir);
         System.out.printf("RATIO [%s] intake / bare engine = %.1f / %.1f = %.0f %%%n", db, intakeSum / rounds,
                 bareSum / rounds, 100 * intakeSum / bareSum);
         System.exit(0);

@@ -53,12 +53,12 @@ public final class NoticeRenderBenchmark {
         // Rendering only: no signing key; the specimen seal image with -Dbench.render.seal=true (as every issued
         // notice carries one), none otherwise (the figures before the seal was encoded once).
         boolean withSeal = Boolean.getBoolean("bench.render.seal");
-        cn.gov.disclosure.seal.SealProperties noSeal = new cn.gov.disclosure.seal.SealProperties(false,
+        cn.gov.disclosure.seal.SealProperties renderOnly = new cn.gov.disclosure.seal.SealProperties(false,
                 cn.gov.disclosure.seal.SealAlgorithm.ECDSA_P256, withSeal, "", null);
-        cn.gov.disclosure.seal.SealKeys noKeys = new cn.gov.disclosure.seal.SealKeys(noSeal, agency.name());
+        cn.gov.disclosure.seal.SealKeys noKeys = new cn.gov.disclosure.seal.SealKeys(renderOnly, agency.name());
         NoticeService notices = new NoticeService(null, new NoticeTemplates(), new PdfRenderer(fonts), null, null,
                 agency, Clock.system(CalendarConfiguration.CHINA), catalogue, new NoticeChecker(catalogue, agency, new cn.gov.disclosure.notice.NoticeRules()),
-                new cn.gov.disclosure.seal.SealImage("", agency.name(), noSeal), noKeys,
+                new cn.gov.disclosure.seal.SealImage("", agency.name(), renderOnly), noKeys,
                 new cn.gov.disclosure.seal.PdfSigner(noKeys), null, new cn.gov.disclosure.notice.NoticeRules(), "http://localhost:8080",
                 event -> { });
         ApplicationCase c = new ApplicationCase(1, "GK-2026-00001", Channel.ONLINE, LocalDate.of(2026, 11, 23),

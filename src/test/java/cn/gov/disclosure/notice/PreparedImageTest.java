@@ -158,10 +158,102 @@ class PreparedImageTest {
         byte[] notAnImage = "not a PNG".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> PreparedImage.of(notAnImage))
                 .isInstanceOf(IllegalArgumentException.class);
-        // The notice service then puts the image itself into the template, encoded per notice as before.
+        // The notice service then puts the bytes themselves into the template (SealImage has refused such bytes
+        // before this point; the branch is for an encoding PreparedImage does not know).
         assertThat(NoticeService.sealSource(renderer, notAnImage))
                 .isEqualTo("data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(notAnImage));
         byte[] seal = SealImage.specimen("示例市人民政府办公室");
         assertThat(NoticeService.sealSource(renderer, seal)).hasSizeLessThan(200);
+    }
+
+    /** The specimen seal as a palette PNG with transparency (colour type 3 with tRNS). */
+    private static byte[] paletteSeal() throws IOException {
+        BufferedImage rgba = ImageIO.read(new ByteArrayInputStream(SealImage.specimen("示例市人民政府办公室")));
+        byte[] r = new byte[256];
+        byte[] g = new byte[256];
+        byte[] b = new byte[256];
+        byte[] a = new byte[256];
+        for (int i = 0; i < 256; i++) {
+            r[i] = (byte) 0xD0;
+            g[i] = (byte) 0x10;
+            b[i] = (byte) 0x10;
+            a[i] = (byte) i;
+        }
+        java.awt.image.IndexColorModel palette = new java.awt.image.IndexColorModel(8, 256, r, g, b, a);
+        BufferedImage indexed = new BufferedImage(rgba.getWidth(), rgba.getHeight(),
+                BufferedImage.TYPE_BYTE_INDEXED, palette);
+        for (int y = 0; y < rgba.getHeight(); y++) {
+            for (int x = 0; x < rgba.getWidth(); x++) {
+                indexed.getRaster().setSample(x, y, 0, rgba.getRGB(x, y) >>> 24);
+            }
+        }
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        ImageIO.write(indexed, "png", png);
+        return png.toByteArray();
+    }
+
+    @Test
+    void aPaletteSealStaysIndexedAndShowsTheSamePixels() throws IOException {
+        byte[] png = paletteSeal();
+        assertThat(png[25]).as("PNG colour type").isEqualTo((byte) 3);
+        PdfRenderer renderer = new PdfRenderer(fonts);
+        PreparedImage seal = renderer.prepare(png);
+
+        byte[] pdf = renderer.render(page(seal.placeholderUri()), "t");
+
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            PDImageXObject image = images(doc).get(0);
+            assertThat(image.getColorSpace().getName()).isEqualTo("Indexed");
+            assertThat(image.getSoftMask()).isNotNull();
+            assertSamePixels(image.getImage(), ImageIO.read(new ByteArrayInputStream(png)));
+        }
+    }
+
+    /** Every dictionary, array and stream reachable from {@code base}, by identity. */
+    private static java.util.Set<org.apache.pdfbox.cos.COSBase> containers(org.apache.pdfbox.cos.COSBase base,
+            java.util.Set<org.apache.pdfbox.cos.COSBase> seen) {
+        org.apache.pdfbox.cos.COSBase v = base instanceof org.apache.pdfbox.cos.COSObject o ? o.getObject() : base;
+        if ((v instanceof org.apache.pdfbox.cos.COSDictionary || v instanceof org.apache.pdfbox.cos.COSArray)
+                && seen.add(v)) {
+            if (v instanceof org.apache.pdfbox.cos.COSDictionary d) {
+                d.getValues().forEach(child -> containers(child, seen));
+            } else {
+                ((org.apache.pdfbox.cos.COSArray) v).forEach(child -> containers(child, seen));
+            }
+        }
+        return seen;
+    }
+
+    @Test
+    void twoDocumentsShareNoObjectOfThePreparedImage() throws IOException {
+        for (byte[] png : List.of(SealImage.specimen("示例市人民政府办公室"), paletteSeal())) {
+            PreparedImage seal = PreparedImage.of(png);
+            byte[] placeholder = java.util.Base64.getDecoder().decode(
+                    seal.placeholderUri().substring(seal.placeholderUri().indexOf(',') + 1));
+            List<PDImageXObject> replaced = new ArrayList<>();
+            List<PDDocument> docs = new ArrayList<>();
+            for (int n = 0; n < 2; n++) {
+                PDDocument doc = new PDDocument();
+                docs.add(doc);
+                PDPage page = new PDPage();
+                page.setResources(new org.apache.pdfbox.pdmodel.PDResources());
+                doc.addPage(page);
+                PDImageXObject image = PDImageXObject.createFromByteArray(doc, placeholder, "placeholder.png");
+                page.getResources().add(image);
+                assertThat(seal.replaceIn(doc)).isEqualTo(1);
+                replaced.add(image);
+            }
+            java.util.Set<org.apache.pdfbox.cos.COSBase> first = containers(replaced.get(0).getCOSObject(),
+                    java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+            java.util.Set<org.apache.pdfbox.cos.COSBase> second = containers(replaced.get(1).getCOSObject(),
+                    java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+            assertThat(first).hasSizeGreaterThan(1);
+            assertThat(first).doesNotContainAnyElementsOf(second);
+            assertThat(replaced.get(0).getImage().getRGB(300, 300))
+                    .isEqualTo(replaced.get(1).getImage().getRGB(300, 300));
+            for (PDDocument doc : docs) {
+                doc.close();
+            }
+        }
     }
 }
