@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,17 +15,7 @@ import org.junit.jupiter.api.Test;
  */
 class KinsokuTest {
 
-    static NoticeFonts fonts;
-
-    @BeforeAll
-    static void loadFonts() {
-        fonts = new NoticeFonts();
-    }
-
-    @AfterAll
-    static void close() throws IOException {
-        fonts.close();
-    }
+    static final NoticeFonts fonts = TestFonts.shared();
 
     private static String page(String spanOpen) {
         String chars = "本机关于收到您提出的政府信息公开申请经审查现答复如下根据中华人民共和国条例规定";

@@ -12,24 +12,12 @@ import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Text copied out of a notice must be exactly the characters rendered (no CJK radicals). */
 class PdfTextFidelityTest {
 
-    static NoticeFonts fonts;
-
-    @BeforeAll
-    static void loadFonts() {
-        fonts = new NoticeFonts();
-    }
-
-    @AfterAll
-    static void close() throws IOException {
-        fonts.close();
-    }
+    static final NoticeFonts fonts = TestFonts.shared();
 
     @Test
     void theBundledFontReallySharesGlyphsBetweenRadicalsAndIdeographs() throws IOException {

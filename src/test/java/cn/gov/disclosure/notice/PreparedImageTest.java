@@ -14,8 +14,6 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import cn.gov.disclosure.seal.SealImage;
@@ -26,17 +24,7 @@ import cn.gov.disclosure.seal.SealImage;
  */
 class PreparedImageTest {
 
-    static NoticeFonts fonts;
-
-    @BeforeAll
-    static void loadFonts() {
-        fonts = new NoticeFonts();
-    }
-
-    @AfterAll
-    static void close() throws IOException {
-        fonts.close();
-    }
+    static final NoticeFonts fonts = TestFonts.shared();
 
     private static String page(String... sources) {
         StringBuilder images = new StringBuilder();

@@ -3,7 +3,6 @@ package cn.gov.disclosure.seal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -20,20 +19,18 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 
-import cn.gov.disclosure.notice.NoticeFonts;
 import cn.gov.disclosure.notice.PdfRenderer;
+import cn.gov.disclosure.notice.TestFonts;
 
 /** Signing and verifying with each algorithm, on a real rendered (PDF/A, tagged) notice. */
 class PdfSignerTest {
 
-    static NoticeFonts fonts;
     static byte[] notice;
     static final String TEXT = "政府信息公开申请答复书 编号：GK-2026-00001 示例市人民政府办公室";
 
@@ -42,16 +39,11 @@ class PdfSignerTest {
 
     @BeforeAll
     static void render() {
-        fonts = new NoticeFonts();
-        notice = new PdfRenderer(fonts).render("""
+        notice = new PdfRenderer(TestFonts.shared()).render("""
                 <html lang="zh-CN"><head><title>答复书</title><style>body { font-family: NoticeSerif; }</style></head>
                 <body><h1>答复书</h1><p>%s</p></body></html>""".formatted(TEXT), "答复书");
     }
 
-    @AfterAll
-    static void close() throws IOException {
-        fonts.close();
-    }
 
     private SealKey key(SealAlgorithm algorithm, LocalDate revokedSince) throws Exception {
         KeyStore store = SealKeys.selfSigned(algorithm, "示例市人民政府办公室", "pw".toCharArray());
