@@ -68,9 +68,7 @@ public final class AnnualReportBenchmark {
         if (!keep.isBlank()) {
             return;
         }
-        try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        org.springframework.util.FileSystemUtils.deleteRecursively(dir);
     }
 
     /** {@code day} turns a day offset from 2024-01-01 into a date; {@code range} yields X = 1 … rows. */

@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -24,7 +23,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
@@ -36,6 +34,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.FileSystemUtils;
 
 import com.sun.net.httpserver.HttpServer;
 import com.zaxxer.hikari.HikariDataSource;
@@ -72,11 +71,7 @@ public final class IntakeBenchmark {
             System.out.println("databases kept in " + dir);
             return;
         }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(p);
-            }
-        }
+        FileSystemUtils.deleteRecursively(dir);
     }
 
     public static void main(String[] args) throws Exception {
@@ -102,10 +97,10 @@ public final class IntakeBenchmark {
             for (int round = 1; round <= rounds; round++) {
                 System.out.printf("-- round %d of %d, load average %.2f%n", round, rounds,
                         loadAverage());
-                Result bare = load("bare engine", engine.url(), clients, warmup, seconds, false);
+                Result bare = load("bare engine", engine.url(), clients, warmup, seconds);
                 // Samples the intake's backlog and lock waits from here until its acknowledgments are all issued.
                 IntakeWatch watch = new IntakeWatch(List.of(app), db.equals("postgres"));
-                Result intake = load("product intake", base + "/api/applications", clients, warmup, seconds, true);
+                Result intake = load("product intake", base + "/api/applications", clients, warmup, seconds);
                 bareSum += bare.perSecond();
                 intakeSum += intake.perSecond();
                 watch.printPrometheus(base);
@@ -148,8 +143,7 @@ public final class IntakeBenchmark {
     }
 
     /** N clients POSTing flat out; warm-up first, then the measured window. */
-    static Result load(String what, String url, int clients, int warmup, int seconds, boolean product)
-            throws Exception {
+    static Result load(String what, String url, int clients, int warmup, int seconds) throws Exception {
         return load(what, List.of(url), clients, warmup, seconds);
     }
 

@@ -140,9 +140,7 @@ final class IntakeWatch implements AutoCloseable {
             }
             Thread.sleep(200);
         }
-        running = false;
-        sampler.interrupt();
-        sampler.join();
+        close();
         System.out.printf("clerks' tasks: all created %.1f s after the load ended (at most %d waiting)%n",
                 ((continued < 0 ? System.nanoTime() : continued) - loadEnded) / 1e9, peakContinuations.get());
         System.out.printf("acknowledgments: all issued %.1f s after the load ended (%d still pending); backlog gauge "

@@ -140,9 +140,7 @@ public final class OpenCasesBenchmark {
             measure(ctx, db, users);
         } finally {
             if (dir != null) {
-                try (var files = Files.walk(dir)) {
-                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
+                org.springframework.util.FileSystemUtils.deleteRecursively(dir);
             }
         }
     }
