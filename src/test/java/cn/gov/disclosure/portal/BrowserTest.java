@@ -14,10 +14,15 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import cn.gov.disclosure.IntegrationTest;
@@ -79,6 +84,37 @@ public abstract class BrowserTest extends IntegrationTest {
 
     protected void screenshot(String name) throws IOException {
         Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+    }
+
+    /**
+     * Types the user name and password into a Camunda webapp's login form ({@code app}: tasklist, cockpit, admin)
+     * and presses the button, as a person would. The form is re-rendered once its translations arrive, and typing
+     * into the old one is lost; so the fields are typed into again until they hold what was typed, read afresh.
+     */
+    protected void signInToWebapp(String app, String user, String password) {
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(60))
+                .ignoring(StaleElementReferenceException.class);
+        By name = By.cssSelector("input[ng-model=username]");
+        By secret = By.cssSelector("input[ng-model=password]");
+        By button = By.cssSelector("form[name=signinForm] button[type=submit]");
+        browser.get(url("/camunda/app/" + app + "/"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(name));
+        // In Chinese, which is also the sign that the translations have arrived.
+        wait.until(d -> d.findElement(button).getText().equals("登录")
+                && "用户名".equals(d.findElement(name).getDomAttribute("placeholder")));
+        wait.until(d -> holds(d.findElement(name), user) & holds(d.findElement(secret), password));
+        browser.findElement(button).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(name));
+    }
+
+    /** Whether the field holds {@code text}; if not, it is cleared and typed into again. */
+    private static boolean holds(WebElement field, String text) {
+        if (text.equals(field.getDomProperty("value"))) {
+            return true;
+        }
+        field.clear();
+        field.sendKeys(text);
+        return false;
     }
 
     /** Waits for a file to finish downloading and returns it. */

@@ -10,7 +10,6 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -33,25 +32,12 @@ class ItemsPageBrowserTest extends BrowserTest {
     @Autowired org.camunda.bpm.engine.ManagementService management;
     @Autowired org.camunda.bpm.engine.RuntimeService runtime;
 
-    private void signIn() {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-        browser.get(url("/camunda/app/tasklist/"));
-        WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("input[ng-model=username]")));
-        wait.until(d -> d.findElement(By.cssSelector("form[name=signinForm] button[type=submit]")).getText()
-                .equals("登录"));
-        name.sendKeys("clerk");
-        browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys("demo");
-        browser.findElement(By.cssSelector("form[name=signinForm] button[type=submit]")).click();
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
-    }
-
     @Test
     void aClerkDecidesItemsOnThePageInTheTasklistSession() throws Exception {
         String caseNo = intake.submit(TestApplications.onlineItems("2025年某路段道路拓宽工程的立项批复文件",
                 "该工程2024年的环境影响评价批复"), "applicant", false).caseNo();
         cn.gov.disclosure.workflow.AsyncJobs.continueIntake(management, runtime, caseNo);
-        signIn();
+        signInToWebapp("tasklist", "clerk", "demo");
         browser.get(url("/staff/cases/" + caseNo + "/items"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains(caseNo);
 

@@ -23,18 +23,9 @@ abstract class TasklistBrowserTest extends BrowserTest {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
     }
 
-    /** Types the user name and password into Tasklist's login form, once its Chinese texts have loaded. */
-    protected void signIn(String user, String password) throws InterruptedException {
-        browser.get(url("/camunda/app/tasklist/"));
-        WebElement name = visible("input[ng-model=username]");
-        wait.until(d -> d.findElement(By.cssSelector("form[name=signinForm] button[type=submit]")).getText()
-                .equals("登录"));
-        // The form is re-rendered once the translations arrive; typing before that loses the first letters.
-        Thread.sleep(500);
-        name.sendKeys(user);
-        browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys(password);
-        browser.findElement(By.cssSelector("form[name=signinForm] button[type=submit]")).click();
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
+    /** Signs in to Tasklist by typing into its login form. */
+    protected void signIn(String user, String password) {
+        signInToWebapp("tasklist", user, password);
     }
 
     protected void click(WebElement element) {

@@ -49,21 +49,6 @@ class TasklistSignInBrowserTest extends BrowserTest {
         }
     }
 
-    /** Types into the webapp's login form and presses the button, as a person would. */
-    private void signIn(String app, String user, String password) throws InterruptedException, IOException {
-        browser.get(url("/camunda/app/" + app + "/"));
-        WebElement name = visible("input[ng-model=username]");
-        // The login page loads its texts and session before it takes input; a person takes a moment too.
-        wait.until(d -> d.findElement(By.cssSelector("form[name=signinForm] button[type=submit]")).getText()
-                .equals("登录"));
-        assertThat(name.getAttribute("placeholder")).isEqualTo("用户名");
-        Thread.sleep(500);
-        name.sendKeys(user);
-        browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys(password);
-        browser.findElement(By.cssSelector("form[name=signinForm] button[type=submit]")).click();
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
-    }
-
     /** Brings the element above the webapp's fixed footer first, as a person scrolls before clicking. */
     private void click(WebElement element) {
         browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
@@ -90,7 +75,7 @@ class TasklistSignInBrowserTest extends BrowserTest {
         review.setDueDate(java.util.Date.from(java.time.Instant.parse("2020-01-01T00:00:00Z")));
         tasks.saveTask(review);
 
-        signIn("tasklist", "clerk", "demo");
+        signInToWebapp("tasklist", "clerk", "demo");
         // Chinese throughout, the office's name in the header, no Camunda 8 banner.
         visible(".app-banner .brand-name");
         assertThat(browser.findElement(By.cssSelector(".app-banner .brand-name")).getText())
@@ -143,7 +128,7 @@ class TasklistSignInBrowserTest extends BrowserTest {
 
         // The administrator's views: Cockpit's dashboard and Admin's users, in Chinese as well.
         signOut();
-        signIn("cockpit", "admin", "demo");
+        signInToWebapp("cockpit", "admin", "demo");
         waitForText("运行中的流程实例");
         assertThat(browser.findElement(By.cssSelector(".app-banner .brand-name")).getText())
                 .isEqualTo("示例市人民政府办公室 流程监控");
