@@ -8,7 +8,6 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,11 +17,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
@@ -91,16 +89,17 @@ public final class IntakeBenchmark {
         double bareSum = 0;
         double intakeSum = 0;
         ConfigurableApplicationContext app = null;
+        List<String> problems;
         try (BareEngine engine = new BareEngine(jdbcUrl(db, dir, "bare"))) {
             app = product(jdbcUrl(db, dir, "product"));
             String base = base(app);
             for (int round = 1; round <= rounds; round++) {
                 System.out.printf("-- round %d of %d, load average %.2f%n", round, rounds,
                         loadAverage());
-                Result bare = load("bare engine", engine.url(), clients, warmup, seconds);
+                HttpLoad.Outcome bare = load("bare engine", engine.url(), clients, warmup, seconds);
                 // Samples the intake's backlog and lock waits from here until its acknowledgments are all issued.
                 IntakeWatch watch = new IntakeWatch(List.of(app), db.equals("postgres"));
-                Result intake = load("product intake", base + "/api/applications", clients, warmup, seconds);
+                HttpLoad.Outcome intake = load("product intake", base + "/api/applications", clients, warmup, seconds);
                 bareSum += bare.perSecond();
                 intakeSum += intake.perSecond();
                 watch.printPrometheus(base);
@@ -109,7 +108,7 @@ public final class IntakeBenchmark {
                         100 * intake.perSecond() / bare.perSecond(),
                         loadAverage());
             }
-            IntakeWatch.checkComplete(app.getBean(JdbcClient.class));
+            problems = IntakeWatch.checkComplete(app.getBean(JdbcClient.class));
             if (renderToo) {
                 render(app, seconds);
             }
@@ -118,10 +117,15 @@ public final class IntakeBenchmark {
                 app.close();
             }
         }
-        // Not in the finally: a failed run keeps its databases for a look.
-        deleteUnlessKept(dir);
         System.out.printf("RATIO [%s] intake / bare engine = %.1f / %.1f = %.0f %%%n", db, intakeSum / rounds,
                 bareSum / rounds, 100 * intakeSum / bareSum);
+        if (!problems.isEmpty()) {
+            // A run whose cases are not all complete measured something broken: its databases stay for a look.
+            System.out.println("PROBLEMS: " + problems + "; databases kept in " + dir);
+            System.exit(1);
+        }
+        // Not in the finally: a failed run keeps its databases for a look.
+        deleteUnlessKept(dir);
         System.exit(0);
     }
 
@@ -133,76 +137,23 @@ public final class IntakeBenchmark {
         return "jdbc:h2:file:" + dir.resolve(name) + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;LOCK_TIMEOUT=10000";
     }
 
-    /** {@code ended}: System.nanoTime() when the measured window closed. */
-    record Result(double perSecond, double p50, double p95, Map<Integer, AtomicInteger> statuses, long ended) {
-
-        long serverErrors() {
-            return statuses.entrySet().stream().filter(e -> e.getKey() >= 500 || e.getKey() < 0)
-                    .mapToLong(e -> e.getValue().get()).sum();
-        }
-    }
-
     /** N clients POSTing flat out; warm-up first, then the measured window. */
-    static Result load(String what, String url, int clients, int warmup, int seconds) throws Exception {
+    static HttpLoad.Outcome load(String what, String url, int clients, int warmup, int seconds) throws Exception {
         return load(what, List.of(url), clients, warmup, seconds);
     }
 
     /** The same, client i sending to {@code urls[i % urls.size()]} (two nodes: the clients split evenly). */
-    static Result load(String what, List<String> urls, int clients, int warmup, int seconds) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).build();
-        run(http, urls, clients, warmup, new ArrayList<>(), new ConcurrentSkipListMap<>());
-        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-        Map<Integer, AtomicInteger> statuses = new ConcurrentSkipListMap<>();
-        long accepted = run(http, urls, clients, seconds, latencies, statuses);
-        long ended = System.nanoTime();
-        List<Long> sorted = new ArrayList<>(latencies);
-        Collections.sort(sorted);
-        Result r = new Result(accepted / (double) seconds, percentile(sorted, 50), percentile(sorted, 95), statuses,
-                ended);
+    static HttpLoad.Outcome load(String what, List<String> urls, int clients, int warmup, int seconds)
+            throws Exception {
+        HttpClient http = HttpLoad.client();
+        IntFunction<HttpRequest> post = c -> HttpRequest.newBuilder(URI.create(urls.get(c % urls.size())))
+                .timeout(Duration.ofSeconds(120)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(BODY, StandardCharsets.UTF_8)).build();
+        HttpLoad.run(http, clients, warmup, post, r -> { });
+        HttpLoad.Outcome r = HttpLoad.run(http, clients, seconds, post, accepted -> { });
         System.out.printf("%-15s accepted %6.1f/s   p50 %7.1f ms   p95 %7.1f ms   answers %s%n", what,
-                r.perSecond(), r.p50(), r.p95(), statuses);
+                r.perSecond(), r.percentile(50), r.percentile(95), r.statuses());
         return r;
-    }
-
-    private static long run(HttpClient http, List<String> urls, int clients, int seconds, List<Long> latencies,
-                            Map<Integer, AtomicInteger> statuses) throws InterruptedException {
-        AtomicLong accepted = new AtomicLong();
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
-        List<Thread> threads = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            String url = urls.get(c % urls.size());
-            Thread t = new Thread(() -> {
-                while (System.nanoTime() < end) {
-                    long start = System.nanoTime();
-                    int status;
-                    try {
-                        status = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(120))
-                                        .header("Content-Type", "application/json")
-                                        .POST(HttpRequest.BodyPublishers.ofString(BODY, StandardCharsets.UTF_8)).build(),
-                                HttpResponse.BodyHandlers.discarding()).statusCode();
-                    } catch (IOException e) {
-                        status = -1;
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                    if (System.nanoTime() > end) {
-                        break;
-                    }
-                    statuses.computeIfAbsent(status, k -> new AtomicInteger()).incrementAndGet();
-                    if (status == 201) {
-                        accepted.incrementAndGet();
-                        latencies.add(System.nanoTime() - start);
-                    }
-                }
-            });
-            threads.add(t);
-            t.start();
-        }
-        for (Thread t : threads) {
-            t.join();
-        }
-        return accepted.get();
     }
 
     /** The address of a started product (its random port). */
@@ -212,13 +163,6 @@ public final class IntakeBenchmark {
 
     static double loadAverage() {
         return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    }
-
-    private static double percentile(List<Long> sorted, int p) {
-        if (sorted.isEmpty()) {
-            return Double.NaN;
-        }
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1)) / 1e6;
     }
 
     /** The product as deployed, on its own database, with the per-address limit out of the way. */
@@ -281,7 +225,7 @@ public final class IntakeBenchmark {
             List<Long> sorted = new ArrayList<>(times);
             Collections.sort(sorted);
             System.out.printf("notice render   %d thread(s): %6.1f/s   p50 %7.1f ms   p95 %7.1f ms%n", threads,
-                    sorted.size() / (double) seconds, percentile(sorted, 50), percentile(sorted, 95));
+                    sorted.size() / (double) seconds, HttpLoad.percentile(sorted, 50), HttpLoad.percentile(sorted, 95));
         }
     }
 

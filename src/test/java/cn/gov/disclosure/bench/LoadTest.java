@@ -1,6 +1,7 @@
 package cn.gov.disclosure.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,14 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -45,52 +43,24 @@ public final class LoadTest {
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 60;
         String clerk = basic(args.length > 3 ? args[3] : "clerk:demo");
         String admin = basic(args.length > 4 ? args[4] : "admin:demo");
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).build();
-
+        HttpClient http = HttpLoad.client();
+        String body = TestApplications.DESIGN_EXAMPLE_JSON.replace("\"2026-11-23\"", "null");
+        HttpRequest post = HttpRequest.newBuilder(URI.create(base + "/api/applications"))
+                .timeout(Duration.ofSeconds(120)).header("Content-Type", "application/json")
+                .header("Authorization", clerk)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
         ConcurrentLinkedQueue<String> accepted = new ConcurrentLinkedQueue<>();
-        Map<Integer, AtomicInteger> statuses = new ConcurrentSkipListMap<>();
-        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
-        List<Thread> threads = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            Thread t = new Thread(() -> {
-                while (System.nanoTime() < end) {
-                    long start = System.nanoTime();
-                    int status;
-                    try {
-                        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/applications"))
-                                        .timeout(Duration.ofSeconds(120)).header("Content-Type", "application/json")
-                                        .header("Authorization", clerk)
-                                        .POST(HttpRequest.BodyPublishers.ofString(TestApplications.DESIGN_EXAMPLE_JSON
-                                                .replace("\"2026-11-23\"", "null"), StandardCharsets.UTF_8)).build(),
-                                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-                        status = r.statusCode();
-                        if (status == 201) {
-                            accepted.add((String) JSON.readValue(r.body(), Map.class).get("caseNo"));
-                            latencies.add(System.nanoTime() - start);
-                        }
-                    } catch (IOException e) {
-                        status = -1;
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                    statuses.computeIfAbsent(status, k -> new AtomicInteger()).incrementAndGet();
-                }
-            });
-            threads.add(t);
-            t.start();
-        }
-        for (Thread t : threads) {
-            t.join();
-        }
-        List<Long> sorted = new ArrayList<>(latencies);
-        Collections.sort(sorted);
-        int serverErrors = statuses.entrySet().stream().filter(e -> e.getKey() >= 500 || e.getKey() < 0)
-                .mapToInt(e -> e.getValue().get()).sum();
-        System.out.printf("LOAD TEST: %d clients, %d s: %d accepted (%.1f/s), p50 %.0f ms, p95 %.0f ms, "
+        HttpLoad.Outcome load = HttpLoad.run(http, clients, seconds, c -> post, response -> {
+            try {
+                accepted.add((String) JSON.readValue(response.body(), Map.class).get("caseNo"));
+            } catch (IOException e) {
+                throw new UncheckedIOException("a 201 without a case number: " + response.body(), e);
+            }
+        });
+        long serverErrors = load.serverErrors();
+        System.out.printf("LOAD TEST: %d clients, %d s: %d accepted (%.1f/s in the window), p50 %.0f ms, p95 %.0f ms, "
                         + "answers %s, 5xx or failed %d%n", clients, seconds, accepted.size(),
-                accepted.size() / (double) seconds, pct(sorted, 50), pct(sorted, 95), statuses, serverErrors);
+                load.perSecond(), load.percentile(50), load.percentile(95), load.statuses(), serverErrors);
 
         // Every 201 case: its acknowledgment issued (allow the job executor a while to catch up).
         List<String> caseNos = new ArrayList<>(accepted);
@@ -126,10 +96,5 @@ public final class LoadTest {
 
     private static String basic(String userColonPassword) {
         return "Basic " + Base64.getEncoder().encodeToString(userColonPassword.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static double pct(List<Long> sorted, int p) {
-        return sorted.isEmpty() ? Double.NaN
-                : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1)) / 1e6;
     }
 }

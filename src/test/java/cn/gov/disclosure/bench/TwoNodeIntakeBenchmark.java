@@ -60,7 +60,7 @@ public final class TwoNodeIntakeBenchmark {
                     System.out.printf("-- round %d of %d, %s, load average %.2f%n", round, rounds,
                             two ? "two nodes" : "one node", IntakeBenchmark.loadAverage());
                     IntakeWatch watch = new IntakeWatch(two ? List.of(a, b) : List.of(a), true);
-                    IntakeBenchmark.Result r = IntakeBenchmark.load(two ? "two nodes" : "one node",
+                    HttpLoad.Outcome r = IntakeBenchmark.load(two ? "two nodes" : "one node",
                             two ? List.of(urlA, urlB) : List.of(urlA), clients, warmup, seconds);
                     watch.printPrometheus(IntakeBenchmark.base(a));
                     watch.follow(r.ended());
