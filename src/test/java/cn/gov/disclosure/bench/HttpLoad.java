@@ -43,7 +43,7 @@ final class HttpLoad {
 
         /** The p-th percentile latency in milliseconds (nearest rank); NaN without any. */
         double percentile(int p) {
-            return HttpLoad.percentile(latencies, p);
+            return Percentile.millis(latencies, p);
         }
 
         /** Answers of 500 and above, and requests that got no answer at all. */
@@ -51,15 +51,6 @@ final class HttpLoad {
             return statuses.entrySet().stream().filter(e -> e.getKey() >= 500 || e.getKey() < 0)
                     .mapToLong(e -> e.getValue().get()).sum();
         }
-    }
-
-    /** Nearest-rank percentile of sorted nanosecond figures, in milliseconds; NaN for none. */
-    static double percentile(List<Long> sortedNanos, int p) {
-        if (sortedNanos.isEmpty()) {
-            return Double.NaN;
-        }
-        int rank = (int) Math.ceil(p / 100.0 * sortedNanos.size());
-        return sortedNanos.get(Math.min(sortedNanos.size() - 1, Math.max(0, rank - 1))) / 1e6;
     }
 
     /**

@@ -225,7 +225,7 @@ public final class IntakeBenchmark {
             List<Long> sorted = new ArrayList<>(times);
             Collections.sort(sorted);
             System.out.printf("notice render   %d thread(s): %6.1f/s   p50 %7.1f ms   p95 %7.1f ms%n", threads,
-                    sorted.size() / (double) seconds, HttpLoad.percentile(sorted, 50), HttpLoad.percentile(sorted, 95));
+                    sorted.size() / (double) seconds, Percentile.millis(sorted, 50), Percentile.millis(sorted, 95));
         }
     }
 

@@ -66,9 +66,12 @@ class ApplicantStatusTest extends IntegrationTest {
         caseFiles.recordEvent(caseNo, "NOTE", "staffNote", null, STAFF_NOTE, "clerk", STAFF_NOTE);
 
         String base = "/api/applications/" + caseNo + "?trackingCode=" + code;
-        // The e-mails go out through the outbox; the view then says when.
-        await().atMost(Duration.ofSeconds(20)).until(() -> http.getForObject(base, String.class)
-                .contains("以电子邮件方式发出"));
+        // The e-mails go out through the outbox; the view then says when. Both of them: the acknowledgment's may go
+        // out while the correction notice's still waits.
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            String shown = http.getForObject(base, String.class);
+            return shown.contains("以电子邮件方式发出") && !shown.contains("尚未发出");
+        });
         Map<String, Object> view = http.getForObject(base, Map.class);
         assertThat(view).containsEntry("status", "CORRECTION_REQUIRED").containsEntry("correctionAwaited", true);
         Map<String, Object> correction = (Map<String, Object>) view.get("correction");

@@ -52,6 +52,26 @@ class EngineSchemaMigrationTest {
         assertThat(flyway(url, "sa").migrate().migrationsExecuted).isZero();
     }
 
+    /** V58: a job made before every job had a due date becomes due at once; a timer keeps its date. */
+    @Test
+    void jobsMadeWithoutADueDateBecomeDueOnUpgrade() throws Exception {
+        String url = "jdbc:h2:mem:engine-schema-jobs;DB_CLOSE_DELAY=-1";
+        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration")
+                .javaMigrations(new EngineSchemaMigration()).target("57").load().migrate();
+        try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO ACT_RU_JOB (ID_, REV_, TYPE_, EXCLUSIVE_, RETRIES_, DUEDATE_) VALUES "
+                    + "('waiting-send', 1, 'message', TRUE, 3, NULL), "
+                    + "('reminder', 1, 'timer', TRUE, 3, TIMESTAMP '2030-01-01 09:00:00')");
+        }
+        flyway(url, "sa").migrate();
+        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+            assertThat(count(c, "SELECT COUNT(*) FROM ACT_RU_JOB WHERE ID_ = 'waiting-send' "
+                    + "AND DUEDATE_ < LOCALTIMESTAMP")).isEqualTo(1);
+            assertThat(count(c, "SELECT COUNT(*) FROM ACT_RU_JOB WHERE ID_ = 'reminder' "
+                    + "AND DUEDATE_ = TIMESTAMP '2030-01-01 09:00:00'")).isEqualTo(1);
+        }
+    }
+
     @Test
     void aDatabaseWhoseEngineMadeItsOwnTablesIsOnlyRecorded() throws Exception {
         // Before this migration: Flyway at version 5 and the engine's tables made by schema-update.

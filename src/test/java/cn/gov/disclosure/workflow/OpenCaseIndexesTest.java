@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -229,6 +230,52 @@ class OpenCaseIndexesTest extends IntegrationTest {
                     }
                 }
                 assertThat(plan.toString().toUpperCase()).contains("IX_DSC_CASE_APPLICANT");
+            } finally {
+                if (!h2) {
+                    try (var s = c.createStatement()) {
+                        s.execute("RESET enable_seqscan");
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The job executor asks only for jobs whose due date has passed (ensure-job-due-date-not-null, V58): a new case's
+     * jobs all carry a due date, even those that are to run at once, and the database finds the due jobs through
+     * V46's index (its own plan, on H2 and PostgreSQL). With Camunda's default, "no due date or passed", H2 read
+     * every job row, thousands of waiting timers among them, on each acquisition.
+     */
+    @Test
+    void everyJobHasADueDateAndTheDueOnesAreFoundThroughTheIndex() throws Exception {
+        String caseNo = intake.submit(TestApplications.online("2024年某河道整治工程的招标文件"), "applicant", false)
+                .caseNo();
+        String process = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNo).singleResult().getId();
+        List<Job> jobs = management.createJobQuery().processInstanceId(process).list();
+        assertThat(jobs).isNotEmpty().allSatisfy(j -> assertThat(j.getDuedate()).as(j.getId()).isNotNull());
+
+        try (Connection c = dataSource.getConnection()) {
+            boolean h2 = c.getMetaData().getDatabaseProductName().equals("H2");
+            if (!h2) {
+                try (var s = c.createStatement()) {
+                    s.execute("SET enable_seqscan = off");
+                }
+            }
+            // The conditions of Camunda's selectNextJobsToExecute once every job has a due date (alwaysSetDueDate).
+            try (PreparedStatement explain = c.prepareStatement("EXPLAIN SELECT RES.ID_ FROM ACT_RU_JOB RES "
+                    + "WHERE (RES.RETRIES_ > 0) AND (RES.DUEDATE_ <= ?) "
+                    + "AND (RES.LOCK_OWNER_ IS NULL OR RES.LOCK_EXP_TIME_ < ?) AND RES.SUSPENSION_STATE_ = 1 "
+                    + "ORDER BY RES.PRIORITY_ DESC")) {
+                Timestamp now = new Timestamp(System.currentTimeMillis());
+                explain.setTimestamp(1, now);
+                explain.setTimestamp(2, now);
+                StringBuilder plan = new StringBuilder();
+                try (ResultSet rs = explain.executeQuery()) {
+                    while (rs.next()) {
+                        plan.append(rs.getString(1)).append('\n');
+                    }
+                }
+                assertThat(plan.toString().toUpperCase()).contains("IX_DSC_JOB_DUEDATE");
             } finally {
                 if (!h2) {
                     try (var s = c.createStatement()) {
