@@ -39,6 +39,7 @@ final class ItemizedReplies {
                                       ReplyDraft draft, String issuedOnText) {
         boolean reconsiderationFirst = reconsiderationFirst(draft, catalogue);
         Set<String> problems = new LinkedHashSet<>();
+        String text = NoticeChecker.textOf(pdf);
         for (ReplyDraft.Item item : draft.items()) {
             ReplyCatalogue.ReplyType t = catalogue.require(item.replyType());
             // The remedies paragraph is the notice's, not the item's.
@@ -46,7 +47,7 @@ final class ItemizedReplies {
                     t.decision(), t.detailsLabel(), t.detailsRequired(), t.legalReview(), t.reasonsAllowed(),
                     t.reasonsRequired(), t.referral(), reconsiderationFirst, t.annualReportRow(), t.selectable(),
                     t.secrecyReview());
-            problems.addAll(checker.checkRendered(pdf, c, asRendered, item.asDraft(), issuedOnText));
+            problems.addAll(checker.checkRenderedText(text, c, asRendered, item.asDraft(), issuedOnText));
         }
         return new ArrayList<>(problems);
     }

@@ -86,7 +86,8 @@ public class NoticeChecker {
      * paragraph is absent where it does not belong).
      */
     public List<String> checkRendered(NoticeType noticeType, byte[] pdf, Map<String, Object> model) {
-        String text = textOf(pdf);
+        Reading reading = Reading.of(pdf);
+        String text = reading.text();
         String title = String.valueOf(model.getOrDefault("title", noticeType.title()));
         List<String> problems = new ArrayList<>();
         ApplicationCase c = (ApplicationCase) model.get("c");
@@ -96,7 +97,7 @@ public class NoticeChecker {
         require(text, agency.officeName(), part("contact"), title, problems);
         if (!draft) {
             require(text, (String) model.get("docNumber"), part("docNumber"), title, problems);
-            if (model.get("sealImage") != null && !lastPageHasImage(pdf)) {
+            if (model.get("sealImage") != null && !reading.imageOnLastPage()) {
                 problems.add(Texts.get("notice.check.missingInPdf", title, part("seal")));
             }
         }
@@ -151,7 +152,12 @@ public class NoticeChecker {
      */
     public List<String> checkRendered(byte[] pdf, ApplicationCase c, ReplyCatalogue.ReplyType type, ReplyDraft draft,
                                       String issuedOnText) {
-        String text = textOf(pdf);
+        return checkRenderedText(textOf(pdf), c, type, draft, issuedOnText);
+    }
+
+    /** The same, on the text {@link #textOf} read from the rendered reply (read once for all its items). */
+    List<String> checkRenderedText(String text, ApplicationCase c, ReplyCatalogue.ReplyType type, ReplyDraft draft,
+                                   String issuedOnText) {
         String title = NoticeType.REPLY.title();
         Map<String, Object> model = new java.util.HashMap<>();
         model.put("reasons", draft.reasonCodes().stream().map(catalogue::reason).flatMap(java.util.Optional::stream)
@@ -219,16 +225,34 @@ public class NoticeChecker {
 
     /** The seal is the image over the issuer and date, on the page that ends the notice. */
     static boolean lastPageHasImage(byte[] pdf) {
-        try (PDDocument doc = Loader.loadPDF(pdf)) {
-            PDResources resources = doc.getPage(doc.getNumberOfPages() - 1).getResources();
+        return Reading.of(pdf).imageOnLastPage();
+    }
+
+    /**
+     * What the checks read from a rendered notice, from one parse of the PDF (parsing is a good part of a check's
+     * cost, and every acknowledgment is checked): the text as a reader would copy it, and whether the last page
+     * holds an image.
+     */
+    record Reading(String text, boolean imageOnLastPage) {
+
+        static Reading of(byte[] pdf) {
+            try (PDDocument doc = Loader.loadPDF(pdf)) {
+                PDFTextStripper stripper = new PDFTextStripper();
+                stripper.setSortByPosition(true);
+                String text = stripper.getText(doc).replaceAll("\\s+", "").replaceAll("—\\d+—", "");
+                return new Reading(text, hasImage(doc.getPage(doc.getNumberOfPages() - 1).getResources()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private static boolean hasImage(PDResources resources) throws IOException {
             for (COSName name : resources.getXObjectNames()) {
                 if (resources.getXObject(name) instanceof PDImageXObject) {
                     return true;
                 }
             }
             return false;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
@@ -240,13 +264,7 @@ public class NoticeChecker {
 
     /** The text as a reader would copy it, without line breaks, page breaks or page numbers. */
     public static String textOf(byte[] pdf) {
-        try (PDDocument doc = Loader.loadPDF(pdf)) {
-            PDFTextStripper stripper = new PDFTextStripper();
-            stripper.setSortByPosition(true);
-            return stripper.getText(doc).replaceAll("\\s+", "").replaceAll("—\\d+—", "");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Reading.of(pdf).text();
     }
 
     private static int length(String s) {

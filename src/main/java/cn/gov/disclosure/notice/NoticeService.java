@@ -217,7 +217,9 @@ public class NoticeService {
         try {
             model.put("docNumber", number == null ? null : number.text());
             String html = htmlForTests.apply(model, templates.notice(type.template(), model));
-            pdf = renderer.render(html, type.title());
+            // An issued notice is signed once checked: its empty signature field goes in now, in the renderer's save.
+            pdf = issued && keys.enabled() ? renderer.render(html, type.title(), PdfSigner::addSignatureField)
+                    : renderer.render(html, type.title());
             List<String> problems = new java.util.ArrayList<>(checker.checkRendered(type, pdf, model));
             moreChecks.apply(pdf).stream().filter(p -> !problems.contains(p)).forEach(problems::add);
             if (!problems.isEmpty()) {

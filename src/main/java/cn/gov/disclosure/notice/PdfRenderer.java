@@ -91,15 +91,26 @@ public class PdfRenderer {
      * render at once, up to one per pair of fonts in the pool.
      */
     public byte[] render(String xhtml, String title) {
+        return render(xhtml, title, doc -> { });
+    }
+
+    /** The same, with {@code beforeSave} applied to the finished document just before it is saved. */
+    public byte[] render(String xhtml, String title, BeforeSave beforeSave) {
         return fonts.withFonts(pair -> {
             Timer.Sample sample = Timer.start();
-            byte[] pdf = render(xhtml, title, pair);
+            byte[] pdf = render(xhtml, title, pair, beforeSave);
             sample.stop(renderTime);
             return pdf;
         });
     }
 
-    private byte[] render(String xhtml, String title, NoticeFonts.Pair pair) {
+    /** A last change to a rendered document, made before its one save (e.g. the empty signature field). */
+    @FunctionalInterface
+    public interface BeforeSave {
+        void apply(PDDocument doc) throws IOException;
+    }
+
+    private byte[] render(String xhtml, String title, NoticeFonts.Pair pair, BeforeSave beforeSave) {
         Document dom = NoticeLayout.prepare(xhtml);
         BitSet chars = NoticeCharacters.of(dom);
         // The fonts cut down to this notice's characters (see NoticeCharacters); PDFBox then embeds the glyphs used.
@@ -127,6 +138,7 @@ public class PdfRenderer {
                         throw new IllegalStateException("Prepared image not found in the rendered notice " + title);
                     }
                 }
+                beforeSave.apply(rendered);
                 rendered.save(out);
             }
             return out.toByteArray();

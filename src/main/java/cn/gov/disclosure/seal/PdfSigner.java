@@ -87,63 +87,86 @@ public class PdfSigner {
 
     /** Signs with the given key (tests, rotation tooling). */
     public static byte[] sign(byte[] pdf, String reason, Instant when, SealKey key) {
-        try {
-            byte[] prepared = prepare(pdf);
-            try (PDDocument doc = Loader.loadPDF(prepared); ByteArrayOutputStream out = new ByteArrayOutputStream();
-                 SignatureOptions options = new SignatureOptions()) {
-                PDSignatureField field = (PDSignatureField) doc.getDocumentCatalog().getAcroForm().getField(FIELD_NAME);
-                PDSignature signature = new PDSignature();
-                signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
-                signature.setSubFilter(PDSignature.SUBFILTER_ETSI_CADES_DETACHED);
-                signature.setName(key.certificate().getSubjectX500Principal().getName());
-                signature.setReason(reason);
-                Calendar at = new GregorianCalendar(TimeZone.getTimeZone("Asia/Shanghai"));
-                at.setTimeInMillis(when.toEpochMilli());
-                signature.setSignDate(at);
-                field.getCOSObject().setItem(COSName.V, signature);
-                options.setPreferredSignatureSize(SIGNATURE_SIZE);
-                options.setPage(doc.getNumberOfPages() - 1);
-                doc.addSignature(signature, cms(key), options);
-                doc.saveIncremental(out);
-                return out.toByteArray();
-            }
+        try (PDDocument doc = withSignatureField(pdf); ByteArrayOutputStream out = new ByteArrayOutputStream();
+             SignatureOptions options = new SignatureOptions()) {
+            PDSignatureField field = signatureField(doc);
+            PDSignature signature = new PDSignature();
+            signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
+            signature.setSubFilter(PDSignature.SUBFILTER_ETSI_CADES_DETACHED);
+            signature.setName(key.certificate().getSubjectX500Principal().getName());
+            signature.setReason(reason);
+            Calendar at = new GregorianCalendar(TimeZone.getTimeZone("Asia/Shanghai"));
+            at.setTimeInMillis(when.toEpochMilli());
+            signature.setSignDate(at);
+            field.getCOSObject().setItem(COSName.V, signature);
+            options.setPreferredSignatureSize(SIGNATURE_SIZE);
+            options.setPage(doc.getNumberOfPages() - 1);
+            doc.addSignature(signature, cms(key), options);
+            doc.saveIncremental(out);
+            return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot sign the notice", e);
         }
     }
 
     /**
-     * Adds the empty signature field on the last page, with its widget tagged under a Form structure
-     * element (PDF/UA-1 7.18.4) and printable (PDF/A-2 6.3.2); saved in full so the signing pass is a pure
-     * incremental update.
+     * The PDF loaded for signing, with the empty field in its saved bytes. Rendered notices come with it
+     * ({@link #addSignatureField} before the renderer's save); any other PDF gets it first, in a full save.
+     */
+    private static PDDocument withSignatureField(byte[] pdf) throws IOException {
+        PDDocument doc = Loader.loadPDF(pdf);
+        if (signatureField(doc) != null) {
+            return doc;
+        }
+        doc.close();
+        return Loader.loadPDF(prepare(pdf));
+    }
+
+    private static PDSignatureField signatureField(PDDocument doc) {
+        PDAcroForm form = doc.getDocumentCatalog().getAcroForm();
+        return form != null && form.getField(FIELD_NAME) instanceof PDSignatureField field ? field : null;
+    }
+
+    /**
+     * The PDF with the empty signature field added (see {@link #addSignatureField}), saved in full so the signing
+     * pass is a pure incremental update.
      */
     static byte[] prepare(byte[] pdf) throws IOException {
         try (PDDocument doc = Loader.loadPDF(pdf); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PDDocumentCatalog catalog = doc.getDocumentCatalog();
-            PDAcroForm form = catalog.getAcroForm();
-            if (form == null) {
-                form = new PDAcroForm(doc);
-                catalog.setAcroForm(form);
-            }
-            form.getCOSObject().removeItem(COSName.NEED_APPEARANCES);
-            PDPage page = doc.getPage(doc.getNumberOfPages() - 1);
-            PDSignatureField field = new PDSignatureField(form);
-            field.setPartialName(FIELD_NAME);
-            field.setAlternateFieldName(Texts.get("seal.field.name"));
-            PDAnnotationWidget widget = field.getWidgets().get(0);
-            widget.setRectangle(new PDRectangle(0, 0, 0, 0));
-            widget.setPage(page);
-            widget.setPrinted(true);
-            List<PDField> fields = new ArrayList<>(form.getFields());
-            fields.add(field);
-            form.setFields(fields);
-            page.getAnnotations().add(widget);
-            // PDF/UA: a page with annotations gives their tab order by structure.
-            page.getCOSObject().setItem(COSName.getPDFName("Tabs"), COSName.S);
-            tag(catalog.getStructureTreeRoot(), widget, page);
+            addSignatureField(doc);
             doc.save(out);
             return out.toByteArray();
         }
+    }
+
+    /**
+     * Adds the empty signature field on the last page, with its widget tagged under a Form structure element
+     * (PDF/UA-1 7.18.4) and printable (PDF/A-2 6.3.2). The notice service calls it on the rendered document before
+     * the renderer saves it, which spares the signing a load and a full save.
+     */
+    public static void addSignatureField(PDDocument doc) throws IOException {
+        PDDocumentCatalog catalog = doc.getDocumentCatalog();
+        PDAcroForm form = catalog.getAcroForm();
+        if (form == null) {
+            form = new PDAcroForm(doc);
+            catalog.setAcroForm(form);
+        }
+        form.getCOSObject().removeItem(COSName.NEED_APPEARANCES);
+        PDPage page = doc.getPage(doc.getNumberOfPages() - 1);
+        PDSignatureField field = new PDSignatureField(form);
+        field.setPartialName(FIELD_NAME);
+        field.setAlternateFieldName(Texts.get("seal.field.name"));
+        PDAnnotationWidget widget = field.getWidgets().get(0);
+        widget.setRectangle(new PDRectangle(0, 0, 0, 0));
+        widget.setPage(page);
+        widget.setPrinted(true);
+        List<PDField> fields = new ArrayList<>(form.getFields());
+        fields.add(field);
+        form.setFields(fields);
+        page.getAnnotations().add(widget);
+        // PDF/UA: a page with annotations gives their tab order by structure.
+        page.getCOSObject().setItem(COSName.getPDFName("Tabs"), COSName.S);
+        tag(catalog.getStructureTreeRoot(), widget, page);
     }
 
     private static void tag(PDStructureTreeRoot root, PDAnnotationWidget widget, PDPage page) {

@@ -89,6 +89,31 @@ class PdfSignerTest {
         }
     }
 
+    /**
+     * A notice rendered with its empty signature field (the notice service's way) is signed without being saved
+     * again: the signed PDF begins with the rendered bytes, unchanged, and verifies; one without the field gets it
+     * first, so the rendered bytes are not kept.
+     */
+    @Test
+    void aNoticeRenderedWithItsFieldIsSignedByAppendingOnly() throws Exception {
+        byte[] withField = new PdfRenderer(TestFonts.shared()).render("""
+                <html lang="zh-CN"><head><title>答复书</title><style>body { font-family: NoticeSerif; }</style></head>
+                <body><h1>答复书</h1><p>%s</p></body></html>""".formatted(TEXT), "答复书",
+                PdfSigner::addSignatureField);
+        SealKey key = key(SealAlgorithm.ECDSA_P256, null);
+
+        byte[] signed = PdfSigner.sign(withField, "测试签发", Instant.now(), key);
+        assertThat(java.util.Arrays.copyOf(signed, withField.length)).isEqualTo(withField);
+        assertThat(SignatureVerifier.verify(signed).status()).isEqualTo(SignatureCheck.Status.INTACT);
+        try (PDDocument doc = Loader.loadPDF(signed)) {
+            assertThat(doc.getDocumentCatalog().getAcroForm().getFields()).hasSize(1);
+        }
+
+        byte[] other = PdfSigner.sign(notice, "测试签发", Instant.now(), key);
+        assertThat(java.util.Arrays.copyOf(other, notice.length)).isNotEqualTo(notice);
+        assertThat(SignatureVerifier.verify(other).status()).isEqualTo(SignatureCheck.Status.INTACT);
+    }
+
     @ParameterizedTest
     @EnumSource(SealAlgorithm.class)
     void oneChangedByteBreaksTheSignature(SealAlgorithm algorithm) throws Exception {
