@@ -148,14 +148,9 @@ public class NoticeChecker {
 
     /**
      * The checks of one reply decision (its wording, articles, grounds, referral agency) and of the remedies it
-     * needs, on a rendered reply: for each item of a reply to several items.
+     * needs, on the text ({@link #textOf}) of a rendered reply: for each item of a reply to several items, the text
+     * read once for all of them.
      */
-    public List<String> checkRendered(byte[] pdf, ApplicationCase c, ReplyCatalogue.ReplyType type, ReplyDraft draft,
-                                      String issuedOnText) {
-        return checkRenderedText(textOf(pdf), c, type, draft, issuedOnText);
-    }
-
-    /** The same, on the text {@link #textOf} read from the rendered reply (read once for all its items). */
     List<String> checkRenderedText(String text, ApplicationCase c, ReplyCatalogue.ReplyType type, ReplyDraft draft,
                                    String issuedOnText) {
         String title = NoticeType.REPLY.title();
@@ -223,15 +218,10 @@ public class NoticeChecker {
         return s.isBlank() ? null : s;
     }
 
-    /** The seal is the image over the issuer and date, on the page that ends the notice. */
-    static boolean lastPageHasImage(byte[] pdf) {
-        return Reading.of(pdf).imageOnLastPage();
-    }
-
     /**
      * What the checks read from a rendered notice, from one parse of the PDF (parsing is a good part of a check's
      * cost, and every acknowledgment is checked): the text as a reader would copy it, and whether the last page
-     * holds an image.
+     * holds an image (the seal, over the issuer and date on the page that ends the notice).
      */
     record Reading(String text, boolean imageOnLastPage) {
 

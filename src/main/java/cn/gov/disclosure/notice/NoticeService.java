@@ -217,8 +217,8 @@ public class NoticeService {
         try {
             model.put("docNumber", number == null ? null : number.text());
             String html = htmlForTests.apply(model, templates.notice(type.template(), model));
-            // An issued notice is signed once checked: its empty signature field goes in now, in the renderer's save.
-            pdf = issued && keys.enabled() ? renderer.render(html, type.title(), PdfSigner::addSignatureField)
+            // A notice to be signed once checked gets its empty signature field now, in the renderer's save.
+            pdf = signed(status) ? renderer.render(html, type.title(), PdfSigner::addSignatureField)
                     : renderer.render(html, type.title());
             List<String> problems = new java.util.ArrayList<>(checker.checkRendered(type, pdf, model));
             moreChecks.apply(pdf).stream().filter(p -> !problems.contains(p)).forEach(problems::add);
@@ -232,6 +232,11 @@ public class NoticeService {
             throw e;
         }
         return store(c, type, status, pdf, model, recipient, number);
+    }
+
+    /** Issued notices are signed when a seal key is configured; drafts never. */
+    private boolean signed(String status) {
+        return NoticeRepository.ISSUED.equals(status) && keys.enabled();
     }
 
     private Map<String, Object> replyModel(ApplicationCase c, ReplyCatalogue.ReplyType type, ReplyDraft draft) {
@@ -427,7 +432,7 @@ public class NoticeService {
         LocalDate today = LocalDate.now(clock);
         boolean issued = NoticeRepository.ISSUED.equals(status);
         String sha256 = null;
-        if (issued && keys.enabled()) {
+        if (signed(status)) {
             // Signed only now, after every check: what is stored is exactly what is sent and downloaded.
             pdf = signer.sign(pdf, Texts.get("notice.seal.reason", type.title(), c.caseNo()), clock.instant());
             sha256 = Fingerprints.sha256(pdf);

@@ -111,32 +111,29 @@ public class PdfSigner {
 
     /**
      * The PDF loaded for signing, with the empty field in its saved bytes. Rendered notices come with it
-     * ({@link #addSignatureField} before the renderer's save); any other PDF gets it first, in a full save.
+     * ({@link #addSignatureField} before the renderer's save); any other PDF gets it first, in a full save, so the
+     * signing pass is a pure incremental update. A PDF whose field is already signed is refused.
      */
     private static PDDocument withSignatureField(byte[] pdf) throws IOException {
         PDDocument doc = Loader.loadPDF(pdf);
-        if (signatureField(doc) != null) {
+        PDSignatureField field = signatureField(doc);
+        if (field != null && field.getValue() == null) {
             return doc;
         }
-        doc.close();
-        return Loader.loadPDF(prepare(pdf));
+        try (doc) {
+            if (field != null) {
+                throw new IllegalArgumentException("The PDF is already signed");
+            }
+            addSignatureField(doc);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            doc.save(out);
+            return Loader.loadPDF(out.toByteArray());
+        }
     }
 
     private static PDSignatureField signatureField(PDDocument doc) {
         PDAcroForm form = doc.getDocumentCatalog().getAcroForm();
         return form != null && form.getField(FIELD_NAME) instanceof PDSignatureField field ? field : null;
-    }
-
-    /**
-     * The PDF with the empty signature field added (see {@link #addSignatureField}), saved in full so the signing
-     * pass is a pure incremental update.
-     */
-    static byte[] prepare(byte[] pdf) throws IOException {
-        try (PDDocument doc = Loader.loadPDF(pdf); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            addSignatureField(doc);
-            doc.save(out);
-            return out.toByteArray();
-        }
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 
@@ -32,8 +33,8 @@ final class HttpLoad {
     }
 
     /**
-     * What a run got back. {@code latencies} in nanoseconds, sorted; {@code ended}: System.nanoTime() when the
-     * window closed.
+     * What a run got back. {@code latencies} in nanoseconds, sorted; {@code ended}: System.nanoTime() when the last
+     * answer had arrived (the load was over).
      */
     record Outcome(int seconds, long accepted, List<Long> latencies, Map<Integer, AtomicInteger> statuses, long ended) {
 
@@ -55,13 +56,15 @@ final class HttpLoad {
 
     /**
      * {@code clients} threads, client i sending {@code request.apply(i)} again and again for {@code seconds};
-     * returns once every request sent has been answered (or failed).
+     * returns once every request sent has been answered (or failed). A client that fails otherwise (in
+     * {@code onAccepted}, say) fails the run, after the others have finished.
      */
     static Outcome run(HttpClient http, int clients, int seconds, IntFunction<HttpRequest> request,
                        Consumer<HttpResponse<String>> onAccepted) throws InterruptedException {
         AtomicInteger accepted = new AtomicInteger();
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         Map<Integer, AtomicInteger> statuses = new ConcurrentSkipListMap<>();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
@@ -77,25 +80,30 @@ final class HttpLoad {
                     } catch (InterruptedException e) {
                         return;
                     }
+                    long answered = System.nanoTime();
                     int status = response == null ? -1 : response.statusCode();
                     statuses.computeIfAbsent(status, k -> new AtomicInteger()).incrementAndGet();
                     if (status == 201) {
-                        onAccepted.accept(response);
-                        if (System.nanoTime() <= end) {
+                        if (answered <= end) {
                             accepted.incrementAndGet();
-                            latencies.add(System.nanoTime() - start);
+                            latencies.add(answered - start);
                         }
+                        onAccepted.accept(response);
                     }
                 }
             });
+            t.setUncaughtExceptionHandler((thread, e) -> failure.compareAndSet(null, e));
             threads.add(t);
             t.start();
         }
         for (Thread t : threads) {
             t.join();
         }
+        if (failure.get() != null) {
+            throw new IllegalStateException("a client failed", failure.get());
+        }
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
-        return new Outcome(seconds, accepted.get(), sorted, statuses, end);
+        return new Outcome(seconds, accepted.get(), sorted, statuses, System.nanoTime());
     }
 }

@@ -22,7 +22,7 @@ import cn.gov.disclosure.seal.SealKeys;
  * the empty signature field (the signer adds it, with a full save, before signing) against one rendered with it
  * (the notice service's way since the field goes in before the renderer's save), and the checker's reading of the
  * text. Thread CPU per operation after warm-up, single thread. Not a test: {@code mvn -Pbench
- * exec:java@notice-signing-benchmark} (arguments: warm-up runs, measured runs).
+ * test-compile exec:exec@notice-signing-benchmark}; arguments when run by hand: warm-up runs, measured runs.
  */
 public final class NoticeSigningBenchmark {
 
@@ -50,7 +50,7 @@ public final class NoticeSigningBenchmark {
                 plain.length, warmup, runs, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         // Alternated, so a change in the machine's load hits both alike.
         for (int round = 0; round < 2; round++) {
-            time("sign, field added by the signer (before)", warmup, runs,
+            time("sign, field added by the signer (as before)", warmup, runs,
                     () -> PdfSigner.sign(plain, "基准", Instant.now(), key));
             time("sign, field added at rendering (now)", warmup, runs,
                     () -> PdfSigner.sign(withField, "基准", Instant.now(), key));

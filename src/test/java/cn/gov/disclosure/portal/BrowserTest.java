@@ -102,9 +102,21 @@ public abstract class BrowserTest extends IntegrationTest {
         // In Chinese, which is also the sign that the translations have arrived.
         wait.until(d -> d.findElement(button).getText().equals("登录")
                 && "用户名".equals(d.findElement(name).getDomAttribute("placeholder")));
-        wait.until(d -> holds(d.findElement(name), user) & holds(d.findElement(secret), password));
-        browser.findElement(button).click();
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(name));
+        for (int attempt = 1; ; attempt++) {
+            // Both fields on every pass ("&", not "&&"): each is typed into again if it lost its text.
+            wait.until(d -> holds(d.findElement(name), user) & holds(d.findElement(secret), password));
+            browser.findElement(button).click();
+            try {
+                new WebDriverWait(browser, Duration.ofSeconds(20))
+                        .until(ExpectedConditions.invisibilityOfElementLocated(name));
+                return;
+            } catch (org.openqa.selenium.TimeoutException e) {
+                // Still the login form: the page's model may have missed the typing; once more, as a person would.
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Whether the field holds {@code text}; if not, it is cleared and typed into again. */

@@ -92,7 +92,7 @@ class PdfSignerTest {
     /**
      * A notice rendered with its empty signature field (the notice service's way) is signed without being saved
      * again: the signed PDF begins with the rendered bytes, unchanged, and verifies; one without the field gets it
-     * first, so the rendered bytes are not kept.
+     * first, so the rendered bytes are not kept; a signed one is refused.
      */
     @Test
     void aNoticeRenderedWithItsFieldIsSignedByAppendingOnly() throws Exception {
@@ -112,6 +112,10 @@ class PdfSignerTest {
         byte[] other = PdfSigner.sign(notice, "测试签发", Instant.now(), key);
         assertThat(java.util.Arrays.copyOf(other, notice.length)).isNotEqualTo(notice);
         assertThat(SignatureVerifier.verify(other).status()).isEqualTo(SignatureCheck.Status.INTACT);
+
+        // A signed notice is not signed over again.
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PdfSigner.sign(signed, "再次签发", Instant.now(), key))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @ParameterizedTest

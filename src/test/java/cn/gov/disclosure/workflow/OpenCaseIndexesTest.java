@@ -224,7 +224,8 @@ class OpenCaseIndexesTest extends IntegrationTest {
     void everyJobHasADueDateAndTheDueOnesAreFoundThroughTheIndex() throws Exception {
         String caseNo = intake.submit(TestApplications.online("2024年某河道整治工程的招标文件"), "applicant", false)
                 .caseNo();
-        String process = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNo).singleResult().getId();
+        String process = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNo)
+                .processDefinitionKey(AsyncJobs.INTAKE_PROCESS).singleResult().getId();
         List<Job> jobs = management.createJobQuery().processInstanceId(process).list();
         assertThat(jobs).isNotEmpty().allSatisfy(j -> assertThat(j.getDuedate()).as(j.getId()).isNotNull());
 
