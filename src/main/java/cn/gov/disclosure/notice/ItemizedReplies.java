@@ -35,11 +35,10 @@ final class ItemizedReplies {
         return new ArrayList<>(problems);
     }
 
-    static List<String> checkRendered(NoticeChecker checker, ReplyCatalogue catalogue, byte[] pdf, ApplicationCase c,
+    static List<String> checkRendered(NoticeChecker checker, ReplyCatalogue catalogue, String text, ApplicationCase c,
                                       ReplyDraft draft, String issuedOnText) {
         boolean reconsiderationFirst = reconsiderationFirst(draft, catalogue);
         Set<String> problems = new LinkedHashSet<>();
-        String text = NoticeChecker.textOf(pdf);
         for (ReplyDraft.Item item : draft.items()) {
             ReplyCatalogue.ReplyType t = catalogue.require(item.replyType());
             // The remedies paragraph is the notice's, not the item's.

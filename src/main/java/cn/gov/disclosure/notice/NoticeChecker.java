@@ -86,7 +86,11 @@ public class NoticeChecker {
      * paragraph is absent where it does not belong).
      */
     public List<String> checkRendered(NoticeType noticeType, byte[] pdf, Map<String, Object> model) {
-        Reading reading = Reading.of(pdf);
+        return checkRendered(noticeType, Reading.of(pdf), model);
+    }
+
+    /** The same, on what was read from the PDF once (see {@link Reading}). */
+    List<String> checkRendered(NoticeType noticeType, Reading reading, Map<String, Object> model) {
         String text = reading.text();
         String title = String.valueOf(model.getOrDefault("title", noticeType.title()));
         List<String> problems = new ArrayList<>();

@@ -175,9 +175,7 @@ public class NoticeService {
         model.put("docNumber", null);
         byte[] pdf = renderer.render(htmlForTests.apply(model, templates.notice(NoticeType.REPLY.template(), model)),
                 NoticeType.REPLY.title());
-        List<String> found = new java.util.ArrayList<>(checker.checkRendered(NoticeType.REPLY, pdf, model));
-        itemChecks(c, draft, model).apply(pdf).stream().filter(p -> !found.contains(p)).forEach(found::add);
-        return found;
+        return check(NoticeType.REPLY, pdf, model, itemChecks(c, draft, model));
     }
 
     private List<String> draftProblems(ApplicationCase c, ReplyDraft draft) {
@@ -190,16 +188,29 @@ public class NoticeService {
     }
 
     /** A reply of several items: each item's decision and articles are read back from the PDF as well. */
-    private java.util.function.Function<byte[], List<String>> itemChecks(ApplicationCase c, ReplyDraft draft,
+    private java.util.function.Function<String, List<String>> itemChecks(ApplicationCase c, ReplyDraft draft,
                                                                          Map<String, Object> model) {
         return draft.itemized()
-                ? pdf -> ItemizedReplies.checkRendered(checker, catalogue, pdf, c, draft, (String) model.get("issuedOnText"))
-                : pdf -> List.of();
+                ? text -> ItemizedReplies.checkRendered(checker, catalogue, text, c, draft,
+                        (String) model.get("issuedOnText"))
+                : text -> List.of();
+    }
+
+    /**
+     * The checker's problems with a rendered notice, then those of {@code moreChecks} (given the notice's text) not
+     * already found; the PDF is parsed once for both.
+     */
+    private List<String> check(NoticeType type, byte[] pdf, Map<String, Object> model,
+                               java.util.function.Function<String, List<String>> moreChecks) {
+        NoticeChecker.Reading reading = NoticeChecker.Reading.of(pdf);
+        List<String> problems = new java.util.ArrayList<>(checker.checkRendered(type, reading, model));
+        moreChecks.apply(reading.text()).stream().filter(p -> !problems.contains(p)).forEach(problems::add);
+        return problems;
     }
 
     private Notice renderCheckAndStore(ApplicationCase c, NoticeType type, String status, Map<String, Object> model,
                                        String recipient) {
-        return renderCheckAndStore(c, type, status, model, recipient, pdf -> List.of());
+        return renderCheckAndStore(c, type, status, model, recipient, text -> List.of());
     }
 
     /**
@@ -209,7 +220,7 @@ public class NoticeService {
      * notice gives its number back.
      */
     private Notice renderCheckAndStore(ApplicationCase c, NoticeType type, String status, Map<String, Object> model,
-                                       String recipient, java.util.function.Function<byte[], List<String>> moreChecks) {
+                                       String recipient, java.util.function.Function<String, List<String>> moreChecks) {
         boolean issued = NoticeRepository.ISSUED.equals(status);
         model.put("draft", !issued);
         DocumentNumbers.Reservation number = issued ? numbers.reserve(LocalDate.now(clock)) : null;
@@ -220,8 +231,7 @@ public class NoticeService {
             // A notice to be signed once checked gets its empty signature field now, in the renderer's save.
             pdf = signed(status) ? renderer.render(html, type.title(), PdfSigner::addSignatureField)
                     : renderer.render(html, type.title());
-            List<String> problems = new java.util.ArrayList<>(checker.checkRendered(type, pdf, model));
-            moreChecks.apply(pdf).stream().filter(p -> !problems.contains(p)).forEach(problems::add);
+            List<String> problems = check(type, pdf, model, moreChecks);
             if (!problems.isEmpty()) {
                 throw new NoticeIncompleteException(problems);
             }
