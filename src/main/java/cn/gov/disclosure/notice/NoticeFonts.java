@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Function;
@@ -14,6 +16,7 @@ import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ClassPathResource;
@@ -29,9 +32,13 @@ import org.springframework.stereotype.Component;
  * {@code disclosure.notice.render-threads} pairs (default: one per processor), each parsed from the shared
  * bytes when first needed. Parsing from memory reads only the table directory and small tables, so an extra
  * pair costs little; the 15 MB of glyph data is never copied.
+ * <p>
+ * Reading and patching take most of a second, so they run on a thread of their own while the application starts
+ * (the engine takes longer to build); the first use waits for them, and so does the end of start-up, which
+ * therefore still fails when a font is missing.
  */
 @Component
-public class NoticeFonts implements AutoCloseable {
+public class NoticeFonts implements AutoCloseable, SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(NoticeFonts.class);
     static final String REGULAR = "fonts/NotoSerifSC-Regular.ttf";
@@ -41,10 +48,12 @@ public class NoticeFonts implements AutoCloseable {
     public record Pair(TrueTypeFont regular, TrueTypeFont bold) {
     }
 
-    private final byte[] regularBytes;
-    private final byte[] boldBytes;
+    /** The patched bytes of both fonts, shared by every parsed pair. */
+    private record Bytes(byte[] regular, byte[] bold) {
+    }
+
     private final int maxPairs;
-    private final Pair first;
+    private final CompletableFuture<Bytes> bytes;
     private final List<Pair> all = new CopyOnWriteArrayList<>();
     private final BlockingQueue<Pair> idle = new LinkedBlockingQueue<>();
 
@@ -56,28 +65,55 @@ public class NoticeFonts implements AutoCloseable {
     /** {@code maxPairs} 0 or less: one per processor. */
     @Autowired
     public NoticeFonts(@Value("${disclosure.notice.render-threads:0}") int maxPairs) {
-        long start = System.nanoTime();
         this.maxPairs = maxPairs > 0 ? maxPairs : Math.max(1, Runtime.getRuntime().availableProcessors());
-        this.regularBytes = read(REGULAR);
-        this.boldBytes = read(BOLD);
-        this.first = parsePair();
-        idle.add(first);
-        log.info("Notice fonts ready in {} ms (up to {} renders at once)", (System.nanoTime() - start) / 1_000_000,
-                this.maxPairs);
+        int pairs = this.maxPairs;
+        this.bytes = CompletableFuture.supplyAsync(() -> {
+            long start = System.nanoTime();
+            Bytes read = new Bytes(read(REGULAR), read(BOLD));
+            idle.add(parsePair(read));
+            log.info("Notice fonts ready in {} ms (up to {} renders at once)",
+                    (System.nanoTime() - start) / 1_000_000, pairs);
+            return read;
+        }, work -> {
+            Thread loader = new Thread(work, "notice-fonts");
+            loader.setDaemon(true);
+            loader.start();
+        });
+    }
+
+    /** Waits until the fonts are read; fails as their reading failed (a font missing from the build, say). */
+    private Bytes ready() {
+        try {
+            return bytes.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    /** The end of start-up waits for the fonts, so a missing font still stops the application from starting. */
+    @Override
+    public void afterSingletonsInstantiated() {
+        ready();
     }
 
     /** The first parsed regular font, for inspecting it (single-threaded callers such as tests only). */
     public TrueTypeFont regular() {
-        return first.regular();
+        ready();
+        return all.get(0).regular();
     }
 
     /** The first parsed bold font, for inspecting it (single-threaded callers such as tests only). */
     public TrueTypeFont bold() {
-        return first.bold();
+        ready();
+        return all.get(0).bold();
     }
 
     /** Lends a font pair to {@code work} for its duration; waits if all pairs are busy and no more may be made. */
     public <T> T withFonts(Function<Pair, T> work) {
+        ready();
         Pair pair = idle.poll();
         if (pair == null) {
             pair = newPairIfAllowed();
@@ -101,11 +137,11 @@ public class NoticeFonts implements AutoCloseable {
         if (all.size() >= maxPairs) {
             return null;
         }
-        return parsePair();
+        return parsePair(ready());
     }
 
-    private Pair parsePair() {
-        Pair p = new Pair(parse(regularBytes, REGULAR), parse(boldBytes, BOLD));
+    private Pair parsePair(Bytes read) {
+        Pair p = new Pair(parse(read.regular(), REGULAR), parse(read.bold(), BOLD));
         all.add(p);
         return p;
     }
@@ -134,6 +170,11 @@ public class NoticeFonts implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        try {
+            ready();
+        } catch (RuntimeException e) {
+            return; // nothing was parsed
+        }
         for (Pair p : all) {
             p.regular().close();
             p.bold().close();

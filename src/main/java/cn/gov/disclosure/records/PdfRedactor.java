@@ -1,11 +1,9 @@
 package cn.gov.disclosure.records;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
-import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.Shape;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,6 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+
+import cn.gov.disclosure.common.OutlineText;
+import cn.gov.disclosure.notice.NoticeFonts;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
@@ -48,12 +49,13 @@ public final class PdfRedactor {
     public record Region(int page, double x, double y, double width, double height) {
     }
 
-    private final Font font;
+    private final NoticeFonts fonts;
     private final int dpi;
     private final boolean rasteriseAllPages;
 
-    public PdfRedactor(Font font, int dpi, boolean rasteriseAllPages) {
-        this.font = font;
+    /** {@code fonts}: the notices' Chinese fonts, for the grounds in the boxes. */
+    public PdfRedactor(NoticeFonts fonts, int dpi, boolean rasteriseAllPages) {
+        this.fonts = fonts;
         this.dpi = Math.max(72, Math.min(dpi, 400));
         this.rasteriseAllPages = rasteriseAllPages;
     }
@@ -122,21 +124,24 @@ public final class PdfRedactor {
         if (text == null || text.isBlank()) {
             return;
         }
-        float size = Math.min(12 * scale, h * 0.7f);
-        Font f = font.deriveFont(Font.PLAIN, size);
-        FontMetrics m = g.getFontMetrics(f);
-        while (m.stringWidth(text) > w - 4 && size > 6 * scale) {
-            size -= scale;
-            f = font.deriveFont(Font.PLAIN, size);
-            m = g.getFontMetrics(f);
+        Shape words = fonts.withFonts(pair -> {
+            OutlineText font = new OutlineText(pair.regular());
+            float size = Math.min(12 * scale, h * 0.7f);
+            while (font.width(text, size) > w - 4 && size > 6 * scale) {
+                size -= scale;
+            }
+            double width = font.width(text, size);
+            double ascent = font.ascent(size);
+            double height = ascent + font.descent(size);
+            if (width > w - 2 || ascent > h) {
+                return null;
+            }
+            return font.shape(text, size, x + (w - width) / 2, y + (h - height) / 2 + ascent);
+        });
+        if (words != null) {
+            g.setColor(Color.WHITE);
+            g.fill(words);
         }
-        if (m.stringWidth(text) > w - 2 || m.getAscent() > h) {
-            return;
-        }
-        g.setFont(f);
-        g.setColor(Color.WHITE);
-        g.setStroke(new BasicStroke(1));
-        g.drawString(text, x + (w - m.stringWidth(text)) / 2, y + (h - m.getHeight()) / 2 + m.getAscent());
     }
 
     /** Number of pages, or an {@link IOException} for a file PDFBox cannot read. */

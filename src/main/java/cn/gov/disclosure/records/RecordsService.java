@@ -1,9 +1,6 @@
 package cn.gov.disclosure.records;
 
-import java.awt.Font;
-import java.awt.FontFormatException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,7 +18,6 @@ import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,6 +31,7 @@ import cn.gov.disclosure.delivery.DeliveryService;
 import cn.gov.disclosure.items.CaseItem;
 import cn.gov.disclosure.items.CaseItems;
 import cn.gov.disclosure.items.ItemFiles;
+import cn.gov.disclosure.notice.NoticeFonts;
 import cn.gov.disclosure.seal.Fingerprints;
 
 /**
@@ -73,7 +70,7 @@ public class RecordsService implements ItemFiles {
 
     public RecordsService(RecordRepository repo, CaseFileService caseFiles, RecordSettings settings,
                           RedactionGrounds grounds, ObjectProvider<ItemOutcomes> outcomes, Clock clock,
-                          DeliveryService deliveries, CaseItems items) {
+                          DeliveryService deliveries, CaseItems items, NoticeFonts fonts) {
         this.deliveries = deliveries;
         this.items = items;
         this.repo = repo;
@@ -82,17 +79,7 @@ public class RecordsService implements ItemFiles {
         this.grounds = grounds;
         this.outcomes = outcomes;
         this.clock = clock;
-        this.redactor = new PdfRedactor(boxFont(), settings.redactionDpi(), settings.rasteriseAllPages());
-    }
-
-    /** The project's Chinese font for the text in the boxes; a logical font if the build has not fetched it. */
-    static Font boxFont() {
-        try (InputStream in = new ClassPathResource("fonts/NotoSerifSC-Regular.ttf").getInputStream()) {
-            return Font.createFont(Font.TRUETYPE_FONT, in);
-        } catch (IOException | FontFormatException e) {
-            log.warn("Chinese font not found for redaction boxes, using the JVM's serif font: {}", e.toString());
-            return new Font(Font.SERIF, Font.PLAIN, 12);
-        }
+        this.redactor = new PdfRedactor(fonts, settings.redactionDpi(), settings.rasteriseAllPages());
     }
 
     // ---- upload ----

@@ -1,9 +1,8 @@
 package cn.gov.disclosure.seal;
 
+import cn.gov.disclosure.common.OutlineText;
 import cn.gov.disclosure.common.Texts;
 
-import java.awt.Font;
-import java.awt.FontFormatException;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -14,6 +13,9 @@ import java.nio.file.Path;
 
 import javax.imageio.ImageIO;
 
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -76,12 +78,15 @@ public class SealImage {
             if (in == null) {
                 throw new IllegalStateException("Font " + FONT + " missing from the classpath");
             }
-            Font font = Font.createFont(Font.TRUETYPE_FONT, in);
-            BufferedImage img = SpecimenSeal.draw(name == null || name.isBlank() ? Texts.get("seal.demo.agency") : name, font, 600);
+            BufferedImage img;
+            try (TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(in))) {
+                img = SpecimenSeal.draw(name == null || name.isBlank() ? Texts.get("seal.demo.agency") : name,
+                        new OutlineText(font), 600);
+            }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ImageIO.write(img, "png", out);
             return out.toByteArray();
-        } catch (IOException | FontFormatException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("Cannot draw the specimen seal", e);
         }
     }

@@ -1,16 +1,16 @@
 package cn.gov.disclosure.seal;
 
+import cn.gov.disclosure.common.OutlineText;
 import cn.gov.disclosure.common.Texts;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
-import java.awt.font.FontRenderContext;
-import java.awt.font.GlyphVector;
+import java.awt.Shape;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 
 /**
@@ -27,10 +27,10 @@ public final class SpecimenSeal {
 
     /**
      * @param name  the office's name on the arc
-     * @param font  a font with Chinese glyphs (any size; it is scaled)
+     * @param font  a bold font with Chinese glyphs (scaled to the seal)
      * @param size  the image's width and height in pixels
      */
-    public static BufferedImage draw(String name, Font font, int size) {
+    public static BufferedImage draw(String name, OutlineText font, int size) {
         BufferedImage img = new BufferedImage(size, size, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = img.createGraphics();
         try {
@@ -48,30 +48,27 @@ public final class SpecimenSeal {
 
             // The name runs clockwise along the upper arc, each character upright to the centre.
             int n = name.codePointCount(0, name.length());
-            Font arcFont = font.deriveFont(Font.BOLD, (float) Math.min(size * 0.13, size * 2.6 / Math.max(n, 1)));
-            double textRadius = r - ring - arcFont.getSize2D() * 0.95;
+            float arcSize = (float) Math.min(size * 0.13, size * 2.6 / Math.max(n, 1));
+            double textRadius = r - ring - arcSize * 0.95;
             double sweep = Math.toRadians(Math.min(250, 22 * n + 20));
             double start = -Math.PI / 2 - sweep / 2;
-            FontRenderContext frc = g.getFontRenderContext();
             int i = 0;
             for (int off = 0; off < name.length(); i++) {
                 int cp = name.codePointAt(off);
                 String ch = new String(Character.toChars(cp));
                 off += Character.charCount(cp);
                 double angle = n == 1 ? -Math.PI / 2 : start + sweep * i / (n - 1);
-                GlyphVector gv = arcFont.createGlyphVector(frc, ch);
-                double w = gv.getVisualBounds().getWidth();
                 AffineTransform at = new AffineTransform();
                 at.translate(c + textRadius * Math.cos(angle), c + textRadius * Math.sin(angle));
                 at.rotate(angle + Math.PI / 2);
-                at.translate(-w / 2, arcFont.getSize2D() * 0.4);
-                g.fill(at.createTransformedShape(gv.getOutline()));
+                g.fill(at.createTransformedShape(font.shape(ch, arcSize, -font.width(ch, arcSize) / 2, arcSize * 0.4)));
             }
 
-            Font mark = font.deriveFont(Font.BOLD, size * 0.12f);
-            GlyphVector word = mark.createGlyphVector(frc, Texts.get("seal.specimen.mark"));
-            java.awt.geom.Rectangle2D b = word.getVisualBounds();
-            g.fill(word.getOutline((float) (c - b.getWidth() / 2 - b.getX()), (float) (c + size * 0.31)));
+            float markSize = size * 0.12f;
+            Shape word = font.shape(Texts.get("seal.specimen.mark"), markSize, 0, 0);
+            Rectangle2D b = word.getBounds2D();
+            g.fill(AffineTransform.getTranslateInstance(c - b.getWidth() / 2 - b.getX(), c + size * 0.31)
+                    .createTransformedShape(word));
         } finally {
             g.dispose();
         }

@@ -66,4 +66,13 @@ class ArchitectureTest {
                         ROOT + ".notice..", ROOT + ".mail..")
                 .check(classes);
     }
+
+    @Test
+    void noJava2DFontsFromStreams() {
+        noClasses().should().callMethod(java.awt.Font.class, "createFont", int.class, java.io.InputStream.class)
+                .orShould().callMethod(java.awt.Font.class, "createFonts", java.io.InputStream.class)
+                .because("Java2D copies such a font into a temporary file that only a normal exit deletes: every "
+                        + "killed process left the 15 MB font behind; draw text with common.OutlineText instead")
+                .check(classes);
+    }
 }

@@ -29,7 +29,9 @@ import cn.gov.disclosure.workflow.EngineSchemaMigration;
  * under load. Timed here with the project's schema (Flyway, V46's index): Camunda's acquisition statement as it reads
  * with the engine's default ("no due date, or due date passed") and with every job dated (the product's
  * {@code ensure-job-due-date-not-null}, V58). H2 runs with result reuse off: under load the job table changes between
- * two acquisitions, so H2 could not reuse an earlier result. {@code -Dbench.explain=true} prints each database's plan.
+ * two acquisitions, so H2 could not reuse an earlier result. {@code -Dbench.explain=true} prints each database's plan;
+ * {@code -Dbench.backlog=N} adds N acknowledgments due now (priority -10, as after a burst of applications), which
+ * every acquisition must sort by priority.
  */
 public final class JobAcquisitionBenchmark {
 
@@ -97,9 +99,17 @@ public final class JobAcquisitionBenchmark {
                     .params("due-" + i, "new-" + i,
                             i < 10 ? null : new Timestamp(System.currentTimeMillis() - 1000)).update();
         }
+        // A burst's queued acknowledgments: due, exclusive, one per case, below the timers' priority.
+        int backlog = Integer.getInteger("bench.backlog", 0);
+        jdbc.sql("""
+                INSERT INTO ACT_RU_JOB (ID_, REV_, TYPE_, EXCLUSIVE_, PROCESS_INSTANCE_ID_, RETRIES_, DUEDATE_,
+                  HANDLER_TYPE_, SUSPENSION_STATE_, PRIORITY_)
+                SELECT 'ack-' || X, 1, 'message', TRUE, 'ackcase-' || X, 3, LOCALTIMESTAMP, 'async-continuation', 1, -10
+                FROM %s
+                """.formatted(range)).params(backlog).update();
         jdbc.sql("ANALYZE").update();
-        System.out.printf("%n== %s ==%n%,d waiting timers and 20 due jobs inserted in %,d ms%n", label, timers,
-                (System.nanoTime() - t0) / 1_000_000);
+        System.out.printf("%n== %s ==%n%,d waiting timers, 20 due jobs and %,d queued acknowledgments inserted in %,d ms%n",
+                label, timers, backlog, (System.nanoTime() - t0) / 1_000_000);
         // One connection kept open, as the job executor borrows one from the product's pool: an unpooled data source
         // would time a new connection for each query.
         try (Connection c = ds.getConnection()) {

@@ -29,6 +29,8 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 
+import cn.gov.disclosure.notice.NoticeFonts;
+
 /**
  * A known string and a known picture under a cut are gone from the released copy — not covered, gone: PDFBox
  * finds neither the text nor the picture on any page — while the original still holds both.
@@ -38,6 +40,8 @@ public class RedactionTest {
     public static final String SECRET = "ACCOUNT 6222-0210-9999-4321";
     static final String PUBLIC = "ROAD WIDENING APPROVAL 2025";
     static final Color MARKER = new Color(255, 0, 0);
+    /** The notices' fonts, parsed once for the class: the redactor draws the grounds with them. */
+    static final NoticeFonts FONTS = new NoticeFonts();
 
     /** Page 1: public line at the top, secret line and a red 60x60 picture in the middle; page 2: public only. */
     public static byte[] original() throws IOException {
@@ -78,7 +82,7 @@ public class RedactionTest {
     void textAndPictureUnderACutAreGoneFromTheCopyAndKeptInTheOriginal() throws Exception {
         byte[] original = original();
         // The cut: from 60 pt to 400 pt across, 280 pt to 420 pt down (top-left origin) — the secret and the picture.
-        PdfRedactor redactor = new PdfRedactor(RecordsService.boxFont(), 150, false);
+        PdfRedactor redactor = new PdfRedactor(FONTS, 150, false);
         byte[] released = redactor.redact(original, List.of(new PdfRedactor.Cut(1, 60, 280, 340, 140, "第十五条")));
 
         assertThat(text(original)).contains(SECRET).contains(PUBLIC);
@@ -105,6 +109,47 @@ public class RedactionTest {
     }
 
     @Test
+    void theGroundIsWrittenInWhiteInTheMiddleOfTheBox() throws Exception {
+        byte[] original = original();
+        PdfRedactor redactor = new PdfRedactor(FONTS, 150, false);
+        // The same cut (60–400 pt across, 280–420 pt down) with its ground and without one.
+        BufferedImage labelled = images(redactor.redact(original,
+                List.of(new PdfRedactor.Cut(1, 60, 280, 340, 140, "第十五条")))).get(0);
+        BufferedImage bare = images(redactor.redact(original,
+                List.of(new PdfRedactor.Cut(1, 60, 280, 340, 140, null)))).get(0);
+        double scale = 150 / 72.0;
+        int x0 = (int) Math.ceil(60 * scale) + 2;
+        int y0 = (int) Math.ceil(280 * scale) + 2;
+        int x1 = (int) Math.floor(400 * scale) - 2;
+        int y1 = (int) Math.floor(420 * scale) - 2;
+        int white = 0;
+        long sumX = 0;
+        long sumY = 0;
+        for (int y = y0; y < y1; y++) {
+            for (int x = x0; x < x1; x++) {
+                assertThat(brightness(bare.getRGB(x, y))).as("no ground: the box is black at %d,%d", x, y)
+                        .isLessThan(100);
+                if (brightness(labelled.getRGB(x, y)) > 180) {
+                    white++;
+                    sumX += x;
+                    sumY += y;
+                }
+            }
+        }
+        Files.createDirectories(Path.of("target", "redaction"));
+        ImageIO.write(labelled.getSubimage(x0 - 10, y0 - 10, x1 - x0 + 20, y1 - y0 + 20), "png",
+                Path.of("target", "redaction", "ground.png").toFile());
+        // Four characters at 12 pt, 150 dpi (25 pixels to the em): their strokes cover about 250 pixels, centred.
+        assertThat(white).isGreaterThan(150);
+        assertThat((double) sumX / white).isCloseTo((x0 + x1) / 2.0, org.assertj.core.data.Offset.offset(25.0));
+        assertThat((double) sumY / white).isCloseTo((y0 + y1) / 2.0, org.assertj.core.data.Offset.offset(15.0));
+    }
+
+    private static int brightness(int rgb) {
+        return (((rgb >> 16) & 0xFF) + ((rgb >> 8) & 0xFF) + (rgb & 0xFF)) / 3;
+    }
+
+    @Test
     void textToFindGivesTheRegionsOfEveryOccurrence() throws Exception {
         byte[] original = original();
         List<PdfRedactor.Region> found = PdfRedactor.find(original, "6222-0210");
@@ -114,7 +159,7 @@ public class RedactionTest {
         // The secret line's baseline is 300 pt from the top.
         assertThat(r.y()).isBetween(280.0, 300.0);
         assertThat(r.y() + r.height()).isGreaterThan(300.0);
-        PdfRedactor redactor = new PdfRedactor(RecordsService.boxFont(), 150, false);
+        PdfRedactor redactor = new PdfRedactor(FONTS, 150, false);
         byte[] released = redactor.redact(original, List.of(new PdfRedactor.Cut(r.page(), r.x(), r.y(), r.width(),
                 r.height(), "第十四条")));
         assertThat(text(released)).doesNotContain("6222-0210").doesNotContain(SECRET);
