@@ -72,7 +72,11 @@ import org.springframework.stereotype.Component;
 public class PdfSigner {
 
     static final String FIELD_NAME = "seal";
-    private static final int SIGNATURE_SIZE = 16384;
+    /**
+     * Room for the CMS signature beyond its certificates: signer info, signed attributes and the signature value
+     * (an RSA key of 8,192 bits gives 1,024 bytes) with their encoding, well within this.
+     */
+    private static final int SIGNATURE_ROOM = 4096;
 
     private final SealKeys keys;
 
@@ -99,7 +103,7 @@ public class PdfSigner {
             at.setTimeInMillis(when.toEpochMilli());
             signature.setSignDate(at);
             field.getCOSObject().setItem(COSName.V, signature);
-            options.setPreferredSignatureSize(SIGNATURE_SIZE);
+            options.setPreferredSignatureSize(signatureSize(key));
             options.setPage(doc.getNumberOfPages() - 1);
             doc.addSignature(signature, cms(key), options);
             doc.saveIncremental(out);
@@ -212,18 +216,43 @@ public class PdfSigner {
         return max;
     }
 
-    /** The CMS SignedData over the byte ranges: signing-certificate-v2, no signing-time (PAdES B-B). */
+    /**
+     * The bytes reserved for the signature: the certificates it carries plus {@link #SIGNATURE_ROOM}. The reserved
+     * space is written into every notice as hexadecimal zeros where the signature goes, so a fixed 16 KB made each
+     * notice 32 KB larger than its signature needs (an ECDSA signature with its certificate takes about 1 KB).
+     */
+    static int signatureSize(SealKey key) {
+        try {
+            int certificates = 0;
+            for (X509Certificate c : key.chain()) {
+                certificates += c.getEncoded().length;
+            }
+            return certificates + SIGNATURE_ROOM;
+        } catch (CertificateEncodingException e) {
+            throw new IllegalStateException("Cannot encode the seal's certificate", e);
+        }
+    }
+
+    /**
+     * The CMS SignedData over the byte ranges: signing-certificate-v2, no signing-time (PAdES B-B). The signature
+     * value comes from Bouncy Castle (its ECDSA took half the JDK's time); the digest of the notice, the one
+     * computation over all its bytes, from the JDK, whose SHA-256 uses the processor's instructions: 0.07 ms over
+     * 120 KB against Bouncy Castle's 0.58 ms. SM3 exists only in Bouncy Castle.
+     */
     private static SignatureInterface cms(SealKey key) {
         return (InputStream content) -> {
             try {
                 X509Certificate cert = key.certificate();
                 CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
-                JcaSignerInfoGeneratorBuilder info = new JcaSignerInfoGeneratorBuilder(
-                        new JcaDigestCalculatorProviderBuilder().setProvider(BouncyCastle.provider()).build());
+                JcaDigestCalculatorProviderBuilder digests = new JcaDigestCalculatorProviderBuilder();
+                if (key.algorithm() == SealAlgorithm.SM2) {
+                    digests.setProvider(BouncyCastle.provider());
+                }
+                JcaContentSignerBuilder signer = new JcaContentSignerBuilder(key.algorithm().signatureAlgorithm())
+                        .setProvider(BouncyCastle.provider());
+                JcaSignerInfoGeneratorBuilder info = new JcaSignerInfoGeneratorBuilder(digests.build());
                 info.setSignedAttributeGenerator(padesAttributes(cert));
-                generator.addSignerInfoGenerator(info.build(new JcaContentSignerBuilder(
-                        key.algorithm().signatureAlgorithm()).setProvider(BouncyCastle.provider())
-                        .build(key.privateKey()), cert));
+                generator.addSignerInfoGenerator(info.build(signer.build(key.privateKey()), cert));
                 generator.addCertificates(new JcaCertStore(key.chain()));
                 return generator.generate(new CMSProcessableByteArray(content.readAllBytes()), false).getEncoded();
             } catch (GeneralSecurityException | OperatorCreationException | CMSException e) {

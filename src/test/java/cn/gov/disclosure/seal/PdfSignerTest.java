@@ -90,6 +90,36 @@ class PdfSignerTest {
     }
 
     /**
+     * The space reserved for the signature follows the certificates it carries: an ECDSA seal with its one
+     * certificate adds about 10 KB to a notice (a fixed reservation of 16 KB, written as 32 KB of hexadecimal
+     * zeros, added over 33 KB), and a long chain still fits and verifies.
+     */
+    @Test
+    void theSignatureTakesRoomForItsCertificatesOnly() throws Exception {
+        SealKey ecdsa = key(SealAlgorithm.ECDSA_P256, null);
+        byte[] signed = PdfSigner.sign(notice, "测试签发", Instant.now(), ecdsa);
+        assertThat(SignatureVerifier.verify(signed).status()).isEqualTo(SignatureCheck.Status.INTACT);
+        assertThat(signed.length - notice.length).isLessThan(16_000);
+
+        // The seal's certificate followed by three more (stand-ins for intermediate and root certificates).
+        List<java.security.cert.X509Certificate> chain = new java.util.ArrayList<>(ecdsa.chain());
+        for (int i = 0; i < 3; i++) {
+            KeyStore ca = SealKeys.selfSigned(SealAlgorithm.RSA_2048, "示例证书认证中心" + i, "pw".toCharArray());
+            chain.add((java.security.cert.X509Certificate) ca.getCertificate("seal"));
+        }
+        SealKey chained = new SealKey(ecdsa.privateKey(), chain, ecdsa.algorithm(), null);
+        assertThat(PdfSigner.signatureSize(chained)).isGreaterThan(PdfSigner.signatureSize(ecdsa) + 2_000);
+        byte[] withChain = PdfSigner.sign(notice, "测试签发", Instant.now(), chained);
+        assertThat(SignatureVerifier.verify(withChain).status()).isEqualTo(SignatureCheck.Status.INTACT);
+        try (PDDocument doc = Loader.loadPDF(withChain)) {
+            PDSignature sig = doc.getLastSignatureDictionary();
+            CMSSignedData cms = new CMSSignedData(new CMSProcessableByteArray(sig.getSignedContent(withChain)),
+                    sig.getContents(withChain));
+            assertThat(cms.getCertificates().getMatches(null)).hasSize(4);
+        }
+    }
+
+    /**
      * A notice rendered with its empty signature field (the notice service's way) is signed without being saved
      * again: the signed PDF begins with the rendered bytes, unchanged, and verifies; one without the field gets it
      * first, so the rendered bytes are not kept; a signed one is refused.
