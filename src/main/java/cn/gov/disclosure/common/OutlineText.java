@@ -9,13 +9,15 @@ import java.io.UncheckedIOException;
 
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.GlyphData;
+import org.apache.fontbox.ttf.OS2WindowsMetricsTable;
 import org.apache.fontbox.ttf.TrueTypeFont;
 
 /**
  * Text as glyph outlines from a font PDFBox has parsed, for drawing with Java2D (the specimen seal, the grounds in
  * redaction boxes). Java2D's own fonts are not used: {@code java.awt.Font.createFont} copies the 15 MB font into a
  * temporary file that only a normal JVM exit deletes, so every killed process left 15 MB per font in the temporary
- * directory. One line, no shaping (Chinese needs none); a character the font lacks is drawn as its empty glyph.
+ * directory. One line, no shaping (Chinese needs none). A character the font lacks (or a control character) is left
+ * out, as Java2D left it out, rather than drawn as the font's box for a missing glyph.
  * <p>
  * Not thread-safe, like the {@link TrueTypeFont} it reads: use it on one thread at a time.
  */
@@ -24,14 +26,21 @@ public final class OutlineText {
     private final TrueTypeFont font;
     private final CmapLookup cmap;
     private final float unitsPerEm;
+    private final int ascender;
+    private final int descender;
 
     public OutlineText(TrueTypeFont font) {
         try {
             this.font = font;
             this.cmap = font.getUnicodeCmapLookup();
             this.unitsPerEm = font.getUnitsPerEm();
+            // The typographic ascender and descender span the ideographs' em box (880 and -120 in Noto Serif SC),
+            // so text centred on them looks centred; the horizontal header's also make room for accents.
+            OS2WindowsMetricsTable os2 = font.getOS2Windows();
+            this.ascender = os2 != null ? os2.getTypoAscender() : font.getHorizontalHeader().getAscender();
+            this.descender = os2 != null ? os2.getTypoDescender() : font.getHorizontalHeader().getDescender();
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the font's character map", e);
+            throw new UncheckedIOException("Cannot read the font's metrics", e);
         }
     }
 
@@ -40,7 +49,10 @@ public final class OutlineText {
         try {
             double units = 0;
             for (int cp : text.codePoints().toArray()) {
-                units += font.getAdvanceWidth(cmap.getGlyphId(cp));
+                int gid = cmap.getGlyphId(cp);
+                if (gid != 0) {
+                    units += font.getAdvanceWidth(gid);
+                }
             }
             return units * size / unitsPerEm;
         } catch (IOException e) {
@@ -48,22 +60,14 @@ public final class OutlineText {
         }
     }
 
-    /** How far the font's letters reach above the baseline at {@code size}. */
+    /** How far the font's characters reach above the baseline at {@code size}. */
     public double ascent(float size) {
-        try {
-            return font.getHorizontalHeader().getAscender() * size / unitsPerEm;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ascender * size / unitsPerEm;
     }
 
     /** How far they reach below it (a positive distance). */
     public double descent(float size) {
-        try {
-            return -font.getHorizontalHeader().getDescender() * size / unitsPerEm;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return -descender * size / unitsPerEm;
     }
 
     /**
@@ -77,6 +81,9 @@ public final class OutlineText {
             double pen = 0;
             for (int cp : text.codePoints().toArray()) {
                 int gid = cmap.getGlyphId(cp);
+                if (gid == 0) {
+                    continue;
+                }
                 GlyphData glyph = font.getGlyph().getGlyph(gid);
                 if (glyph != null) {
                     GeneralPath outline = glyph.getPath();

@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
  * <p>
  * Read and patched once ({@link CmapRewriter}) into byte arrays that never change afterwards. PDFBox reads a
  * parsed {@link TrueTypeFont} lazily through one shared read position, so a parsed font must not be used by two
- * threads at once: renders borrow a parsed pair from a small pool ({@link #withFonts}), at most
+ * threads at once: renders (and the redactor, for the grounds it writes in its boxes) borrow a parsed pair from a
+ * small pool ({@link #withFonts}), at most
  * {@code disclosure.notice.render-threads} pairs (default: one per processor), each parsed from the shared
  * bytes when first needed. Parsing from memory reads only the table directory and small tables, so an extra
  * pair costs little; the 15 MB of glyph data is never copied.
@@ -65,11 +66,16 @@ public class NoticeFonts implements AutoCloseable, SmartInitializingSingleton {
     /** {@code maxPairs} 0 or less: one per processor. */
     @Autowired
     public NoticeFonts(@Value("${disclosure.notice.render-threads:0}") int maxPairs) {
+        this(maxPairs, REGULAR, BOLD);
+    }
+
+    /** The fonts at other class path locations (tests of a missing font). */
+    NoticeFonts(int maxPairs, String regularPath, String boldPath) {
         this.maxPairs = maxPairs > 0 ? maxPairs : Math.max(1, Runtime.getRuntime().availableProcessors());
         int pairs = this.maxPairs;
         this.bytes = CompletableFuture.supplyAsync(() -> {
             long start = System.nanoTime();
-            Bytes read = new Bytes(read(REGULAR), read(BOLD));
+            Bytes read = new Bytes(read(regularPath), read(boldPath));
             idle.add(parsePair(read));
             log.info("Notice fonts ready in {} ms (up to {} renders at once)",
                     (System.nanoTime() - start) / 1_000_000, pairs);
@@ -86,10 +92,9 @@ public class NoticeFonts implements AutoCloseable, SmartInitializingSingleton {
         try {
             return bytes.join();
         } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
+            // A new exception for each caller: its own stack, the loader's failure as the cause.
+            throw new IllegalStateException("The notice fonts could not be read: " + e.getCause().getMessage(),
+                    e.getCause());
         }
     }
 

@@ -2,6 +2,7 @@ package cn.gov.disclosure.records;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
+import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.awt.Shape;
 import java.awt.image.BufferedImage;
@@ -97,14 +98,28 @@ public final class PdfRedactor {
         try {
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            List<Rectangle> boxes = new ArrayList<>();
             for (Cut c : cuts) {
-                int x = (int) Math.floor(c.x() * scale);
-                int y = (int) Math.floor(c.y() * scale);
-                int w = (int) Math.ceil(c.width() * scale) + 1;
-                int h = (int) Math.ceil(c.height() * scale) + 1;
+                Rectangle box = new Rectangle((int) Math.floor(c.x() * scale), (int) Math.floor(c.y() * scale),
+                        (int) Math.ceil(c.width() * scale) + 1, (int) Math.ceil(c.height() * scale) + 1);
+                boxes.add(box);
                 g.setColor(Color.BLACK);
-                g.fillRect(x, y, w, h);
-                label(g, c.label(), x, y, w, h, scale);
+                g.fill(box);
+            }
+            // The grounds of all the page's cuts with one borrowing of the fonts, which notices share.
+            List<Shape> grounds = fonts.withFonts(pair -> {
+                OutlineText font = new OutlineText(pair.regular());
+                List<Shape> shapes = new ArrayList<>();
+                for (int i = 0; i < cuts.size(); i++) {
+                    shapes.add(ground(font, cuts.get(i).label(), boxes.get(i), scale));
+                }
+                return shapes;
+            });
+            g.setColor(Color.WHITE);
+            for (Shape ground : grounds) {
+                if (ground != null) {
+                    g.fill(ground);
+                }
             }
         } finally {
             g.dispose();
@@ -119,29 +134,22 @@ public final class PdfRedactor {
         }
     }
 
-    /** The ground in white, as large as fits (at most 12 pt), centred; left out when the box is too small. */
-    private void label(Graphics2D g, String text, int x, int y, int w, int h, float scale) {
+    /** The ground's outline, as large as fits (at most 12 pt), centred; null when the box is too small for it. */
+    private static Shape ground(OutlineText font, String text, Rectangle box, float scale) {
         if (text == null || text.isBlank()) {
-            return;
+            return null;
         }
-        Shape words = fonts.withFonts(pair -> {
-            OutlineText font = new OutlineText(pair.regular());
-            float size = Math.min(12 * scale, h * 0.7f);
-            while (font.width(text, size) > w - 4 && size > 6 * scale) {
-                size -= scale;
-            }
-            double width = font.width(text, size);
-            double ascent = font.ascent(size);
-            double height = ascent + font.descent(size);
-            if (width > w - 2 || ascent > h) {
-                return null;
-            }
-            return font.shape(text, size, x + (w - width) / 2, y + (h - height) / 2 + ascent);
-        });
-        if (words != null) {
-            g.setColor(Color.WHITE);
-            g.fill(words);
+        float size = Math.min(12 * scale, box.height * 0.7f);
+        while (font.width(text, size) > box.width - 4 && size > 6 * scale) {
+            size -= scale;
         }
+        double width = font.width(text, size);
+        double ascent = font.ascent(size);
+        double height = ascent + font.descent(size);
+        if (width > box.width - 2 || height > box.height) {
+            return null;
+        }
+        return font.shape(text, size, box.x + (box.width - width) / 2, box.y + (box.height - height) / 2 + ascent);
     }
 
     /** Number of pages, or an {@link IOException} for a file PDFBox cannot read. */

@@ -44,6 +44,7 @@ public final class NoticeRenderBenchmark {
         com.openhtmltopdf.util.XRLog.setLoggingEnabled(false);
         long fontStart = System.nanoTime();
         NoticeFonts fonts = new NoticeFonts();
+        fonts.regular(); // the fonts load on a thread of their own: wait for them
         long fontMillis = (System.nanoTime() - fontStart) / 1_000_000;
         AgencyProfile agency = new AgencyProfile("示例市人民政府办公室", "示例市人民政府办公室政府信息公开科",
                 "示例省示例市人民路1号", "100000", "0000-12345678", "gongkai@example.cn",

@@ -30,6 +30,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 
 import cn.gov.disclosure.notice.NoticeFonts;
+import cn.gov.disclosure.notice.TestFonts;
 
 /**
  * A known string and a known picture under a cut are gone from the released copy — not covered, gone: PDFBox
@@ -40,8 +41,8 @@ public class RedactionTest {
     public static final String SECRET = "ACCOUNT 6222-0210-9999-4321";
     static final String PUBLIC = "ROAD WIDENING APPROVAL 2025";
     static final Color MARKER = new Color(255, 0, 0);
-    /** The notices' fonts, parsed once for the class: the redactor draws the grounds with them. */
-    static final NoticeFonts FONTS = new NoticeFonts();
+    /** The notices' fonts, shared in the test JVM: the redactor draws the grounds with them. */
+    static final NoticeFonts FONTS = TestFonts.shared();
 
     /** Page 1: public line at the top, secret line and a red 60x60 picture in the middle; page 2: public only. */
     public static byte[] original() throws IOException {

@@ -80,6 +80,11 @@ class PdfSignerTest {
                     org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers.id_aa_signingCertificateV2)).isNotNull();
             assertThat(signer.getSignedAttributes().get(
                     org.bouncycastle.asn1.cms.CMSAttributes.signingTime)).isNull();
+            // The space reserved is the certificates plus 4 KB (hexadecimal between the byte ranges, with < and >),
+            // and the signature leaves at least 2 KB of it unused.
+            int[] range = sig.getByteRange();
+            assertThat(range[2] - range[1] - 2).isEqualTo(2 * PdfSigner.signatureSize(key));
+            assertThat(PdfSigner.signatureSize(key) - cms.getEncoded().length).isGreaterThan(2048);
             if (algorithm == SealAlgorithm.SM2) {
                 assertThat(signer.getEncryptionAlgOID()).isEqualTo("1.2.156.10197.1.501");
                 assertThat(signer.getDigestAlgOID()).isEqualTo("1.2.156.10197.1.401");
@@ -91,15 +96,18 @@ class PdfSignerTest {
 
     /**
      * The space reserved for the signature follows the certificates it carries: an ECDSA seal with its one
-     * certificate adds about 10 KB to a notice (a fixed reservation of 16 KB, written as 32 KB of hexadecimal
-     * zeros, added over 33 KB), and a long chain still fits and verifies.
+     * certificate reserves under 5 KB (a fixed 16 KB before, written into every notice as 32 KB of hexadecimal
+     * zeros), and a long chain still fits and verifies.
      */
     @Test
     void theSignatureTakesRoomForItsCertificatesOnly() throws Exception {
         SealKey ecdsa = key(SealAlgorithm.ECDSA_P256, null);
         byte[] signed = PdfSigner.sign(notice, "测试签发", Instant.now(), ecdsa);
         assertThat(SignatureVerifier.verify(signed).status()).isEqualTo(SignatureCheck.Status.INTACT);
-        assertThat(signed.length - notice.length).isLessThan(16_000);
+        try (PDDocument doc = Loader.loadPDF(signed)) {
+            int[] range = doc.getLastSignatureDictionary().getByteRange();
+            assertThat(range[2] - range[1]).isLessThan(10_000);
+        }
 
         // The seal's certificate followed by three more (stand-ins for intermediate and root certificates).
         List<java.security.cert.X509Certificate> chain = new java.util.ArrayList<>(ecdsa.chain());
@@ -110,7 +118,9 @@ class PdfSignerTest {
         SealKey chained = new SealKey(ecdsa.privateKey(), chain, ecdsa.algorithm(), null);
         assertThat(PdfSigner.signatureSize(chained)).isGreaterThan(PdfSigner.signatureSize(ecdsa) + 2_000);
         byte[] withChain = PdfSigner.sign(notice, "测试签发", Instant.now(), chained);
-        assertThat(SignatureVerifier.verify(withChain).status()).isEqualTo(SignatureCheck.Status.INTACT);
+        SignatureCheck check = SignatureVerifier.verify(withChain);
+        assertThat(check.status()).isEqualTo(SignatureCheck.Status.INTACT);
+        assertThat(check.fingerprint()).isEqualTo(ecdsa.fingerprint());
         try (PDDocument doc = Loader.loadPDF(withChain)) {
             PDSignature sig = doc.getLastSignatureDictionary();
             CMSSignedData cms = new CMSSignedData(new CMSProcessableByteArray(sig.getSignedContent(withChain)),
