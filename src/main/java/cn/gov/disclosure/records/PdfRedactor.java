@@ -106,8 +106,10 @@ public final class PdfRedactor {
                 g.setColor(Color.BLACK);
                 g.fill(box);
             }
-            // The grounds of all the page's cuts with one borrowing of the fonts, which notices share.
-            List<Shape> grounds = fonts.withFonts(pair -> {
+            // The grounds of all the page's cuts with one borrowing of the fonts, which notices share (none to
+            // borrow when no cut has a ground).
+            boolean anyGround = cuts.stream().anyMatch(c -> c.label() != null && !c.label().isBlank());
+            List<Shape> grounds = !anyGround ? List.of() : fonts.withFonts(pair -> {
                 OutlineText font = new OutlineText(pair.regular());
                 List<Shape> shapes = new ArrayList<>();
                 for (int i = 0; i < cuts.size(); i++) {
