@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricJobLog;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.rest.impl.FetchAndLockContextListener;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,6 +38,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockServletContext;
+
+import jakarta.servlet.ServletContextEvent;
 
 import cn.gov.disclosure.DisclosureApplication;
 import cn.gov.disclosure.mail.DemoMailServer;
@@ -71,6 +75,11 @@ class TwoNodesTest {
         String url = postgres.getJdbcUrl("postgres", "disclosure");
         int smtpA = freePort();
         int smtpB = freePort();
+        // Camunda's REST API keeps its long-polling (fetch and lock) handler in a static field; two webapps starting
+        // in the same instant in one JVM can both set it and then both start the same handler thread
+        // (IllegalThreadStateException: failed CI once). A cluster runs one node per JVM; here the handler is set up
+        // once, before the two nodes start, as the first node's webapp would.
+        new FetchAndLockContextListener().contextInitialized(new ServletContextEvent(new MockServletContext()));
         CyclicBarrier together = new CyclicBarrier(2);
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
