@@ -229,11 +229,16 @@ public class NoticeChecker {
      */
     record Reading(String text, boolean imageOnLastPage) {
 
+        /** Line and page breaks, and the page numbers (—1—) the notices print; compiled once, used per notice. */
+        private static final java.util.regex.Pattern SPACE = java.util.regex.Pattern.compile("\\s+");
+        private static final java.util.regex.Pattern PAGE_NUMBER = java.util.regex.Pattern.compile("—\\d+—");
+
         static Reading of(byte[] pdf) {
             try (PDDocument doc = Loader.loadPDF(pdf)) {
                 PDFTextStripper stripper = new PDFTextStripper();
                 stripper.setSortByPosition(true);
-                String text = stripper.getText(doc).replaceAll("\\s+", "").replaceAll("—\\d+—", "");
+                String text = PAGE_NUMBER.matcher(SPACE.matcher(stripper.getText(doc)).replaceAll(""))
+                        .replaceAll("");
                 return new Reading(text, hasImage(doc.getPage(doc.getNumberOfPages() - 1).getResources()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

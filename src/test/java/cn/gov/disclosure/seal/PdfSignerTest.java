@@ -45,6 +45,11 @@ class PdfSignerTest {
     }
 
 
+    /** The CMS signature {@code sig} holds, over the bytes of {@code signed} it covers. */
+    private static CMSSignedData cms(PDSignature sig, byte[] signed) throws Exception {
+        return new CMSSignedData(new CMSProcessableByteArray(sig.getSignedContent(signed)), sig.getContents(signed));
+    }
+
     private SealKey key(SealAlgorithm algorithm, LocalDate revokedSince) throws Exception {
         KeyStore store = SealKeys.selfSigned(algorithm, "示例市人民政府办公室", "pw".toCharArray());
         Path file = dir.resolve(algorithm + ".p12");
@@ -72,8 +77,7 @@ class PdfSignerTest {
         try (PDDocument doc = Loader.loadPDF(signed)) {
             PDSignature sig = doc.getLastSignatureDictionary();
             assertThat(sig.getSubFilter()).isEqualTo("ETSI.CAdES.detached");
-            CMSSignedData cms = new CMSSignedData(new CMSProcessableByteArray(sig.getSignedContent(signed)),
-                    sig.getContents(signed));
+            CMSSignedData cms = cms(sig, signed);
             SignerInformation signer = cms.getSignerInfos().getSigners().iterator().next();
             // PAdES B-B: signing-certificate-v2 present, no CMS signing-time.
             assertThat(signer.getSignedAttributes().get(
@@ -122,10 +126,7 @@ class PdfSignerTest {
         assertThat(check.status()).isEqualTo(SignatureCheck.Status.INTACT);
         assertThat(check.fingerprint()).isEqualTo(ecdsa.fingerprint());
         try (PDDocument doc = Loader.loadPDF(withChain)) {
-            PDSignature sig = doc.getLastSignatureDictionary();
-            CMSSignedData cms = new CMSSignedData(new CMSProcessableByteArray(sig.getSignedContent(withChain)),
-                    sig.getContents(withChain));
-            assertThat(cms.getCertificates().getMatches(null)).hasSize(4);
+            assertThat(cms(doc.getLastSignatureDictionary(), withChain).getCertificates().getMatches(null)).hasSize(4);
         }
     }
 
