@@ -121,6 +121,10 @@ public class AccessSetup implements InitializingBean {
             grant(group, Resources.PROCESS_DEFINITION, DisclosureVars.PROCESS_KEY, Permissions.READ_INSTANCE);
             grant(group, Resources.PROCESS_DEFINITION, DisclosureVars.PROCESS_KEY, Permissions.READ_HISTORY);
         }
+        // The head's filter 待法制审核 lists the legal officers' queue: the head reads an application's tasks (not
+        // working them, which stays per task) as it reads the cases in Cockpit.
+        grant(cn.gov.disclosure.security.Groups.HEAD, Resources.PROCESS_DEFINITION, DisclosureVars.PROCESS_KEY,
+                Permissions.READ_TASK);
 
         List<String> all = List.copyOf(cn.gov.disclosure.security.Groups.WORKFLOW.keySet());
         ensureFilter(Texts.get("security.filter.group"), Texts.get("security.filter.group.description"), -10, all,

@@ -90,13 +90,25 @@ class TaskAccessTest extends IntegrationTest {
                 .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(as("clerk", HttpMethod.POST, "/task/" + task + "/complete", "{}").getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
-        // The head has no task in that process (secrecy officers have): not even reading.
-        assertThat(as("head", HttpMethod.GET, "/task/" + task, null).getStatusCode())
-                .isNotEqualTo(HttpStatus.OK);
+        // The head reads it (the filter 待法制审核 is the head's too) but cannot work it either.
+        assertThat(as("head", HttpMethod.GET, "/task/" + task, null).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(as("head", HttpMethod.POST, "/task/" + task + "/complete", "{}").getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(as("legal", HttpMethod.POST, "/task/" + task + "/complete", """
                 {"variables": {"legalOutcome": {"value": "RETURNED"}, "legalComment": {"value": "请补充不予公开的依据"}}}""")
                 .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(tasks.createTaskQuery().taskId(task).singleResult()).isNull();
+    }
+
+    @Test
+    void theLegalReviewFilterShowsTheHeadTheLegalOfficersQueue() {
+        String task = legalReviewTask();
+        String filter = filterId("待法制审核");
+        assertThat(as("head", HttpMethod.POST, "/filter/" + filter + "/list", "{}").getBody()).contains(task);
+        assertThat(as("legal", HttpMethod.POST, "/filter/" + filter + "/list", "{}").getBody()).contains(task);
+        // Not the clerks' filter at all.
+        assertThat(as("clerk", HttpMethod.POST, "/filter/" + filter + "/list", "{}").getStatusCode())
+                .isNotEqualTo(HttpStatus.OK);
     }
 
     @Test
