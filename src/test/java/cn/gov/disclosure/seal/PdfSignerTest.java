@@ -131,6 +131,26 @@ class PdfSignerTest {
     }
 
     /**
+     * The office's P-256 key, as the JDK reads it from the keystore, goes to Bouncy Castle as a key of Bouncy
+     * Castle's own, converted once: with the JDK's key Bouncy Castle recomputed the curve's table for every
+     * signature (three times the time). The same secret, the same object for the next notice; an RSA key passes
+     * through. That the signatures verify is {@link #signedNoticeVerifiesWithPdfBoxAndBouncyCastle}'s business.
+     */
+    @Test
+    void bouncyCastleGetsAnEcKeyOfItsOwnOncePerKey() throws Exception {
+        java.security.PrivateKey jdk = key(SealAlgorithm.ECDSA_P256, null).privateKey();
+        assertThat(jdk.getClass().getName()).doesNotStartWith("org.bouncycastle.");
+        java.security.PrivateKey converted = PdfSigner.forBouncyCastle(jdk);
+        assertThat(converted.getClass().getName()).startsWith("org.bouncycastle.");
+        assertThat(((java.security.interfaces.ECPrivateKey) converted).getS())
+                .isEqualTo(((java.security.interfaces.ECPrivateKey) jdk).getS());
+        assertThat(PdfSigner.forBouncyCastle(jdk)).isSameAs(converted);
+        assertThat(PdfSigner.forBouncyCastle(converted)).isSameAs(converted);
+        java.security.PrivateKey rsa = key(SealAlgorithm.RSA_2048, null).privateKey();
+        assertThat(PdfSigner.forBouncyCastle(rsa)).isSameAs(rsa);
+    }
+
+    /**
      * A notice rendered with its empty signature field (the notice service's way) is signed without being saved
      * again: the signed PDF begins with the rendered bytes, unchanged, and verifies; one without the field gets it
      * first, so the rendered bytes are not kept; a signed one is refused.
