@@ -13,6 +13,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import cn.gov.disclosure.notice.NoticeChecker;
@@ -42,7 +44,10 @@ class PortalBrowserTest extends BrowserTest {
 
     private String[] submitAndReadReceipt() throws Exception {
         browser.findElement(By.cssSelector("button[type=submit]")).click();
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("申请已提交");
+        // The form's own h1 may still be found while the browser loads the receipt (then it goes stale): wait for
+        // the receipt's heading, not for whatever page is there.
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(ExpectedConditions.textToBe(By.tagName("h1"), "申请已提交"));
         return new String[] {browser.findElement(By.id("caseNo")).getText(),
                 browser.findElement(By.id("trackingCode")).getText()};
     }
